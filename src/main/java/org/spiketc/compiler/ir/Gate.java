@@ -1,0 +1,51 @@
+package org.spiketc.compiler.ir;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spiketc.tensor.Tensor;
+
+/**
+ * A population of two-input coincidence compartments, one per pair of operand elements the
+ * {@link GatePattern} names. With two spike operands a compartment fires when both inputs spike in
+ * the same step (a multi-compartment AND join); with a graded first operand it forwards that
+ * payload when the second operand spikes (needs graded spikes). Attention lowering builds Q·Kᵀ·V
+ * and SDSA's Hadamard products from gates plus accumulating {@link NeuronLayer}s.
+ */
+public record Gate(GatePattern pattern, int heads) implements Op {
+    @Override
+    public String kind() {
+        return "gate";
+    }
+
+    @Override
+    public TensorType infer(List<TensorType> in) {
+        Op.arity(kind(), in, 2);
+        TensorType a = in.get(0);
+        TensorType b = in.get(1);
+        if (b.kind() != ElementKind.SPIKE && a.kind() != ElementKind.SPIKE) {
+            throw new IrException("gate needs at least one spike operand, got " + a + " and " + b);
+        }
+        ElementKind k = a.kind() == ElementKind.SPIKE && b.kind() == ElementKind.SPIKE ? ElementKind.SPIKE
+                : (a.kind() == ElementKind.FLOAT || b.kind() == ElementKind.FLOAT ? ElementKind.FLOAT : ElementKind.INT);
+        return a.withShape(pattern.outShape(a.shape(), b.shape(), heads)).withKind(k);
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("pattern", pattern.name().toLowerCase(java.util.Locale.ROOT));
+        a.put("heads", Integer.toString(heads));
+        return a;
+    }
+
+    @Override
+    public List<Tensor> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public boolean mappable() {
+        return true;
+    }
+}

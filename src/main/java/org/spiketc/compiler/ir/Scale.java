@@ -1,0 +1,29 @@
+package org.spiketc.compiler.ir;
+
+import java.util.List;
+import java.util.Map;
+import org.spiketc.tensor.Tensor;
+
+/** Multiplies every element by a constant (the SSA scale 0.125). */
+public record Scale(double factor) implements Op {
+    @Override
+    public String kind() {
+        return "scale";
+    }
+
+    @Override
+    public TensorType infer(List<TensorType> in) {
+        Op.arity(kind(), in, 1);
+        return in.get(0).withKind(ElementKind.FLOAT);
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+        return Map.of("factor", Format.num(factor));
+    }
+
+    @Override
+    public List<Tensor> parameters() {
+        return List.of();
+    }
+}

@@ -1,0 +1,2 @@
+/** Architecture config + weights to graph IR. Depends on model, tensor and compiler.ir. */
+package org.spiketc.compiler.frontend;

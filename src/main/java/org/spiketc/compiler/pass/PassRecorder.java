@@ -1,0 +1,57 @@
+package org.spiketc.compiler.pass;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.spiketc.compiler.ir.Graph;
+
+/**
+ * Measures each pass: wall and CPU time and allocated bytes of the compiling thread (HotSpot's
+ * per-thread counters), IR size before and after, and the statistics the pass reported.
+ * Passes run single-threaded, so the thread's counters are the pass's.
+ */
+public final class PassRecorder implements PassInstrument {
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private record Start(long wall, long cpu, long alloc, IrSize size) {
+    }
+
+    private final Deque<Start> stack = new ArrayDeque<>();
+    private final List<PassRecord> records = new ArrayList<>();
+
+    @Override
+    public void runBeforePass(Pass pass, Graph graph, PassContext context) {
+        stack.push(new Start(System.nanoTime(), THREADS.getCurrentThreadCpuTime(),
+                THREADS.getCurrentThreadAllocatedBytes(), IrSize.of(graph)));
+    }
+
+    @Override
+    public void runAfterPass(Pass pass, Graph before, Graph after, PassContext context) {
+        Start s = stack.pop();
+        long wall = System.nanoTime() - s.wall;
+        long cpu = THREADS.getCurrentThreadCpuTime() - s.cpu;
+        long alloc = THREADS.getCurrentThreadAllocatedBytes() - s.alloc;
+        PassStatistics st = context.statistics();
+        PassInfo info = pass.info();
+        // Children finish before their parent: insert the parent ahead of them so records read in run order.
+        int at = records.size();
+        while (at > 0 && records.get(at - 1).depth() > stack.size()) {
+            at--;
+        }
+        records.add(at, new PassRecord(info.id(), info.description(), info.parameters(), stack.size(), wall / 1e6,
+                cpu / 1e6, alloc, s.size, IrSize.of(after), st.counters(), st.layers(), st.notes()));
+    }
+
+    @Override
+    public void runAfterPassFailed(Pass pass, Graph graph, RuntimeException failure, PassContext context) {
+        stack.pop();
+    }
+
+    /** Records in run order, the pipeline (depth 0) before its passes. */
+    public List<PassRecord> records() {
+        return List.copyOf(records);
+    }
+}

@@ -1,0 +1,87 @@
+package org.spiketc.compiler.passes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.spiketc.compiler.ir.BatchNorm;
+import org.spiketc.compiler.ir.Conv2d;
+import org.spiketc.compiler.ir.Graph;
+import org.spiketc.compiler.ir.GraphBuilder;
+import org.spiketc.compiler.ir.Node;
+import org.spiketc.compiler.pass.Pass;
+import org.spiketc.compiler.pass.PassContext;
+import org.spiketc.compiler.pass.PassInfo;
+import org.spiketc.tensor.DenseTensor;
+import org.spiketc.tensor.Tensor;
+
+/**
+ * Folds an inference BatchNorm into the convolution (or token-wise linear) before it:
+ * W'[o] = W[o]·g[o], b'[o] = (b[o] − mean[o])·g[o] + beta[o] with g = gamma / sqrt(var + eps).
+ * The folded node keeps the convolution's name; users of the BatchNorm are redirected to it.
+ * A BatchNorm whose convolution has other users is left alone. Reports {@code folded} and, per
+ * layer, the largest |g| (a large one amplifies quantization error).
+ */
+public final class FoldBatchNorm implements Pass {
+    public static final String ID = "fold-batch-norm";
+
+    @Override
+    public PassInfo info() {
+        return PassInfo.of(ID, "fold BatchNorm into the preceding convolution/linear", true);
+    }
+
+    @Override
+    public Graph run(Graph g, PassContext ctx) {
+        Map<String, Node> foldInto = new HashMap<>(); // conv name -> its BatchNorm
+        for (Node n : g.nodes()) {
+            if (n.op() instanceof BatchNorm) {
+                Node src = g.node(n.inputs().get(0));
+                if (src.op() instanceof Conv2d && g.users(src.name()).size() == 1) {
+                    foldInto.put(src.name(), n);
+                }
+            }
+        }
+        GraphBuilder b = g.toBuilder();
+        Rename rename = new Rename();
+        for (Node n : g.nodes()) {
+            ctx.cancellation().check();
+            List<String> in = rename.all(n.inputs());
+            Node bnNode = foldInto.get(n.name());
+            if (bnNode != null) {
+                b.add(n.name(), fold((Conv2d) n.op(), (BatchNorm) bnNode.op(), n.name(), ctx), in);
+                rename.put(bnNode.name(), n.name());
+                ctx.statistics().count("folded", 1);
+            } else if (n.op() instanceof BatchNorm && rename.has(n.name())) {
+                continue;
+            } else {
+                b.copy(n, in);
+            }
+        }
+        return b.build();
+    }
+
+    private static Conv2d fold(Conv2d conv, BatchNorm bn, String layer, PassContext ctx) {
+        float[] w = conv.weight().data();
+        int out = conv.outChannels();
+        int per = w.length / out;
+        float[] gamma = bn.gamma().data();
+        float[] beta = bn.beta().data();
+        float[] mean = bn.mean().data();
+        float[] var = bn.var().data();
+        float[] bias = conv.bias() == null ? new float[out] : conv.bias().data();
+        float[] nw = new float[w.length];
+        float[] nb = new float[out];
+        double maxGain = 0;
+        for (int o = 0; o < out; o++) {
+            double gain = gamma[o] / Math.sqrt(var[o] + bn.eps());
+            maxGain = Math.max(maxGain, Math.abs(gain));
+            for (int i = o * per, e = i + per; i < e; i++) {
+                nw[i] = (float) (w[i] * gain);
+            }
+            nb[o] = (float) ((bias[o] - mean[o]) * gain + beta[o]);
+        }
+        ctx.statistics().layer(layer, "max_bn_gain", maxGain);
+        Tensor weight = new DenseTensor(conv.weight().shape(), nw);
+        return new Conv2d(weight, new DenseTensor(conv.bias() == null ? bn.beta().shape() : conv.bias().shape(), nb),
+                conv.stride(), conv.padding());
+    }
+}

@@ -1,0 +1,21 @@
+package org.spiketc.compiler.passes;
+
+import java.util.Set;
+
+/**
+ * How the user shapes a pipeline beyond its level.
+ *
+ * @param level          0..3 (-O0..-O3)
+ * @param bits           weight mantissa bits, 2..8
+ * @param sparsity       magnitude-pruning target, or null for the level's default
+ * @param timeSteps      reduce T to this, or null to keep the model's
+ * @param attentionOrder SSA product order, or null for the level's default
+ * @param firingRate     assumed input firing rate for cost estimates
+ * @param disabled       pass ids to leave out
+ */
+public record PipelineOptions(int level, int bits, Double sparsity, Integer timeSteps, LowerAttention.Order attentionOrder,
+        double firingRate, Set<String> disabled) {
+    public static PipelineOptions defaults(int level) {
+        return new PipelineOptions(level, 8, null, null, null, 0.1, Set.of());
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Hardware profiles: Loihi-class chip organisation, formats, energy and timing, each figure with its
+ * source. Depends on common only.
+ */
+package org.spiketc.hw;

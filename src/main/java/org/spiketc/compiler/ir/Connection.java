@@ -8,7 +8,7 @@ import org.spiketc.tensor.Shape;
  * channel (times the group's scale).
  */
 public sealed interface Connection permits Connection.Conv, Connection.Pool, Connection.Identity,
-        Connection.TokenSum, Connection.GlobalDense, Connection.Reduce {
+        Connection.TokenSum, Connection.GlobalDense, Connection.Coincidence {
 
     String kind();
 
@@ -119,36 +119,48 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
     }
 
     /**
-     * Accumulates gate outputs, unit weights. {@code SUM_LAST}: [heads, X, Y, Z] to [heads, X, Y];
-     * {@code AV_OUT}: g[h, n, m, j] summed over m into [C, H, W]; {@code QM_OUT}: g[h, n, i, j] summed over i
-     * into [C, H, W]. The grid side of the [C, H, W] results is {@code grid}.
+     * One operand of a sum of products computed inside a multi-compartment neuron: the neuron has one
+     * dendritic compartment per term, each an AND join of one element of operand 0 and one of
+     * operand 1 (or, with a graded operand, a gate that forwards its payload), and the soma sums the
+     * terms. With Q, K, V as [C, H, W] spikes (d = headDim, N = grid² tokens):
+     * <ul>
+     *   <li>{@code QK}: out[h, n, m] = Σ_j Q[h·d+j, n]·K[h·d+j, m], shape [heads, N, N], d terms;</li>
+     *   <li>{@code AV}: out[h·d+j, n] = Σ_m A[h, n, m]·V[h·d+j, m], shape [C, H, W], N terms;</li>
+     *   <li>{@code KV}: out[h, i, j] = Σ_n K[h·d+i, n]·V[h·d+j, n], shape [heads, d, d], N terms;</li>
+     *   <li>{@code QM}: out[h·d+j, n] = Σ_i Q[h·d+i, n]·M[h, i, j], shape [C, H, W], d terms.</li>
+     * </ul>
      */
-    record Reduce(Kind reduce, int grid) implements Connection {
-        public enum Kind { SUM_LAST, AV_OUT, QM_OUT }
+    record Coincidence(Product product, int operand, int heads, int headDim, int grid) implements Connection {
+        public enum Product { QK, AV, KV, QM }
 
         public String kind() {
-            return "reduce_" + reduce.name().toLowerCase(java.util.Locale.ROOT);
+            return "coincidence_" + product.name().toLowerCase(java.util.Locale.ROOT) + (operand == 0 ? ".a" : ".b");
         }
 
         public boolean weighted() {
             return false;
         }
 
+        public int tokens() {
+            return grid * grid;
+        }
+
+        /** Terms (dendritic compartments) per neuron. */
+        public int terms() {
+            return product == Product.QK || product == Product.QM ? headDim : tokens();
+        }
+
         public Shape outShape(Shape s, int outChannels, int heads) {
-            if (s.rank() != 4) {
-                throw new IrException(kind() + " expects a 4-D gate population, got " + s);
-            }
-            return switch (reduce) {
-                case SUM_LAST -> Shape.of(s.dim(0), s.dim(1), s.dim(2));
-                case AV_OUT, QM_OUT -> Shape.of(s.dim(0) * s.dim(3), grid, grid);
+            int n = tokens();
+            return switch (product) {
+                case QK -> Shape.of(this.heads, n, n);
+                case KV -> Shape.of(this.heads, headDim, headDim);
+                case AV, QM -> Shape.of(this.heads * headDim, grid, grid);
             };
         }
 
         public int fanIn(Shape s, int heads) {
-            return switch (reduce) {
-                case SUM_LAST -> s.dim(3);
-                case AV_OUT, QM_OUT -> s.dim(2);
-            };
+            return terms();
         }
     }
 }

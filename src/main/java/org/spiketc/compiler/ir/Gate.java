@@ -6,11 +6,9 @@ import java.util.Map;
 import org.spiketc.tensor.Tensor;
 
 /**
- * A population of two-input coincidence compartments, one per pair of operand elements the
- * {@link GatePattern} names. With two spike operands a compartment fires when both inputs spike in
- * the same step (a multi-compartment AND join); with a graded first operand it forwards that
- * payload when the second operand spikes (needs graded spikes). Attention lowering builds Q·Kᵀ·V
- * and SDSA's Hadamard products from gates plus accumulating {@link NeuronLayer}s.
+ * A population of two-input coincidence neurons, one per element: it fires when both inputs spike
+ * in the same step (an AND join of two compartments). Attention lowering turns SDSA's Hadamard
+ * products into gates.
  */
 public record Gate(GatePattern pattern, int heads) implements Op {
     @Override

@@ -97,6 +97,8 @@ public record NeuronLayer(List<Synapses> synapses, Neuron neuron, Tensor bias, F
             g.append(s.connection().kind());
             if (s.connection() instanceof Connection.Conv c) {
                 g.append(" k").append(c.kernel()).append(" s").append(c.stride()).append(" p").append(c.padding());
+            } else if (s.connection() instanceof Connection.Coincidence c) {
+                g.append(" terms").append(c.terms());
             }
             if (s.weight() != null) {
                 g.append(' ').append(s.weight().shape().toString().replace(" ", ""));

@@ -3,40 +3,35 @@ package org.spiketc.compiler.passes;
 import java.util.Locale;
 
 /**
- * Resources of one way to compute Q·Kᵀ·V per head with gates and accumulators, for N tokens, head
- * width d, H heads (C = H·d) and input firing rate r. Gate compartments fire with probability
- * about r² (both inputs spike); an accumulator's graded output is non-zero when any of its gates fired.
+ * Resources of one way to compute LIF(s·Q·Kᵀ·V) per head with coincidence neurons (one dendritic
+ * AND compartment per term plus a soma), for N tokens, head width d, H heads (C = H·d) and input
+ * firing rate r. A term fires with probability about r² (both inputs spike); an accumulator's
+ * graded output is non-zero when any of its terms fired.
  *
- * @param order      "qk-first" ((Q·Kᵀ)·V) or "kv-first" (Q·(Kᵀ·V))
- * @param neurons    gate compartments plus accumulators
- * @param synapses   unit synapses into gates and accumulators
+ * @param order         "qk-first" ((Q·Kᵀ)·V) or "kv-first" (Q·(Kᵀ·V))
+ * @param compartments  compartments of the accumulators and the attention LIF neurons
+ * @param synapses      unit synapses into their compartments (two per term)
  * @param synopsPerStep expected synaptic events per time step
  */
-record AttentionCost(String order, long neurons, long synapses, double synopsPerStep) {
+record AttentionCost(String order, long compartments, long synapses, double synopsPerStep) {
     static AttentionCost qkFirst(int n, int d, int h, double r) {
         long c = (long) h * d;
-        long g = (long) h * n * n * d;
+        long acc = (long) h * n * n;
         double pA = 1 - Math.pow(1 - r * r, d);
-        double syn1 = 2 * r * c * n * (double) n;
-        double toRelay = r * r * g;
-        double syn2 = (double) h * n * n * pA * d + r * c * n * (double) n;
-        double toLif = g * pA * r;
-        return new AttentionCost("qk-first", 2 * g + (long) h * n * n, 6 * g, syn1 + toRelay + syn2 + toLif);
+        double syn = 2 * r * c * n * (double) n + acc * pA * d + r * c * n * (double) n;
+        return new AttentionCost("qk-first", acc * (d + 1) + c * n * (n + 1), 2 * acc * d + 2 * c * n * (long) n, syn);
     }
 
     static AttentionCost kvFirst(int n, int d, int h, double r) {
         long c = (long) h * d;
-        long g = (long) h * d * d * n;
+        long acc = (long) h * d * d;
         double pM = 1 - Math.pow(1 - r * r, n);
-        double syn1 = 2 * r * c * n * (double) d;
-        double toRelay = r * r * g;
-        double syn2 = (double) h * d * d * pM * n + r * c * n * (double) d;
-        double toLif = g * pM * r;
-        return new AttentionCost("kv-first", 2 * g + (long) h * d * d, 6 * g, syn1 + toRelay + syn2 + toLif);
+        double syn = 2 * r * c * n * (double) d + acc * pM * n + r * c * n * (double) d;
+        return new AttentionCost("kv-first", acc * (n + 1) + c * n * (d + 1), 2 * acc * n + 2 * c * n * (long) d, syn);
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "%s: %,d neurons, %,d synapses, %,.0f synops/step", order, neurons, synapses,
+        return String.format(Locale.ROOT, "%s: %,d compartments, %,d synapses, %,.0f synops/step", order, compartments, synapses,
                 synopsPerStep);
     }
 }

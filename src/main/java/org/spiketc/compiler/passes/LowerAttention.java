@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.spiketc.compiler.ir.Connection;
+import org.spiketc.compiler.ir.Connection.Coincidence.Product;
 import org.spiketc.compiler.ir.Gate;
 import org.spiketc.compiler.ir.GatePattern;
 import org.spiketc.compiler.ir.Graph;
@@ -27,13 +28,15 @@ import org.spiketc.compiler.pass.PassInfo;
 
 /**
  * Lowers spiking attention into primitives a neuromorphic core executes: {@link Gate} populations
- * (coincidence compartments) and accumulating {@link NeuronLayer}s.
+ * and multi-compartment {@link NeuronLayer}s.
  *
- * <p>Spikformer's SSA, LIF(s·Q·Kᵀ·V), becomes gate → accumulator → gate → attention LIF. Matrix
- * products are associative, so the pass may compute (Q·Kᵀ)·V ("qk-first": H·N²·d gates per
- * product) or Q·(Kᵀ·V) ("kv-first": H·N·d² gates); with {@code order=auto} it picks the one with
- * fewer neurons and reports the cost of both for every block. Both are exact: counts of spikes
- * are integers.
+ * <p>Spikformer's SSA, LIF(s·Q·Kᵀ·V), becomes two layers of multi-compartment coincidence neurons
+ * ({@link Connection.Coincidence}): an accumulator of the first product and the attention LIF,
+ * whose dendritic AND compartments form the second. Matrix products are associative, so the pass
+ * may compute (Q·Kᵀ)·V ("qk-first": H·N² accumulators of d terms, then C·N neurons of N terms) or
+ * Q·(Kᵀ·V) ("kv-first": H·d² accumulators of N terms, then C·N neurons of d terms); with
+ * {@code order=auto} it picks the one with fewer compartments and reports the cost of both for
+ * every block. Both are exact: counts of spikes are integers.
  *
  * <p>SDSA's Hadamard products become ELEMENTWISE / BROADCAST gates, and the column sum feeding the
  * talking-heads LIF becomes that LIF's token-sum synapses.
@@ -167,38 +170,35 @@ public final class LowerAttention implements Pass {
         AttentionCost qk = AttentionCost.qkFirst(n, d, s.heads, firingRate);
         AttentionCost kv = AttentionCost.kvFirst(n, d, s.heads, firingRate);
         boolean qkFirst = switch (order) {
-            case AUTO -> qk.neurons() < kv.neurons() || (qk.neurons() == kv.neurons() && s.writtenQkFirst);
+            case AUTO -> qk.compartments() < kv.compartments() || (qk.compartments() == kv.compartments() && s.writtenQkFirst);
             case AS_WRITTEN -> s.writtenQkFirst;
             case QK_FIRST -> true;
             case KV_FIRST -> false;
         };
         String block = lifName.substring(0, lifName.lastIndexOf('.') + 1);
         Neuron.LifNeuron neuron = new Neuron.LifNeuron(s.lif.tau(), s.lif.threshold());
+        Neuron.Relay sum = new Neuron.Relay(Neuron.Relay.Reduce.SUM);
         if (qkFirst) {
-            String gate1 = b.add(block + "qk_gate", new Gate(GatePattern.QK, s.heads), s.q, s.k);
-            String acc = b.add(block + "qk", relaySum(new Connection.Reduce(Connection.Reduce.Kind.SUM_LAST, grid), 1.0), gate1);
-            String gate2 = b.add(block + "av_gate", new Gate(GatePattern.AV, s.heads), acc, s.v);
-            b.add(lifName, new NeuronLayer(List.of(Synapses.unit(new Connection.Reduce(Connection.Reduce.Kind.AV_OUT, grid),
-                    s.scale)), neuron, null, null), gate2);
+            String acc = b.add(block + "qk", coincidence(Product.QK, s, d, grid, 1.0, sum), s.q, s.k);
+            b.add(lifName, coincidence(Product.AV, s, d, grid, s.scale, neuron), acc, s.v);
         } else {
-            String gate1 = b.add(block + "kv_gate", new Gate(GatePattern.KV, s.heads), s.k, s.v);
-            String acc = b.add(block + "kv", relaySum(new Connection.Reduce(Connection.Reduce.Kind.SUM_LAST, grid), 1.0), gate1);
-            String gate2 = b.add(block + "qkv_gate", new Gate(GatePattern.QM, s.heads), s.q, acc);
-            b.add(lifName, new NeuronLayer(List.of(Synapses.unit(new Connection.Reduce(Connection.Reduce.Kind.QM_OUT, grid),
-                    s.scale)), neuron, null, null), gate2);
+            String acc = b.add(block + "kv", coincidence(Product.KV, s, d, grid, 1.0, sum), s.k, s.v);
+            b.add(lifName, coincidence(Product.QM, s, d, grid, s.scale, neuron), s.q, acc);
         }
         AttentionCost chosen = qkFirst ? qk : kv;
         ctx.statistics().count("ssa_lowered", 1);
-        ctx.statistics().count("gate_neurons", chosen.neurons());
-        ctx.statistics().layer(lifName, "neurons_qk_first", qk.neurons());
-        ctx.statistics().layer(lifName, "neurons_kv_first", kv.neurons());
+        ctx.statistics().count("attention_compartments", chosen.compartments());
+        ctx.statistics().layer(lifName, "compartments_qk_first", qk.compartments());
+        ctx.statistics().layer(lifName, "compartments_kv_first", kv.compartments());
         ctx.statistics().layer(lifName, "synops_per_step_qk_first", qk.synopsPerStep());
         ctx.statistics().layer(lifName, "synops_per_step_kv_first", kv.synopsPerStep());
         ctx.statistics().note(lifName + ": " + qk.describe() + " | " + kv.describe() + " -> " + chosen.order()
-                + " (" + (order == Order.AUTO ? "fewer neurons" : "order=" + order.id()) + ")");
+                + " (" + (order == Order.AUTO ? "fewer compartments" : "order=" + order.id()) + ")");
     }
 
-    private static NeuronLayer relaySum(Connection c, double scale) {
-        return new NeuronLayer(List.of(Synapses.unit(c, scale)), new Neuron.Relay(Neuron.Relay.Reduce.SUM), null, null);
+    /** A sum of products as a layer of multi-compartment neurons; the scale sits on operand 0. */
+    private static NeuronLayer coincidence(Product p, Ssa s, int d, int grid, double scale, Neuron neuron) {
+        return new NeuronLayer(List.of(Synapses.unit(new Connection.Coincidence(p, 0, s.heads, d, grid), scale),
+                Synapses.unit(new Connection.Coincidence(p, 1, s.heads, d, grid), 1.0)), neuron, null, null);
     }
 }

@@ -99,12 +99,7 @@ public final class QuantizeWeights implements Pass {
         int dim0 = n.type().shape().dim(0);
         float[] u = new float[dim0];
         for (int c = 0; c < dim0; c++) {
-            u[c] = switch (gate.pattern()) {
-                case ELEMENTWISE, BROADCAST -> ua[c] * ub[c];
-                case QK, KV -> 1f;
-                case AV -> ua[c];
-                case QM -> ub[c];
-            };
+            u[c] = ua[c] * ub[c];
         }
         return u;
     }
@@ -117,7 +112,7 @@ public final class QuantizeWeights implements Pass {
         int mmax = (1 << (bits - 1)) - 1;
         if (l.neuron() instanceof Neuron.Relay r && r.reduce() == Neuron.Relay.Reduce.MAX) {
             // A max passes values through: same unit as its source, unit mantissas.
-            float[] u = channelUnits(l.synapses().get(0).connection(), inUnits.get(0), cout);
+            float[] u = channelUnits(inUnits.get(0), cout);
             byte[] ones = new byte[cout];
             Arrays.fill(ones, (byte) 1);
             List<Synapses> syn = List.of(l.synapses().get(0).withQuantized(new QuantizedSynapses(bits, ones, cout)));
@@ -140,8 +135,8 @@ public final class QuantizeWeights implements Pass {
                     }
                     maxAbs[o] = Math.max(maxAbs[o], m * Math.abs(s.scale()));
                 }
-            } else {
-                float[] u = channelUnits(s.connection(), us, cout);
+            } else if (!isGateOperand(s)) {
+                float[] u = unitWeights(l, i, inUnits, cout);
                 for (int o = 0; o < cout; o++) {
                     maxAbs[o] = Math.max(maxAbs[o], Math.abs(s.scale() * u[o]));
                 }
@@ -177,8 +172,12 @@ public final class QuantizeWeights implements Pass {
                         normSq += eff * eff;
                     }
                 }
+            } else if (isGateOperand(s)) {
+                // The second operand of a coincidence term only gates the first: weight 1.
+                m = new byte[cout];
+                Arrays.fill(m, (byte) 1);
             } else {
-                float[] u = channelUnits(s.connection(), us, cout);
+                float[] u = unitWeights(l, i, inUnits, cout);
                 m = new byte[cout];
                 for (int o = 0; o < cout; o++) {
                     double eff = s.scale() * u[o];
@@ -262,14 +261,35 @@ public final class QuantizeWeights implements Pass {
         return s.weight().shape().rank() == 4 ? s.weight().shape().dim(2) * s.weight().shape().dim(3) : 1;
     }
 
-    /** Unit of the source channel each output channel of a unit-weight connection reads. */
-    private static float[] channelUnits(Connection c, float[] us, int cout) {
+    private static boolean isGateOperand(Synapses s) {
+        return s.connection() instanceof Connection.Coincidence k && k.operand() == 1;
+    }
+
+    /**
+     * The unit weight each output channel of group i carries: the unit of the source channel it
+     * reads, or for a coincidence term the product of both operands' units (one of them spikes).
+     */
+    private static float[] unitWeights(NeuronLayer l, int i, List<float[]> inUnits, int cout) {
+        float[] us = inUnits.get(i);
         float[] u = new float[cout];
-        int group = c instanceof Connection.Reduce r && r.reduce() != Connection.Reduce.Kind.SUM_LAST ? cout / us.length : 1;
-        for (int o = 0; o < cout; o++) {
-            u[o] = us[o / group];
+        if (l.synapses().get(i).connection() instanceof Connection.Coincidence k) {
+            float[] other = inUnits.get(i + 1);
+            int d = k.headDim();
+            for (int o = 0; o < cout; o++) {
+                u[o] = switch (k.product()) {
+                    case QK, KV -> us[o * d] * other[o * d];
+                    case AV -> us[o / d] * other[o];
+                    case QM -> us[o] * other[o / d];
+                };
+            }
+            return u;
         }
-        return u;
+        return channelUnits(us, cout);
+    }
+
+    /** Unit of the source channel each output channel of a one-to-one-in-channels connection reads. */
+    private static float[] channelUnits(float[] us, int cout) {
+        return Arrays.copyOf(us, cout);
     }
 
     private static float[] ones(int n) {

@@ -1,0 +1,31 @@
+package org.spiketc.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spiketc.compiler.codegen.BinaryImage;
+import org.spiketc.compiler.codegen.BinaryReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code stc inspect}: validate a binary and show its header and sections. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Validate a .nxe binary and print its header and sections.")
+final class InspectCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.nxe")
+    Path file;
+
+    @Override
+    public Integer call() {
+        BinaryImage b = BinaryReader.read(file);
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s: format %d, profile %s, %d chips, %d cores, T=%d, %,d bytes, CRC32C %08x (valid)%n", file,
+                b.version(), b.profile(), b.chips(), b.cores(), b.timeSteps(), b.size(), b.crc32c());
+        for (BinaryImage.Section s : b.sections()) {
+            out.printf(Locale.ROOT, "  %-12s offset %,12d  length %,12d%n", s.name(), s.offset(), s.length());
+        }
+        return ExitCodes.OK;
+    }
+}

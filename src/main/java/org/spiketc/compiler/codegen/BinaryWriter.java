@@ -1,0 +1,216 @@
+package org.spiketc.compiler.codegen;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.spiketc.common.Cancellation;
+import org.spiketc.compiler.ir.Connection;
+import org.spiketc.compiler.ir.FixedPointParams;
+import org.spiketc.compiler.ir.Gate;
+import org.spiketc.compiler.ir.Graph;
+import org.spiketc.compiler.ir.Neuron;
+import org.spiketc.compiler.ir.NeuronLayer;
+import org.spiketc.compiler.ir.Node;
+import org.spiketc.compiler.ir.QuantizedSynapses;
+import org.spiketc.compiler.ir.Synapses;
+import org.spiketc.compiler.mapping.CoreSlice;
+import org.spiketc.compiler.mapping.Mapping;
+import org.spiketc.compiler.mapping.PopulationSummary;
+import org.spiketc.compiler.mapping.Routes;
+
+/**
+ * Emits the {@code .nxe} binary of a mapped graph. The output depends only on the graph and the
+ * mapping (no time stamps, no hash-map order), so the same inputs give the same bytes.
+ */
+public final class BinaryWriter {
+    private BinaryWriter() {
+    }
+
+    /** What was written. */
+    public record Result(long bytes, long crc32c, long weightBytes) {
+    }
+
+    public static Result write(Graph g, Mapping m, OutputStream out, Cancellation cancel) throws IOException {
+        int[] types = {BinaryFormat.SECTION_STRINGS, BinaryFormat.SECTION_POPULATIONS, BinaryFormat.SECTION_WEIGHTS,
+                BinaryFormat.SECTION_CORES, BinaryFormat.SECTION_ROUTES};
+        ByteSink strings = new ByteSink();
+        ByteSink pops = new ByteSink();
+        ByteSink weights = new ByteSink();
+        // Step 1: strings, populations and weight blocks, in graph order.
+        List<PopulationSummary> ps = m.populations();
+        strings.u32(2 + ps.size()).string(g.name()).string(m.system().name());
+        pops.u32(ps.size());
+        int block = 0;
+        int popIndex = 0;
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (PopulationSummary s : ps) {
+            index.put(s.node(), popIndex++);
+        }
+        int blocksAt = weights.size();
+        weights.u32(0); // block count, patched below
+        for (int i = 0; i < ps.size(); i++) {
+            cancel.check();
+            Node n = g.node(ps.get(i).node());
+            strings.string(n.name());
+            int[] dims = n.type().shape().dims();
+            pops.u32(2 + i).u8(kind(n)).u8(n.inputs().size()).u8(dims.length).u8(0);
+            for (int d : dims) {
+                pops.u32(d);
+            }
+            pops.u32(ps.get(i).split());
+            if (n.op() instanceof NeuronLayer l) {
+                FixedPointParams f = l.fixed();
+                pops.u16(f.decayV()).u16(0);
+                for (int c = 0; c < f.lsb().length; c++) {
+                    pops.f32(f.lsb()[c]).u8(f.weightExp()[c]).u32(f.thresholdMant()[c] & 0xffffffffL)
+                            .u32(f.biasMant()[c] & 0xffffffffL);
+                }
+                for (int gi = 0; gi < l.synapses().size(); gi++) {
+                    Synapses s = l.synapses().get(gi);
+                    Integer src = index.get(n.inputs().get(gi));
+                    group(pops, connKind(s.connection()), s.quantized().bits(), ps.get(i).planes(), src, block, s.connection(),
+                            s.scale());
+                    packBlock(weights, block++, s.quantized());
+                }
+            } else {
+                Gate gate = (Gate) n.op();
+                pops.u8(gate.pattern().ordinal()).u8(0).u16(0).u32(gate.heads());
+                for (int gi = 0; gi < 2; gi++) {
+                    Integer src = index.get(n.inputs().get(gi));
+                    group(pops, 8, 1, ps.get(i).planes(), src, -1, null, 1.0);
+                }
+            }
+        }
+        patchU32(weights, blocksAt, block);
+        // Step 2: cores and routes.
+        ByteSink cores = new ByteSink();
+        cores.u32(m.cores().size());
+        for (CoreSlice c : m.cores()) {
+            cores.u32(c.population()).u16(c.chip()).u16(c.x()).u16(c.y()).u16(c.part()).u32(c.c0()).u32(c.c1()).u64(c.p0()).u64(c.p1())
+                    .u32(c.compartments()).u32(c.memoryBytes()).u32(c.axons());
+        }
+        ByteSink routes = new ByteSink();
+        Routes r = m.routes();
+        routes.u32(r.size());
+        for (int i = 0; i < r.size(); i++) {
+            routes.u32(r.src()[i]).u32(r.dst()[i]).u16(Math.min(0xffff, r.hops()[i])).u16(Math.min(0xffff, r.chipCrossings()[i]))
+                    .f32(r.spikesPerStep()[i]);
+        }
+        ByteSink[] all = {strings, pops, weights, cores, routes};
+        // Step 3: section table, checksum, header.
+        long offset = BinaryFormat.HEADER_SIZE + (long) BinaryFormat.SECTION_ENTRY_SIZE * all.length;
+        ByteSink table = new ByteSink();
+        for (int i = 0; i < all.length; i++) {
+            table.u32(types[i]).u32(0).u64(offset).u64(all[i].size());
+            offset += all[i].size();
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(table.array(), 0, table.size());
+        for (ByteSink s : all) {
+            crc.update(s.array(), 0, s.size());
+        }
+        ByteSink header = new ByteSink();
+        header.bytes(BinaryFormat.MAGIC).u16(BinaryFormat.VERSION).u16(0).u32(BinaryFormat.HEADER_SIZE).u64(offset)
+                .u32(crc.getValue()).u32(all.length);
+        byte[] id = new byte[16];
+        byte[] pid = m.profile().id().getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(pid, 0, id, 0, Math.min(16, pid.length));
+        header.bytes(id).u32(m.system().chips()).u32(m.cores().size()).u32(g.timeSteps()).u32(0);
+        out.write(header.array(), 0, header.size());
+        out.write(table.array(), 0, table.size());
+        for (ByteSink s : all) {
+            out.write(s.array(), 0, s.size());
+        }
+        return new Result(offset, crc.getValue(), weights.size());
+    }
+
+    private static void group(ByteSink pops, int kind, int bits, int planes, Integer src, int block, Connection c,
+            double scale) {
+        int k = 0;
+        int s = 0;
+        int p = 0;
+        int grid = 0;
+        if (c instanceof Connection.Conv conv) {
+            k = conv.kernel();
+            s = conv.stride();
+            p = conv.padding();
+        } else if (c instanceof Connection.Pool pool) {
+            k = pool.kernel();
+            s = pool.stride();
+            p = pool.padding();
+        } else if (c instanceof Connection.Coincidence co) {
+            k = co.product().ordinal();
+            s = co.operand();
+            p = co.heads();
+            grid = co.grid();
+        }
+        pops.u8(kind).u8(bits).u16(planes).u32(src == null ? 0xffffffffL : src).u32(block < 0 ? 0xffffffffL : block)
+                .u16(k).u16(s).u16(p).u16(grid).f32((float) scale);
+    }
+
+    private static int kind(Node n) {
+        if (n.op() instanceof Gate) {
+            return 4;
+        }
+        Neuron neuron = ((NeuronLayer) n.op()).neuron();
+        if (neuron instanceof Neuron.LifNeuron) {
+            return 0;
+        }
+        if (neuron instanceof Neuron.Relay r) {
+            return r.reduce() == Neuron.Relay.Reduce.SUM ? 1 : 2;
+        }
+        return 3;
+    }
+
+    private static int connKind(Connection c) {
+        if (c instanceof Connection.Conv) {
+            return 0;
+        }
+        if (c instanceof Connection.Pool) {
+            return 1;
+        }
+        if (c instanceof Connection.Identity) {
+            return 2;
+        }
+        if (c instanceof Connection.TokenSum) {
+            return 3;
+        }
+        if (c instanceof Connection.GlobalDense) {
+            return 4;
+        }
+        return 5; // coincidence: product, operand, heads and grid in the group's k, s, p, grid fields
+    }
+
+    /** Packs mantissas as {@code bits}-bit two's complement, least significant bit first. */
+    private static void packBlock(ByteSink w, int id, QuantizedSynapses q) {
+        byte[] m = q.mantissa();
+        int bits = q.bits();
+        long packed = ((long) m.length * bits + 7) / 8;
+        w.u32(id).u8(bits).u8(0).u8(0).u8(0).u64(m.length).u64(q.nonZero()).u64(packed);
+        if (bits == 8) {
+            w.bytes(m);
+            return;
+        }
+        byte[] out = new byte[(int) packed];
+        int mask = (1 << bits) - 1;
+        long bit = 0;
+        for (byte v : m) {
+            int u = v & mask;
+            for (int b = 0; b < bits; b++, bit++) {
+                if ((u >>> b & 1) != 0) {
+                    out[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+                }
+            }
+        }
+        w.bytes(out);
+    }
+
+    private static void patchU32(ByteSink s, int at, int v) {
+        byte[] a = s.array();
+        for (int i = 0; i < 4; i++) {
+            a[at + i] = (byte) (v >>> (8 * i));
+        }
+    }
+}

@@ -13,6 +13,6 @@ public final class Tensors {
         if (t instanceof DenseTensor d) {
             return new DenseTensor(shape, d.data());
         }
-        return new LazyTensor(shape, t::data);
+        return LazyTensor.regenerating(shape, t::data);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.List;
 import java.util.zip.CRC32C;
 import org.spiketc.common.Cancellation;
 import org.spiketc.compiler.ir.Connection;
@@ -33,11 +34,9 @@ public final class BinaryWriter {
     }
 
     public static Result write(Graph g, Mapping m, OutputStream out, Cancellation cancel) throws IOException {
-        int[] types = {BinaryFormat.SECTION_STRINGS, BinaryFormat.SECTION_POPULATIONS, BinaryFormat.SECTION_WEIGHTS,
-                BinaryFormat.SECTION_CORES, BinaryFormat.SECTION_ROUTES};
         ByteSink strings = new ByteSink();
         ByteSink pops = new ByteSink();
-        ByteSink weights = new ByteSink();
+        ByteSink weights = new ByteSink((int) Math.min(Integer.MAX_VALUE - 64, weightSectionSize(g, m)));
         // Step 1: strings, populations and weight blocks, in graph order.
         List<PopulationSummary> ps = m.populations();
         strings.u32(2 + ps.size()).string(g.name()).string(m.system().name());
@@ -84,32 +83,48 @@ public final class BinaryWriter {
             }
         }
         patchU32(weights, blocksAt, block);
-        // Step 2: cores and routes.
-        ByteSink cores = new ByteSink();
-        cores.u32(m.cores().size());
-        for (CoreSlice c : m.cores()) {
-            cores.u32(c.population()).u16(c.chip()).u16(c.x()).u16(c.y()).u16(c.part()).u32(c.c0()).u32(c.c1()).u64(c.p0()).u64(c.p1())
-                    .u32(c.compartments()).u32(c.memoryBytes()).u32(c.axons());
-        }
-        ByteSink routes = new ByteSink();
+        // Step 2: cores and routing tables are streamed (they can be hundreds of MB): lengths are known up front.
+        List<CoreSlice> coreList = m.cores();
         Routes r = m.routes();
-        routes.u32(r.size());
-        for (int i = 0; i < r.size(); i++) {
-            routes.u32(r.src()[i]).u32(r.dst()[i]).u16(Math.min(0xffff, r.hops()[i])).u16(Math.min(0xffff, r.chipCrossings()[i]))
-                    .f32(r.spikesPerStep()[i]);
-        }
-        ByteSink[] all = {strings, pops, weights, cores, routes};
-        // Step 3: section table, checksum, header.
+        Section[] all = {
+            inMemory(BinaryFormat.SECTION_STRINGS, strings),
+            inMemory(BinaryFormat.SECTION_POPULATIONS, pops),
+            inMemory(BinaryFormat.SECTION_WEIGHTS, weights),
+            new Section(BinaryFormat.SECTION_CORES, 4 + (long) CORE_RECORD * coreList.size(), sink -> {
+                ByteSink b = new ByteSink();
+                b.u32(coreList.size());
+                for (CoreSlice c : coreList) {
+                    b.u32(c.population()).u16(c.chip()).u16(c.x()).u16(c.y()).u16(c.part()).u32(c.c0()).u32(c.c1())
+                            .u64(c.p0()).u64(c.p1()).u32(c.compartments()).u32(c.memoryBytes()).u32(c.axons());
+                    b = flushIfFull(b, sink);
+                }
+                sink.accept(b.array(), b.size());
+            }),
+            new Section(BinaryFormat.SECTION_ROUTES, 4 + 4L * r.cores() + 4L * r.size(), sink -> {
+                ByteSink b = new ByteSink();
+                b.u32(r.cores());
+                for (int c = 0; c < r.cores(); c++) {
+                    b.u32(r.offsets()[c + 1] - r.offsets()[c]);
+                    for (int e = r.offsets()[c]; e < r.offsets()[c + 1]; e++) {
+                        b.u32(r.dst()[e]);
+                    }
+                    b = flushIfFull(b, sink);
+                }
+                sink.accept(b.array(), b.size());
+            })
+        };
+        // Step 3: section table, checksum (a first pass over the sections), header, then the bytes.
         long offset = BinaryFormat.HEADER_SIZE + (long) BinaryFormat.SECTION_ENTRY_SIZE * all.length;
         ByteSink table = new ByteSink();
-        for (int i = 0; i < all.length; i++) {
-            table.u32(types[i]).u32(0).u64(offset).u64(all[i].size());
-            offset += all[i].size();
+        for (Section sec : all) {
+            table.u32(sec.type()).u32(0).u64(offset).u64(sec.length());
+            offset += sec.length();
         }
         CRC32C crc = new CRC32C();
         crc.update(table.array(), 0, table.size());
-        for (ByteSink s : all) {
-            crc.update(s.array(), 0, s.size());
+        for (Section sec : all) {
+            cancel.check();
+            sec.body().emit((b, n) -> crc.update(b, 0, n));
         }
         ByteSink header = new ByteSink();
         header.bytes(BinaryFormat.MAGIC).u16(BinaryFormat.VERSION).u16(0).u32(BinaryFormat.HEADER_SIZE).u64(offset)
@@ -117,13 +132,64 @@ public final class BinaryWriter {
         byte[] id = new byte[16];
         byte[] pid = m.profile().id().getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(pid, 0, id, 0, Math.min(16, pid.length));
-        header.bytes(id).u32(m.system().chips()).u32(m.cores().size()).u32(g.timeSteps()).u32(0);
+        header.bytes(id).u32(m.system().chips()).u32(coreList.size()).u32(g.timeSteps()).u32(0);
         out.write(header.array(), 0, header.size());
         out.write(table.array(), 0, table.size());
-        for (ByteSink s : all) {
-            out.write(s.array(), 0, s.size());
+        long[] written = {BinaryFormat.HEADER_SIZE + table.size()};
+        for (Section sec : all) {
+            sec.body().emit((b, n) -> {
+                out.write(b, 0, n);
+                written[0] += n;
+            });
+        }
+        if (written[0] != offset) {
+            throw new IllegalStateException("binary length " + written[0] + " differs from its table's " + offset);
         }
         return new Result(offset, crc.getValue(), weights.size());
+    }
+
+    private static final int CORE_RECORD = 48;
+    private static final int BLOCK_HEADER = 32;
+
+    /** Exact size of the weights section, so its buffer is allocated once. */
+    private static long weightSectionSize(Graph g, Mapping m) {
+        long n = 4;
+        for (PopulationSummary s : m.populations()) {
+            if (g.node(s.node()).op() instanceof NeuronLayer l) {
+                for (Synapses syn : l.synapses()) {
+                    n += BLOCK_HEADER + ((long) syn.quantized().mantissa().length * syn.quantized().bits() + 7) / 8;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Receives encoded bytes. */
+    @FunctionalInterface
+    private interface Chunks {
+        void accept(byte[] bytes, int length) throws IOException;
+    }
+
+    /** Produces a section's bytes, the same every time it is asked. */
+    @FunctionalInterface
+    private interface Body {
+        void emit(Chunks sink) throws IOException;
+    }
+
+    private record Section(int type, long length, Body body) {
+    }
+
+    private static Section inMemory(int type, ByteSink b) {
+        return new Section(type, b.size(), sink -> sink.accept(b.array(), b.size()));
+    }
+
+    private static ByteSink flushIfFull(ByteSink b, Chunks sink) throws IOException {
+        if (b.size() < 1 << 20) {
+            return b;
+        }
+        sink.accept(b.array(), b.size());
+        b.reset();
+        return b;
     }
 
     private static void group(ByteSink pops, int kind, int bits, int planes, Integer src, int block, Connection c,

@@ -5,8 +5,16 @@ import java.util.Arrays;
 
 /** A growable little-endian byte buffer for building sections. */
 final class ByteSink {
-    private byte[] buf = new byte[4096];
+    private byte[] buf;
     private int size;
+
+    ByteSink() {
+        this(4096);
+    }
+
+    ByteSink(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
 
     private void ensure(int n) {
         if (size + n > buf.length) {
@@ -65,6 +73,10 @@ final class ByteSink {
         }
         u16(b.length);
         return bytes(b);
+    }
+
+    void reset() {
+        size = 0;
     }
 
     int size() {

@@ -2,69 +2,48 @@ package org.spiketc.compiler.mapping;
 
 import java.util.Arrays;
 
-/** Slice-to-slice connections with expected messages per step, in growable primitive arrays. */
+/**
+ * Slice-to-slice connections with expected messages per step. Built destination by destination
+ * (the order the mapper discovers them), then transposed by a counting sort into per-source
+ * routing tables: O(connections) time, primitive arrays only.
+ */
 final class Connections {
     private final int slices;
-    private int[] src = new int[1024];
-    private int[] dst = new int[1024];
-    private float[] traffic = new float[1024];
+    private int[] src = new int[1 << 16];
+    private float[] traffic = new float[1 << 16];
+    private final int[] dstOffsets;
     private int size;
+    private int currentDst;
     double hostInput;
 
     Connections(int slices) {
         this.slices = slices;
+        this.dstOffsets = new int[slices + 1];
     }
 
-    void add(int s, int d, double t) {
+    /** Adds a connection into {@code dst}; destinations must come in ascending order. */
+    void add(int s, int dst, double t) {
+        while (currentDst < dst) {
+            dstOffsets[++currentDst] = size;
+        }
         if (size == src.length) {
-            src = Arrays.copyOf(src, size * 2);
-            dst = Arrays.copyOf(dst, size * 2);
-            traffic = Arrays.copyOf(traffic, size * 2);
+            int n = (int) Math.min(Integer.MAX_VALUE - 8, size + (size >> 1));
+            src = Arrays.copyOf(src, n);
+            traffic = Arrays.copyOf(traffic, n);
         }
         src[size] = s;
-        dst[size] = d;
         traffic[size] = (float) t;
         size++;
     }
 
+    private void close() {
+        while (currentDst < slices) {
+            dstOffsets[++currentDst] = size;
+        }
+    }
+
     int size() {
         return size;
-    }
-
-    int src(int i) {
-        return src[i];
-    }
-
-    int dst(int i) {
-        return dst[i];
-    }
-
-    float traffic(int i) {
-        return traffic[i];
-    }
-
-    /** Sorts by (source, destination) so routing tables read in order and output is deterministic. */
-    void sortBySource() {
-        long[] keys = new long[size];
-        for (int i = 0; i < size; i++) {
-            keys[i] = ((long) src[i] << 32) | (dst[i] & 0xffffffffL);
-        }
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
-        int[] s = new int[size];
-        int[] d = new int[size];
-        float[] t = new float[size];
-        for (int i = 0; i < size; i++) {
-            s[i] = src[order[i]];
-            d[i] = dst[order[i]];
-            t[i] = traffic[order[i]];
-        }
-        src = s;
-        dst = d;
-        traffic = t;
     }
 
     /**
@@ -72,13 +51,16 @@ final class Connections {
      * before i and slices from i on.
      */
     double[] cutTraffic() {
-        double[] diff = new double[slices + 1];
-        for (int i = 0; i < size; i++) {
-            int a = Math.min(src[i], dst[i]);
-            int b = Math.max(src[i], dst[i]);
-            if (a != b) {
-                diff[a + 1] += traffic[i];
-                diff[b + 1] -= traffic[i];
+        close();
+        double[] diff = new double[slices + 2];
+        for (int d = 0; d < slices; d++) {
+            for (int e = dstOffsets[d]; e < dstOffsets[d + 1]; e++) {
+                int a = Math.min(src[e], d);
+                int b = Math.max(src[e], d);
+                if (a != b) {
+                    diff[a + 1] += traffic[e];
+                    diff[b + 1] -= traffic[e];
+                }
             }
         }
         double[] cut = new double[slices + 1];
@@ -90,27 +72,28 @@ final class Connections {
         return cut;
     }
 
-    int fanOutViolations(int limit) {
-        int violations = 0;
-        int i = 0;
-        while (i < size) {
-            int j = i;
-            while (j < size && src[j] == src[i]) {
-                j++;
+    /** Per-source routing tables (destinations ascending), releasing the per-destination arrays. */
+    Routes toRoutes() {
+        close();
+        int[] offsets = new int[slices + 1];
+        for (int e = 0; e < size; e++) {
+            offsets[src[e] + 1]++;
+        }
+        for (int i = 0; i < slices; i++) {
+            offsets[i + 1] += offsets[i];
+        }
+        int[] fill = Arrays.copyOf(offsets, slices);
+        int[] dst = new int[size];
+        float[] t = new float[size];
+        for (int d = 0; d < slices; d++) {
+            for (int e = dstOffsets[d]; e < dstOffsets[d + 1]; e++) {
+                int at = fill[src[e]]++;
+                dst[at] = d;
+                t[at] = traffic[e];
             }
-            violations += (j - i) > limit ? 1 : 0;
-            i = j;
         }
-        return violations;
-    }
-
-    Routes routes(MeshPlacement mesh) {
-        int[] hops = new int[size];
-        int[] cross = new int[size];
-        for (int i = 0; i < size; i++) {
-            hops[i] = mesh.route(src[i], dst[i], traffic[i]);
-            cross[i] = mesh.chipCrossings(src[i], dst[i]);
-        }
-        return new Routes(Arrays.copyOf(src, size), Arrays.copyOf(dst, size), Arrays.copyOf(traffic, size), hops, cross);
+        src = null;
+        traffic = null;
+        return new Routes(offsets, dst, t);
     }
 }

@@ -88,7 +88,7 @@ public final class Mapper {
         int[] chipOf = ChipPartitioner.partition(slices.size(), cpc, system.chips(), conn, refine);
         // Step 6: placement, routes, loads.
         MeshPlacement mesh = new MeshPlacement(p, system, chipOf);
-        Routes routes = conn.routes(mesh);
+        Routes routes = conn.toRoutes();
         progress.progress("mapping: routes", 0.9);
         return summarize(g, p, system, chips == null, needed, pops, shapes, slices, chipOf, mesh, routes, conn, slicer,
                 firingRate, warnings);
@@ -136,7 +136,8 @@ public final class Mapper {
             String kind = n.op() instanceof NeuronLayer l ? l.neuron().kind() : "gate";
             Population draft = new Population(pops.size(), n.name(), kind, n.type().shape(), groups, bits, compartments, 1);
             // The widest single neuron: an interior one (a corner neuron of a padded conv reads less).
-            long mid = draft.positions() / 2;
+            long row = draft.shape().dim(draft.shape().rank() - 1);
+            long mid = Math.min(draft.positions() - 1, draft.positions() / 2 + row / 2);
             long oneNeuron = Math.max(draft.axons(0, 1, 0, 1), draft.axons(0, 1, mid, mid + 1));
             int split = (int) Math.max(1, Slicer.ceil(oneNeuron, fanInLimit));
             if (split > 1) {
@@ -196,14 +197,16 @@ public final class Mapper {
     private static Connections connect(List<Population> pops, List<SliceShape> shapes, int[] base,
             List<CoreSliceDraft> slices, double rate, Cancellation cancel) {
         Connections c = new Connections(slices.size());
-        Map<Integer, Double> perDst = new HashMap<>();
+        // Per destination, sum traffic per source slice in a dense array and remember which were touched.
+        double[] acc = new double[slices.size()];
+        int[] touched = new int[1024];
         for (int dst = 0; dst < slices.size(); dst++) {
             if ((dst & 1023) == 0) {
                 cancel.check();
             }
             CoreSliceDraft d = slices.get(dst);
             Population pop = pops.get(d.population());
-            perDst.clear();
+            int nTouched = 0;
             for (SourceGroup g : pop.groups()) {
                 Region r = g.region(pop.shape(), d.c0(), d.c1(), d.p0(), d.p1());
                 double traffic = r.axons() * rate / pop.split();
@@ -220,20 +223,26 @@ public final class Mapper {
                 long pb1 = (Math.max(r.p1(), r.p0() + 1) - 1) / ss.positions();
                 // A split producer emits its result from the part that holds the join (part 0).
                 int srcSplit = src.split();
-                long count = (cb1 - cb0 + 1) * (pb1 - pb0 + 1);
-                double share = traffic / count;
+                double share = traffic / ((cb1 - cb0 + 1) * (pb1 - pb0 + 1));
                 for (long pb = pb0; pb <= pb1; pb++) {
                     for (long ch = cb0; ch <= cb1; ch++) {
-                        int srcSlice = (int) (base[g.source()] + (pb * cb + ch) * srcSplit);
-                        perDst.merge(srcSlice, share, Double::sum);
+                        int s = (int) (base[g.source()] + (pb * cb + ch) * srcSplit);
+                        if (acc[s] == 0) {
+                            if (nTouched == touched.length) {
+                                touched = java.util.Arrays.copyOf(touched, nTouched * 2);
+                            }
+                            touched[nTouched++] = s;
+                        }
+                        acc[s] += share > 0 ? share : Double.MIN_VALUE;
                     }
                 }
             }
-            for (Map.Entry<Integer, Double> e : perDst.entrySet()) {
-                c.add(e.getKey(), dst, e.getValue());
+            java.util.Arrays.sort(touched, 0, nTouched);
+            for (int k = 0; k < nTouched; k++) {
+                c.add(touched[k], dst, acc[touched[k]]);
+                acc[touched[k]] = 0;
             }
         }
-        c.sortBySource();
         return c;
     }
 
@@ -252,6 +261,7 @@ public final class Mapper {
         double[] chipNeuron = new double[system.chips()];
         double[] chipMem = new double[system.chips()];
         int overFanIn = 0;
+        java.util.Set<String> overFanInLayers = new java.util.TreeSet<>();
         for (int i = 0; i < slices.size(); i++) {
             CoreSliceDraft d = slices.get(i);
             Population pop = pops.get(d.population());
@@ -260,7 +270,10 @@ public final class Mapper {
             long comp = pop.compartments(cs, ps);
             long mem = pop.memoryBytes(cs, ps, shared, indexBits);
             long axons = pop.axons(d.c0(), d.c1(), d.p0(), d.p1());
-            overFanIn += axons > slicer.fanInLimit() ? 1 : 0;
+            if (axons > slicer.fanInLimit()) {
+                overFanIn++;
+                overFanInLayers.add(pop.node());
+            }
             cores.add(new CoreSlice(i, d.population(), d.part(), chipOf[i], mesh.x(i), mesh.y(i), d.c0(), d.c1(), d.p0(),
                     d.p1(), comp, mem, axons));
             compartments += comp;
@@ -271,8 +284,8 @@ public final class Mapper {
             chipMem[chipOf[i]] += (double) mem / memLimit;
         }
         if (overFanIn > 0) {
-            warnings.add(overFanIn + " cores whose slices straddle rows need more axons than the profile allows"
-                    + " (slice sizes are chosen on aligned slices)");
+            warnings.add(overFanIn + " cores need more input axons than the profile allows (in "
+                    + String.join(", ", overFanInLayers) + ")");
         }
         List<PopulationSummary> summaries = new ArrayList<>();
         for (Population pop : pops) {
@@ -287,7 +300,11 @@ public final class Mapper {
             chipUsage.add(new ChipUsage(c, n, (double) n / p.coresPerChip(), n == 0 ? 0 : chipNeuron[c] / n,
                     n == 0 ? 0 : chipMem[c] / n));
         }
-        int fanOutViolations = conn.fanOutViolations(p.chip().fanOutPerCore().intValue());
+        int fanOutLimit = p.chip().fanOutPerCore().intValue();
+        int fanOutViolations = 0;
+        for (int core = 0; core < routes.cores(); core++) {
+            fanOutViolations += routes.offsets()[core + 1] - routes.offsets()[core] > fanOutLimit ? 1 : 0;
+        }
         if (fanOutViolations > 0) {
             warnings.add(fanOutViolations + " cores send to more destination cores than the profile's fan-out limit of "
                     + p.chip().fanOutPerCore().intValue());
@@ -295,10 +312,13 @@ public final class Mapper {
         double spikes = 0;
         double hops = 0;
         double crossings = 0;
-        for (int i = 0; i < routes.size(); i++) {
-            spikes += routes.spikesPerStep()[i];
-            hops += routes.spikesPerStep()[i] * routes.hops()[i];
-            crossings += routes.spikesPerStep()[i] * routes.chipCrossings()[i];
+        for (int core = 0; core < routes.cores(); core++) {
+            for (int e = routes.offsets()[core]; e < routes.offsets()[core + 1]; e++) {
+                float t = routes.spikesPerStep()[e];
+                spikes += t;
+                hops += t * mesh.route(core, routes.dst()[e], t);
+                crossings += t * mesh.chipCrossings(core, routes.dst()[e]);
+            }
         }
         int used = slices.size();
         ResourceReport report = new ResourceReport(system.name(), system.chips(), needed, chosen, used,

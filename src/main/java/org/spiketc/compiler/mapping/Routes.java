@@ -1,11 +1,16 @@
 package org.spiketc.compiler.mapping;
 
 /**
- * Core-to-core connections, sorted by source then destination, with the expected spike messages per
- * time step at the mapping's firing rate and the dimension-order route length.
+ * Each core's routing table: the destination cores its spikes go to, with the expected messages per
+ * time step at the mapping's firing rate. Compressed-row form: the destinations of core c are
+ * {@code dst[offsets[c] .. offsets[c+1])}, ascending.
  */
-public record Routes(int[] src, int[] dst, float[] spikesPerStep, int[] hops, int[] chipCrossings) {
+public record Routes(int[] offsets, int[] dst, float[] spikesPerStep) {
     public int size() {
-        return src.length;
+        return dst.length;
+    }
+
+    public int cores() {
+        return offsets.length - 1;
     }
 }

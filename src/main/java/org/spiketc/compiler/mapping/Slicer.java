@@ -68,12 +68,15 @@ final class Slicer {
         if (pop.compartments(cs, ps) > neuronLimit || pop.memoryBytes(cs, ps, shared, indexBits) > memoryLimit) {
             return false;
         }
-        // Fan-in depends on where a slice starts (one straddling a row boundary reads more rows):
-        // check the first few slices of the layout, which cover the alignments that repeat.
-        long slices = ceil(pop.positions(), ps);
-        for (long k = 0; k < Math.min(slices, 4); k++) {
+        // Fan-in depends on where a slice starts relative to the rows of its layer. Slice starts k*ps
+        // repeat their offset within a row after at most one row's length of slices, so checking
+        // that many starts covers every slice the layout will make.
+        long positions = pop.positions();
+        long row = pop.shape().dim(pop.shape().rank() - 1);
+        long slices = ceil(positions, ps);
+        for (long k = 0; k < Math.min(slices, row); k++) {
             long p0 = k * ps;
-            if (pop.axons(0, cs, p0, Math.min(pop.positions(), p0 + ps)) > fanInLimit) {
+            if (pop.axons(0, cs, p0, Math.min(positions, p0 + ps)) > fanInLimit) {
                 return false;
             }
         }
@@ -94,13 +97,15 @@ final class Slicer {
         return "fan-in";
     }
 
+    /** Channel counts to try: powers of two and the even splits of c into 1..64 blocks. */
     private static TreeSet<Integer> candidates(int c) {
         TreeSet<Integer> s = new TreeSet<>();
-        for (int k = 1; k <= c && s.size() < 64; k *= 2) {
+        for (int k = 1; k <= c; k *= 2) {
             s.add(k);
+        }
+        for (int k = 1; k <= Math.min(c, 64); k++) {
             s.add((c + k - 1) / k);
         }
-        s.add(c);
         return s;
     }
 

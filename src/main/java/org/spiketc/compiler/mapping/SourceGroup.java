@@ -98,22 +98,56 @@ record SourceGroup(int source, Shape sourceShape, Connection connection, GatePat
         }
     }
 
-    /** Source rows covered by output positions [p0, p1) of a windowed op: {srcP0, srcP1, distinct positions}. */
+    /**
+     * Source positions read by output positions [p0, p1) of a windowed op (kernel k, stride s,
+     * padding pad): {bounding first position, bounding end, exact number of distinct positions}.
+     * A slice covers a suffix of its first output row, whole middle rows and a prefix of its last;
+     * each source row's columns are the union of the windows of the output rows that reach it.
+     */
     private long[] spatial(Shape out, long p0, long p1, int k, int s, int pad) {
         int wo = out.dim(2);
         int hi = sourceShape.dim(1);
         int wi = sourceShape.dim(2);
         long r0 = p0 / wo;
         long r1 = (p1 - 1) / wo;
-        long w0 = r0 == r1 ? p0 % wo : 0;
-        long w1 = r0 == r1 ? (p1 - 1) % wo : wo - 1;
-        long sr0 = Math.max(0, r0 * s - pad);
-        long sr1 = Math.min(hi - 1, r1 * s - pad + k - 1);
-        long sc0 = Math.max(0, w0 * s - pad);
-        long sc1 = Math.min(wi - 1, w1 * s - pad + k - 1);
-        long rows = sr1 - sr0 + 1;
-        long cols = sc1 - sc0 + 1;
-        return new long[] {sr0 * wi + (r0 == r1 ? sc0 : 0), sr1 * wi + (r0 == r1 ? sc1 : wi - 1) + 1, rows * cols};
+        long firstCol = p0 % wo;
+        long lastCol = (p1 - 1) % wo;
+        long sy0 = Math.max(0, r0 * s - pad);
+        long sy1 = Math.min(hi - 1, r1 * s - pad + k - 1);
+        long distinct = 0;
+        for (long y = sy0; y <= sy1; y++) {
+            long ra = Math.max(r0, ceilDiv(y + pad - k + 1, s));
+            long rb = Math.min(r1, Math.floorDiv(y + pad, s));
+            if (ra > rb) {
+                continue;
+            }
+            if (rb - ra >= 2 || (ra > r0 && ra < r1) || (rb > r0 && rb < r1)) {
+                distinct += wi; // a full middle row reaches this source row
+                continue;
+            }
+            long[] a = cols(ra, r0, r1, firstCol, lastCol, wo, wi, k, s, pad);
+            long n = a[1] - a[0] + 1;
+            if (rb != ra) {
+                long[] b = cols(rb, r0, r1, firstCol, lastCol, wo, wi, k, s, pad);
+                long overlap = Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]) + 1);
+                n = n + (b[1] - b[0] + 1) - overlap;
+            }
+            distinct += n;
+        }
+        long c0 = r0 == r1 ? Math.max(0, firstCol * s - pad) : 0;
+        long c1 = r0 == r1 ? Math.min(wi - 1, lastCol * s - pad + k - 1) : wi - 1;
+        return new long[] {sy0 * wi + c0, sy1 * wi + c1 + 1, distinct};
+    }
+
+    /** Source column interval of output row r's part of the slice. */
+    private static long[] cols(long r, long r0, long r1, long firstCol, long lastCol, int wo, int wi, int k, int s, int pad) {
+        long a = r == r0 ? firstCol : 0;
+        long b = r == r1 ? lastCol : wo - 1;
+        return new long[] {Math.max(0, a * s - pad), Math.min(wi - 1, b * s - pad + k - 1)};
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
     }
 
     private Region gateRegion(Shape out, int c0, int c1, long p0, long p1) {

@@ -74,8 +74,10 @@ public final class FoldBatchNorm implements Pass {
         for (int o = 0; o < out; o++) {
             double gain = gamma[o] / Math.sqrt(var[o] + bn.eps());
             maxGain = Math.max(maxGain, Math.abs(gain));
+            // float multiply: the gain is rounded to float32 once, as PyTorch's folded conv would hold it
+            float g = (float) gain;
             for (int i = o * per, e = i + per; i < e; i++) {
-                nw[i] = (float) (w[i] * gain);
+                nw[i] = w[i] * g;
             }
             nb[o] = (float) ((bias[o] - mean[o]) * gain + beta[o]);
         }

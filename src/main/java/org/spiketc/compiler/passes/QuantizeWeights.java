@@ -22,6 +22,8 @@ import org.spiketc.compiler.pass.Pass;
 import org.spiketc.compiler.pass.PassContext;
 import org.spiketc.compiler.pass.PassInfo;
 import org.spiketc.hw.HardwareProfile;
+import org.spiketc.tensor.LazyTensor;
+import org.spiketc.tensor.Tensor;
 
 /**
  * Quantizes every synapse group to signed {@code bits}-bit mantissas per output channel and derives
@@ -120,18 +122,25 @@ public final class QuantizeWeights implements Pass {
             return new Quantized(new NeuronLayer(syn, l.neuron(), l.bias(), fp), u);
         }
         // Step 1: per output channel, the largest effective weight over all groups.
+        int groups = l.synapses().size();
+        float[][] data = new float[groups][];
         double[] maxAbs = new double[cout];
-        for (int i = 0; i < l.synapses().size(); i++) {
+        for (int i = 0; i < groups; i++) {
             Synapses s = l.synapses().get(i);
             float[] us = inUnits.get(i);
             if (s.weight() != null) {
-                float[] w = s.weight().data();
+                float[] w = data[i] = s.weight().data();
                 int per = w.length / cout;
                 int span = spatial(s);
+                float[] u = expand(us, per, span);
                 for (int o = 0; o < cout; o++) {
-                    double m = 0;
+                    float m = 0;
+                    int base = o * per;
                     for (int j = 0; j < per; j++) {
-                        m = Math.max(m, Math.abs(w[o * per + j] * us[j / span]));
+                        float a = Math.abs(w[base + j] * u[j]);
+                        if (a > m) {
+                            m = a;
+                        }
                     }
                     maxAbs[o] = Math.max(maxAbs[o], m * Math.abs(s.scale()));
                 }
@@ -146,36 +155,51 @@ public final class QuantizeWeights implements Pass {
         for (int o = 0; o < cout; o++) {
             step[o] = maxAbs[o] > 0 ? maxAbs[o] / mmax : 1.0;
         }
-        // Step 2: mantissas and the error they make.
+        // Step 2: mantissas and the error they make; the float weights become a view of the mantissas.
         double errSq = 0;
         double normSq = 0;
         long zeros = 0;
         long total = 0;
         List<Synapses> syn = new ArrayList<>();
-        for (int i = 0; i < l.synapses().size(); i++) {
+        for (int i = 0; i < groups; i++) {
             Synapses s = l.synapses().get(i);
             float[] us = inUnits.get(i);
             byte[] m;
+            Synapses quantized;
             if (s.weight() != null) {
-                float[] w = s.weight().data();
+                float[] w = data[i];
                 int per = w.length / cout;
                 int span = spatial(s);
                 m = new byte[w.length];
-                for (int o = 0; o < cout; o++) {
-                    for (int j = 0; j < per; j++) {
-                        int idx = o * per + j;
-                        double eff = w[idx] * s.scale() * us[j / span];
-                        int q = (int) Math.max(-mmax, Math.min(mmax, Math.rint(eff / step[o])));
-                        m[idx] = (byte) q;
-                        double e = q * step[o] - eff;
-                        errSq += e * e;
-                        normSq += eff * eff;
-                    }
+                float scale = (float) s.scale();
+                float[] u = expand(us, per, span);
+                for (int j = 0; j < per; j++) {
+                    u[j] *= scale;
                 }
+                for (int o = 0; o < cout; o++) {
+                    float inv = (float) (1 / step[o]);
+                    float st = (float) step[o];
+                    float err = 0;
+                    float norm = 0;
+                    int base = o * per;
+                    for (int j = 0; j < per; j++) {
+                        float eff = w[base + j] * u[j];
+                        int q = Math.round(eff * inv);
+                        q = q > mmax ? mmax : (q < -mmax ? -mmax : q);
+                        m[base + j] = (byte) q;
+                        float e = q * st - eff;
+                        err += e * e;
+                        norm += eff * eff;
+                    }
+                    errSq += err;
+                    normSq += norm;
+                }
+                quantized = s.withWeight(dequantized(s, m, step, us, per, span));
             } else if (isGateOperand(s)) {
                 // The second operand of a coincidence term only gates the first: weight 1.
                 m = new byte[cout];
                 Arrays.fill(m, (byte) 1);
+                quantized = s;
             } else {
                 float[] u = unitWeights(l, i, inUnits, cout);
                 m = new byte[cout];
@@ -187,6 +211,7 @@ public final class QuantizeWeights implements Pass {
                     errSq += e * e;
                     normSq += eff * eff;
                 }
+                quantized = s;
             }
             long nz = 0;
             for (byte x : m) {
@@ -194,7 +219,7 @@ public final class QuantizeWeights implements Pass {
             }
             zeros += m.length - nz;
             total += m.length;
-            syn.add(s.withQuantized(new QuantizedSynapses(bits, m, nz)));
+            syn.add(quantized.withQuantized(new QuantizedSynapses(bits, m, nz)));
         }
         // Step 3: integer neuron parameters.
         FixedPointParams fp = neuronParams(n, l, step, chip, ctx);
@@ -259,6 +284,31 @@ public final class QuantizeWeights implements Pass {
     /** k·k for convolutions (weights [Cout, Cin, k, k]); 1 for [Cout, Cin]. */
     private static int spatial(Synapses s) {
         return s.weight().shape().rank() == 4 ? s.weight().shape().dim(2) * s.weight().shape().dim(3) : 1;
+    }
+
+    /**
+     * The float weights the chip effectively applies, w_q = m·s_c / (scale·unit), computed from the
+     * mantissas when asked: the graph keeps 1 byte per weight instead of 4.
+     */
+    private static Tensor dequantized(Synapses s, byte[] m, double[] step, float[] us, int per, int span) {
+        double scale = s.scale();
+        return LazyTensor.regenerating(s.weight().shape(), () -> {
+            float[] w = new float[m.length];
+            for (int idx = 0; idx < m.length; idx++) {
+                double unit = scale * us[(idx % per) / span];
+                w[idx] = unit == 0 ? 0f : (float) (m[idx] * step[idx / per] / unit);
+            }
+            return w;
+        });
+    }
+
+    /** The unit of each weight position within one output channel (input channel unit repeated k·k times). */
+    private static float[] expand(float[] us, int per, int span) {
+        float[] u = new float[per];
+        for (int j = 0; j < per; j++) {
+            u[j] = us[j / span];
+        }
+        return u;
     }
 
     private static boolean isGateOperand(Synapses s) {

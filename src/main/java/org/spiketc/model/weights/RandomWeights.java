@@ -29,7 +29,7 @@ final class RandomWeights implements WeightSource {
     public Map<String, Tensor> bind(ModelConfig config) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (ParameterSpec s : ParameterLayout.of(config)) {
-            out.put(s.key(), new LazyTensor(s.shape(), () -> generate(s)));
+            out.put(s.key(), LazyTensor.regenerating(s.shape(), () -> generate(s)));
         }
         return out;
     }
@@ -47,9 +47,15 @@ final class RandomWeights implements WeightSource {
             case UNIFORM_FAN_IN -> {
                 SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ fnv1a(s.key()));
                 float bound = (float) (1.0 / Math.sqrt(s.fanIn()));
-                for (int i = 0; i < d.length; i++) {
-                    // 24 random bits -> uniform in [-1, 1), exact in float32
-                    d[i] = bound * (((r.nextInt() >>> 8) * 0x1.0p-23f) - 1f);
+                // Two 24-bit draws per 64-bit word -> uniform in [-1, 1), exact in float32.
+                int i = 0;
+                for (; i + 1 < d.length; i += 2) {
+                    long bits = r.nextLong();
+                    d[i] = bound * (((int) (bits >>> 40) * 0x1.0p-23f) - 1f);
+                    d[i + 1] = bound * (((int) ((bits >>> 16) & 0xffffff) * 0x1.0p-23f) - 1f);
+                }
+                if (i < d.length) {
+                    d[i] = bound * (((int) (r.nextLong() >>> 40) * 0x1.0p-23f) - 1f);
                 }
             }
         }

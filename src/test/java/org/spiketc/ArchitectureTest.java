@@ -1,0 +1,74 @@
+package org.spiketc;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline's stages depend only on earlier stages, and the engine never touches JavaFX. */
+class ArchitectureTest {
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.spiketc");
+    }
+
+    @Test
+    void eachStageDependsOnlyOnEarlierStages() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("common").definedBy("org.spiketc.common..")
+                .layer("tensor").definedBy("org.spiketc.tensor..")
+                .layer("model").definedBy("org.spiketc.model..")
+                .layer("hw").definedBy("org.spiketc.hw..")
+                .layer("ir").definedBy("org.spiketc.compiler.ir..")
+                .layer("frontend").definedBy("org.spiketc.compiler.frontend..")
+                .layer("pass").definedBy("org.spiketc.compiler.pass")
+                .layer("passes").definedBy("org.spiketc.compiler.passes..")
+                .layer("mapping").definedBy("org.spiketc.compiler.mapping..")
+                .layer("codegen").definedBy("org.spiketc.compiler.codegen..")
+                .layer("driver").definedBy("org.spiketc.compiler.driver..")
+                .layer("report").definedBy("org.spiketc.report..")
+                .layer("cli").definedBy("org.spiketc.cli..")
+                .layer("app").definedBy("org.spiketc.app..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "app")
+                .whereLayer("driver").mayOnlyBeAccessedByLayers("report", "cli", "app")
+                .whereLayer("codegen").mayOnlyBeAccessedByLayers("driver", "report", "cli", "app")
+                .whereLayer("mapping").mayOnlyBeAccessedByLayers("codegen", "driver", "report", "cli", "app")
+                .whereLayer("passes").mayOnlyBeAccessedByLayers("mapping", "codegen", "driver", "report", "cli", "app")
+                .whereLayer("pass").mayOnlyBeAccessedByLayers("passes", "mapping", "codegen", "driver", "report", "cli", "app")
+                .whereLayer("frontend").mayOnlyBeAccessedByLayers("pass", "passes", "mapping", "codegen", "driver", "report",
+                        "cli", "app")
+                .whereLayer("ir").mayOnlyBeAccessedByLayers("frontend", "pass", "passes", "mapping", "codegen", "driver",
+                        "report", "cli", "app")
+                .whereLayer("hw").mayOnlyBeAccessedByLayers("ir", "frontend", "pass", "passes", "mapping", "codegen", "driver",
+                        "report", "cli", "app")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("hw", "ir", "frontend", "pass", "passes", "mapping", "codegen",
+                        "driver", "report", "cli", "app")
+                .because("data flows one way through the pipeline (DESIGN.md, Pipeline)")
+                .check(classes);
+    }
+
+    @Test
+    void noEnginePackageImportsJavaFx() {
+        noClasses().that().resideOutsideOfPackage("org.spiketc.gui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..")
+                .because("the CLI, the benchmarks and the GUI drive the same engine, which must run headless")
+                .check(classes);
+    }
+
+    @Test
+    void theCompilerNeverReachesTheReportsOrTheCommandLine() {
+        noClasses().that().resideInAPackage("org.spiketc.compiler..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.spiketc.report..", "org.spiketc.cli..", "org.spiketc.app..")
+                .because("the compiler is a library the CLI, benchmarks and GUI call")
+                .check(classes);
+    }
+}

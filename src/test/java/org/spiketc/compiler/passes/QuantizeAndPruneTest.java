@@ -1,0 +1,99 @@
+package org.spiketc.compiler.passes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.spiketc.compiler.ir.Graph;
+import org.spiketc.compiler.ir.Neuron;
+import org.spiketc.compiler.ir.NeuronLayer;
+import org.spiketc.compiler.ir.Node;
+import org.spiketc.compiler.ir.Synapses;
+import org.spiketc.compiler.pass.PassStatistics;
+
+class QuantizeAndPruneTest {
+    static Graph fused() {
+        return PassFixtures.run(PassFixtures.frontEnd("fmnist-spikformer-tiny"), new FoldBatchNorm(),
+                new LowerAttention(LowerAttention.Order.AUTO, 0.1), new FuseNeuronLayers()).graph();
+    }
+
+    @Test
+    void mantissasFitTheBitsAndDequantizedWeightsAreWithinHalfAStep() {
+        Graph before = fused();
+        Graph after = PassFixtures.run(before, new QuantizeWeights(4)).graph();
+        // fc1 reads spikes (unit 1): w_q = m * s_c with s_c = max|w_c| / 7 per output channel.
+        String layer = "block.0.mlp.fc1_lif";
+        float[] w = ((NeuronLayer) before.node(layer).op()).synapses().get(0).weight().data();
+        Synapses q = ((NeuronLayer) after.node(layer).op()).synapses().get(0);
+        float[] wq = q.weight().data();
+        int cout = 256;
+        int per = w.length / cout;
+        for (int o = 0; o < cout; o++) {
+            float max = 0;
+            for (int j = 0; j < per; j++) {
+                max = Math.max(max, Math.abs(w[o * per + j]));
+            }
+            for (int j = 0; j < per; j++) {
+                int i = o * per + j;
+                assertThat((int) q.quantized().mantissa()[i]).isBetween(-7, 7);
+                assertThat((double) wq[i]).isCloseTo(w[i], within(max / 7 / 2 * 1.0001 + 1e-9));
+            }
+        }
+        assertThat(q.quantized().bits()).isEqualTo(4);
+    }
+
+    @Test
+    void thresholdsAreRescaledIntoMembraneUnits() {
+        Graph after = PassFixtures.run(fused(), new QuantizeWeights(8)).graph();
+        for (Node n : after.nodes()) {
+            if (n.op() instanceof NeuronLayer l && l.neuron() instanceof Neuron.LifNeuron lif) {
+                var f = l.fixed();
+                assertThat(f.decayV()).isEqualTo(2048); // 4096 / tau with tau = 2
+                for (int c = 0; c < f.lsb().length; c++) {
+                    double real = f.thresholdMant()[c] * (double) f.lsb()[c];
+                    // the integer membrane holds tau * V, so the threshold is tau * vth
+                    assertThat(real).as(n.name()).isCloseTo(lif.tau() * lif.threshold(), within(lif.tau() * lif.threshold() * 1e-3));
+                    assertThat(f.thresholdMant()[c]).isLessThan(1 << 17);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fewerBitsMeanLargerErrorAndTheReportSaysSo() {
+        Graph g = fused();
+        double e8 = rmse(PassFixtures.run(g, new QuantizeWeights(8)));
+        double e2 = rmse(PassFixtures.run(g, new QuantizeWeights(2)));
+        assertThat(e2).isGreaterThan(e8 * 10);
+        assertThat(e8).isLessThan(0.02);
+    }
+
+    static double rmse(PassFixtures.Run r) {
+        return r.record("quantize-weights").layers().stream().filter(s -> s.metric().equals("weight_rel_rmse"))
+                .filter(s -> s.layer().equals("block.0.mlp.fc1_lif")).mapToDouble(PassStatistics.LayerStat::value).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void pruningReachesTheTargetSparsityPerLayer() {
+        PassFixtures.Run r = PassFixtures.run(fused(), new PruneWeights(0.6));
+        var fractions = r.record("prune-weights").layers();
+        assertThat(fractions).isNotEmpty();
+        for (var s : fractions) {
+            assertThat(s.value()).as(s.layer()).isBetween(0.59, 0.61);
+        }
+        float[] w = ((NeuronLayer) r.graph().node("block.0.mlp.fc2_lif").op()).synapses().get(0).weight().data();
+        long zeros = 0;
+        for (float v : w) {
+            zeros += v == 0 ? 1 : 0;
+        }
+        assertThat((double) zeros / w.length).isCloseTo(0.6, within(0.01));
+    }
+
+    @Test
+    void quickselectFindsTheKthSmallestMagnitude() {
+        float[] w = {5, -1, 3, -4, 2, 0, -6, 7};
+        assertThat(PruneWeights.threshold(w, 0.5)).isEqualTo(4f); // |w| sorted: 0 1 2 3 4 5 6 7
+        assertThat(PruneWeights.threshold(w, 0.0)).isEqualTo(0f);
+    }
+}

@@ -1,0 +1,75 @@
+package org.spiketc.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.spiketc.common.UserInputException;
+
+class ModelConfigReaderTest {
+    static ModelConfig parse(String json) throws Exception {
+        return ModelConfigReader.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    }
+
+    static final String VALID = """
+            {"name": "mine", "family": "spikformer", "imageSize": 32, "inChannels": 3, "numClasses": 10,
+             "embedDim": 256, "depth": 2, "heads": 8, "stem": "cifar"}""";
+
+    @Test
+    void readsAMinimalConfigAndFillsThePaperDefaults() throws Exception {
+        ModelConfig c = parse(VALID);
+        assertThat(c.mlpRatio()).isEqualTo(4);
+        assertThat(c.timeSteps()).isEqualTo(4);
+        assertThat(c.tau()).isEqualTo(2.0);
+        assertThat(c.attentionThreshold()).isEqualTo(0.5);
+        assertThat(c.attentionScale()).isEqualTo(0.125);
+        assertThat(c.synapseStyle()).isEqualTo(SynapseStyle.LINEAR);
+        assertThat(c.tokens()).isEqualTo(64);
+    }
+
+    @Test
+    void imagenetStemDefaultsToTheConvSpelling() throws Exception {
+        assertThat(parse(VALID.replace("cifar", "imagenet").replace("32", "224")).synapseStyle()).isEqualTo(SynapseStyle.CONV);
+    }
+
+    @Test
+    void namesTheFieldOfEveryProblem() {
+        assertThatThrownBy(() -> parse(VALID.replace("\"heads\": 8", "\"heads\": 7")))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("field 'heads'").hasMessageContaining("256");
+        assertThatThrownBy(() -> parse(VALID.replace("\"depth\": 2,", "")))
+                .hasMessageContaining("field 'depth' is missing");
+        assertThatThrownBy(() -> parse(VALID.replace("\"depth\": 2", "\"depth\": -1")))
+                .hasMessageContaining("field 'depth' must be a positive integer");
+        assertThatThrownBy(() -> parse(VALID.replace("spikformer", "vit")))
+                .hasMessageContaining("field 'family' is invalid").hasMessageContaining("spikformer, sdt");
+        assertThatThrownBy(() -> parse(VALID.replace("\"imageSize\": 32", "\"imageSize\": 30")))
+                .hasMessageContaining("field 'imageSize' must be divisible by 4");
+        assertThatThrownBy(() -> parse(VALID.replace("{", "{\"colour\": 1,")))
+                .hasMessageContaining("field 'colour' is not a known field");
+    }
+
+    @Test
+    void malformedJsonIsOneClearError() {
+        assertThatThrownBy(() -> parse("{\"name\": "))
+                .isInstanceOf(UserInputException.class).hasMessageStartingWith("config test.json is not valid JSON");
+        assertThatThrownBy(() -> parse("[1, 2]")).hasMessage("config test.json must be a JSON object");
+    }
+
+    @Test
+    void everyPresetLoadsAndUnknownOnesListTheKnown() {
+        assertThat(Presets.all()).hasSize(Presets.NAMES.size());
+        assertThatThrownBy(() -> Presets.load("spikformer-9-999"))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("spikformer-8-768");
+    }
+
+    @Test
+    void parameterCountsMatchThePaper() {
+        // Zhou et al. 2023, Table 2 (ImageNet) and CIFAR table: 16.81 M, 29.68 M, 66.34 M, 9.32 M
+        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-8-384")) / 1e6).isCloseTo(16.81, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-8-512")) / 1e6).isCloseTo(29.68, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-8-768")) / 1e6).isCloseTo(66.34, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-4-384-cifar")) / 1e6).isCloseTo(9.32, org.assertj.core.data.Offset.offset(0.02));
+    }
+}

@@ -1,0 +1,96 @@
+package org.spiketc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spiketc.common.Json;
+
+class StcCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result stc(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = StcCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void compilesWritesTheBinaryAndTheSeedShapedJson() throws Exception {
+        Path bin = dir.resolve("tiny.nxe");
+        Path json = dir.resolve("tiny.json");
+        Result r = stc("compile", "--model", "fmnist-spikformer-tiny", "--target", "loihi2", "-O2", "--bits", "6", "--out",
+                bin.toString(), "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Passes").contains("quantize-weights").contains("Resources (simulated loihi2")
+                .contains("smallest that fits");
+        assertThat(Files.size(bin)).isPositive();
+        JsonNode j = Json.mapper().readTree(json.toFile());
+        assertThat(j.get("test_name").asText()).isEqualTo("compile_fmnist-spikformer-tiny_loihi2_1chip_O2");
+        assertThat(j.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        for (String m : new String[] {"compilation_time_ms", "memory_peak_mb", "model_size_mb", "params", "neurons", "synapses",
+                "cores_used", "chips_used", "utilization"}) {
+            assertThat(j.get("metrics").has(m)).as(m).isTrue();
+        }
+        assertThat(j.at("/environment/hardware").asText()).contains("Loihi 2").contains("simulated");
+        assertThat(j.at("/environment/software_version").asText()).isNotBlank();
+        assertThat(j.at("/environment/host/logical_cores").asInt()).isPositive();
+        assertThat(j.get("passes").get(0).get("id").asText()).isEqualTo("O2");
+        assertThat(j.get("passes").findValuesAsText("id")).contains("quantize-weights");
+        assertThat(j.get("layers").size()).isPositive();
+        assertThat(stc("inspect", bin.toString()).out()).contains("profile loihi2").contains("(valid)");
+    }
+
+    @Test
+    void dumpsTheIrAfterEveryPassWhenAsked() {
+        Result r = stc("compile", "--model", "fmnist-spikformer-tiny", "--dump-ir=all", "--layers", "0");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("// IR before").contains("// IR after fold-batch-norm").contains("// IR after quantize-weights")
+                .contains("%block.0.attn.attn_lif = neuron_layer(%block.0.attn.q_lif, %block.0.attn.kv)");
+    }
+
+    @Test
+    void userErrorsExitWithTwoAndOneLineWithoutAStackTrace() throws Exception {
+        Path corrupt = dir.resolve("bad.safetensors");
+        Files.write(corrupt, new byte[] {1, 2, 3});
+        String[][] cases = {
+            {"compile", "--model", "nope"},
+            {"compile", "--model", "fmnist-spikformer-tiny", "--weights", corrupt.toString()},
+            {"compile", "--model", "fmnist-spikformer-tiny", "--target", "loihi1", "--chips", "3"},
+            {"compile", "--model", "spikformer-4-384-cifar", "--target", "loihi1", "--chips", "1"},
+            {"compile", "--model", "fmnist-spikformer-tiny", "--bits", "12"},
+            {"compile", "--model", "fmnist-spikformer-tiny", "--disable-pass", "quantize-weights"},
+            {"compile", "--config", dir.resolve("missing.json").toString()},
+            {"compile", "--model", "fmnist-spikformer-tiny", "--frobnicate"},
+            {"compile"},
+            {"hardware", "loihi7"},
+            {"inspect", corrupt.toString()},
+        };
+        for (String[] args : cases) {
+            Result r = stc(args);
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(ExitCodes.USER);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("error: ").doesNotContain("\tat ").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void listsModelsAndHardwareWithSources() {
+        Result models = stc("models");
+        assertThat(models.code()).isZero();
+        assertThat(models.out()).contains("spikformer-8-768").contains("66.34 M").contains("firing rate (0.10)");
+        Result hw = stc("hardware");
+        assertThat(hw.out()).contains("loihi1").contains("loihi3").contains("projection");
+        Result one = stc("hardware", "loihi1");
+        assertThat(one.out()).contains("synapticOp").contains("23.6 pJ [published: Davies et al. 2018");
+    }
+}

@@ -98,6 +98,7 @@ public final class CompileJson {
             l.put("partial_sums", s.split());
             l.put("bit_planes", s.planes());
             l.put("synaptic_memory_bytes", s.memoryBytes());
+            l.put("synapse_encoding", s.encoding());
         }
         ObjectNode res = root.putObject("resources");
         res.put("system", rep.systemName());
@@ -111,6 +112,10 @@ public final class CompileJson {
             o.put("core_utilization", round(c.coreUtilization()));
             o.put("neuron_utilization", round(c.neuronUtilization()));
             o.put("memory_utilization", round(c.memoryUtilization()));
+        }
+        ArrayNode hist = res.putArray("core_utilization_histogram");
+        for (int n : rep.coreUtilization()) {
+            hist.add(n);
         }
         res.put("host_input_per_step", round(rep.hostInputPerStep()));
         res.put("fan_out_violations", rep.fanOutViolations());

@@ -61,16 +61,19 @@ public final class CompileReport {
                 rep.routes(), rep.spikesPerStep(), rep.spikeHopsPerStep(), rep.chipCrossingsPerStep());
         line(b, "  links         busiest %,.1f msgs/step, mean %,.1f; host input %,.0f msgs/step", rep.maxLinkLoad(),
                 rep.meanLinkLoad(), rep.hostInputPerStep());
+        line(b, "  core fill     %s (cores per 10%% band of compartment use, 0-10%% .. 90-100%%)",
+                java.util.Arrays.toString(rep.coreUtilization()));
         line(b, "  binary        %,d bytes, CRC32C %08x", r.binary().bytes(), r.binary().crc32c());
         List<PopulationSummary> rows = r.mapping().populations().stream()
                 .sorted(Comparator.comparingLong(PopulationSummary::cores).reversed()).limit(layerRows).toList();
         b.append('\n').append("Layers by cores (top ").append(rows.size()).append(" of ").append(r.mapping().populations().size())
                 .append(")\n");
-        line(b, "  %-32s %-12s %-18s %10s %8s %-16s %s", "layer", "kind", "shape", "neurons", "cores", "limit", "notes");
+        line(b, "  %-32s %-12s %-18s %10s %8s %-16s %-18s %s", "layer", "kind", "shape", "neurons", "cores", "limit", "synapses",
+                "notes");
         for (PopulationSummary ps : rows) {
             String notes = (ps.split() > 1 ? ps.split() + " partial sums " : "") + (ps.planes() > 1 ? ps.planes() + " bit planes" : "");
-            line(b, "  %-32s %-12s %-18s %,10d %,8d %-16s %s", ps.node(), ps.kind(), ps.shape().replace(" ", ""), ps.neurons(),
-                    ps.cores(), ps.bindingLimit(), notes);
+            line(b, "  %-32s %-12s %-18s %,10d %,8d %-16s %-18s %s", ps.node(), ps.kind(), ps.shape().replace(" ", ""),
+                    ps.neurons(), ps.cores(), ps.bindingLimit(), ps.encoding(), notes);
         }
         if (!rep.warnings().isEmpty()) {
             b.append('\n').append("Warnings\n");

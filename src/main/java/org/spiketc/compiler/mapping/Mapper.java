@@ -260,6 +260,7 @@ public final class Mapper {
         int[] chipCores = new int[system.chips()];
         double[] chipNeuron = new double[system.chips()];
         double[] chipMem = new double[system.chips()];
+        int[] histogram = new int[10];
         int overFanIn = 0;
         java.util.Set<String> overFanInLayers = new java.util.TreeSet<>();
         for (int i = 0; i < slices.size(); i++) {
@@ -281,6 +282,7 @@ public final class Mapper {
             popMemory[d.population()] += mem;
             chipCores[chipOf[i]]++;
             chipNeuron[chipOf[i]] += (double) comp / neuronLimit;
+            histogram[(int) Math.min(9, comp * 10 / neuronLimit)]++;
             chipMem[chipOf[i]] += (double) mem / memLimit;
         }
         if (overFanIn > 0) {
@@ -292,7 +294,8 @@ public final class Mapper {
             SliceShape s = shapes.get(pop.index());
             int planes = pop.groups().stream().mapToInt(SourceGroup::planes).max().orElse(1);
             summaries.add(new PopulationSummary(pop.node(), pop.kind(), pop.shape().toString(), pop.neurons(), pop.split(),
-                    s.channels(), s.positions(), s.cores(), s.bindingLimit(), popMemory[pop.index()], planes));
+                    s.channels(), s.positions(), s.cores(), s.bindingLimit(), popMemory[pop.index()], planes,
+                    pop.encoding(shared, indexBits)));
         }
         List<ChipUsage> chipUsage = new ArrayList<>();
         for (int c = 0; c < system.chips(); c++) {
@@ -324,7 +327,7 @@ public final class Mapper {
         ResourceReport report = new ResourceReport(system.name(), system.chips(), needed, chosen, used,
                 (long) system.chips() * p.coresPerChip(), compartments, used == 0 ? 0 : (double) compartments / (used * neuronLimit),
                 memory, used == 0 ? 0 : (double) memory / ((double) used * memLimit), routes.size(), rate, spikes, hops, crossings,
-                mesh.maxLinkLoad(), mesh.meanLinkLoad(), conn.hostInput, fanOutViolations, chipUsage, warnings);
+                mesh.maxLinkLoad(), mesh.meanLinkLoad(), conn.hostInput, fanOutViolations, histogram, chipUsage, warnings);
         return new Mapping(p, system, summaries, cores, routes, report);
     }
 

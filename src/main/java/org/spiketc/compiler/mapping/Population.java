@@ -72,4 +72,23 @@ record Population(int index, String node, String kind, Shape shape, List<SourceG
         }
         return ((bits + 7) / 8 + split - 1) / split;
     }
+
+    /**
+     * How its synapses are stored: "shared" (one copy of each channel's weights per core) or
+     * "replicated" (every neuron its own), and "dense" or "sparse" (index per non-zero weight) —
+     * the cheaper one for its weight density; "unit" for populations without learned weights.
+     */
+    String encoding(boolean shared, int indexBits) {
+        String enc = null;
+        for (SourceGroup g : groups) {
+            if (g.connection() == null || !g.connection().weighted()) {
+                continue;
+            }
+            long total = g.weights().mantissa().length;
+            double density = total == 0 ? 0 : (double) g.weights().nonZero() / total;
+            String e = density * (weightBits + indexBits) < weightBits ? "sparse" : "dense";
+            enc = enc == null || enc.equals(e) ? e : "mixed";
+        }
+        return enc == null ? "unit" : (shared ? "shared " : "replicated ") + enc;
+    }
 }

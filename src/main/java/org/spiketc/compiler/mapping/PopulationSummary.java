@@ -14,7 +14,8 @@ package org.spiketc.compiler.mapping;
  * @param bindingLimit  what limited the slice size
  * @param memoryBytes   synaptic memory over all its cores
  * @param planes        binary lines per graded input value (1 = native spikes or graded messages)
+ * @param encoding      synapse storage: shared/replicated and dense/sparse, or unit
  */
 public record PopulationSummary(String node, String kind, String shape, long neurons, int split, int sliceChannels,
-        long slicePositions, long cores, String bindingLimit, long memoryBytes, int planes) {
+        long slicePositions, long cores, String bindingLimit, long memoryBytes, int planes, String encoding) {
 }

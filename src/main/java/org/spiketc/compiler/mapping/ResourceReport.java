@@ -25,6 +25,7 @@ import java.util.List;
  * @param meanLinkLoad             mean over links that carry traffic
  * @param hostInputPerStep         graded input messages from the host per step
  * @param fanOutViolations         cores with more destination cores than the profile allows
+ * @param coreUtilization          cores per tenth of compartment utilisation: [0] 0-10 %, ..., [9] 90-100 %
  * @param chips                    per-chip utilisation
  * @param warnings                 things the user should know
  */
@@ -32,5 +33,5 @@ public record ResourceReport(String systemName, int systemChips, int chipsNeeded
         long coreCapacity, long compartmentsUsed, double neuronUtilization, long synapticMemoryBytes,
         double memoryUtilization, int routes, double firingRate, double spikesPerStep, double spikeHopsPerStep,
         double chipCrossingsPerStep, double maxLinkLoad, double meanLinkLoad, double hostInputPerStep,
-        int fanOutViolations, List<ChipUsage> chips, List<String> warnings) {
+        int fanOutViolations, int[] coreUtilization, List<ChipUsage> chips, List<String> warnings) {
 }

@@ -32,7 +32,7 @@ import org.spiketc.tensor.Tensor;
  * <p>Every population's output has a unit per channel: 1 for spikes, the membrane LSB for graded
  * payloads. For output channel c of a layer, each synapse's effective weight is
  * w·scale·unit(source channel); with s_c = max|effective weight| / (2^(bits−1) − 1) the mantissa is
- * round(w_eff / s_c). A LIF channel then picks the largest weight exponent e_c in the target's range
+ * round(w_eff / s_c) (half away from zero). A LIF channel then picks the largest weight exponent e_c in the target's range
  * whose threshold still fits the threshold mantissa, so the membrane LSB is s_c / 2^e_c; the
  * threshold is rescaled to round(tau·vth / LSB) (the integer membrane holds tau·V so that the
  * decay-input LIF becomes v ← v·(1 − 1/tau) + input, decay 4096/tau in 12 bits) and the bias to
@@ -132,18 +132,7 @@ public final class QuantizeWeights implements Pass {
                 float[] w = data[i] = s.weight().data();
                 int per = w.length / cout;
                 int span = spatial(s);
-                float[] u = expand(us, per, span);
-                for (int o = 0; o < cout; o++) {
-                    float m = 0;
-                    int base = o * per;
-                    for (int j = 0; j < per; j++) {
-                        float a = Math.abs(w[base + j] * u[j]);
-                        if (a > m) {
-                            m = a;
-                        }
-                    }
-                    maxAbs[o] = Math.max(maxAbs[o], m * Math.abs(s.scale()));
-                }
+                maxAbsPerChannel(w, expand(us, per, span), cout, Math.abs(s.scale()), maxAbs);
             } else if (!isGateOperand(s)) {
                 float[] u = unitWeights(l, i, inUnits, cout);
                 for (int o = 0; o < cout; o++) {
@@ -176,24 +165,12 @@ public final class QuantizeWeights implements Pass {
                 for (int j = 0; j < per; j++) {
                     u[j] *= scale;
                 }
+                double[] errNorm = new double[2];
                 for (int o = 0; o < cout; o++) {
-                    float inv = (float) (1 / step[o]);
-                    float st = (float) step[o];
-                    float err = 0;
-                    float norm = 0;
-                    int base = o * per;
-                    for (int j = 0; j < per; j++) {
-                        float eff = w[base + j] * u[j];
-                        int q = Math.round(eff * inv);
-                        q = q > mmax ? mmax : (q < -mmax ? -mmax : q);
-                        m[base + j] = (byte) q;
-                        float e = q * st - eff;
-                        err += e * e;
-                        norm += eff * eff;
-                    }
-                    errSq += err;
-                    normSq += norm;
+                    quantizeChannel(w, u, o * per, (float) (1 / step[o]), (float) step[o], mmax, m, errNorm);
                 }
+                errSq += errNorm[0];
+                normSq += errNorm[1];
                 quantized = s.withWeight(dequantized(s, m, step, us, per, span));
             } else if (isGateOperand(s)) {
                 // The second operand of a coincidence term only gates the first: weight 1.
@@ -300,6 +277,42 @@ public final class QuantizeWeights implements Pass {
             }
             return w;
         });
+    }
+
+    /** Per output channel, the largest |w·u| times the scale, merged into {@code maxAbs}. Kept small for the JIT. */
+    private static void maxAbsPerChannel(float[] w, float[] u, int cout, double scale, double[] maxAbs) {
+        int per = u.length;
+        for (int o = 0; o < cout; o++) {
+            int base = o * per;
+            float m = 0;
+            for (int j = 0; j < per; j++) {
+                m = Math.max(m, Math.abs(w[base + j] * u[j]));
+            }
+            maxAbs[o] = Math.max(maxAbs[o], m * scale);
+        }
+    }
+
+    /**
+     * Quantizes one output channel: m = round(w·u / step), half away from zero, clamped to ±mmax;
+     * adds the squared error and the squared effective weights to {@code errNorm}. Kept small for the JIT.
+     */
+    private static void quantizeChannel(float[] w, float[] u, int base, float inv, float step, int mmax, byte[] m,
+            double[] errNorm) {
+        float err = 0;
+        float norm = 0;
+        for (int j = 0; j < u.length; j++) {
+            float eff = w[base + j] * u[j];
+            float x = eff * inv;
+            // copySign, not a conditional: weight signs are random, a branch would mispredict half the time
+            int q = (int) (x + Math.copySign(0.5f, x));
+            q = Math.max(-mmax, Math.min(mmax, q));
+            m[base + j] = (byte) q;
+            float e = q * step - eff;
+            err += e * e;
+            norm += eff * eff;
+        }
+        errNorm[0] += err;
+        errNorm[1] += norm;
     }
 
     /** The unit of each weight position within one output channel (input channel unit repeated k·k times). */

@@ -66,8 +66,9 @@ final class CompileCommand implements Callable<Integer> {
             description = "Hardware profile id or .json file (default ${DEFAULT-VALUE}).")
     String target;
 
-    @Option(names = "--chips", paramLabel = "N", description = "System size; without it, the smallest system that fits.")
-    Integer chips;
+    @Option(names = "--chips", paramLabel = "N|NAME",
+            description = "System size or named layout (e.g. 2, kapoho-point); without it, the smallest system that fits.")
+    String chips;
 
     @Option(names = "-O", paramLabel = "LEVEL", defaultValue = "2", description = "Pipeline -O0..-O3 (default -O${DEFAULT-VALUE}).")
     int level;
@@ -109,6 +110,23 @@ final class CompileCommand implements Callable<Integer> {
             description = "Run the IR verifier after every pass (default on).")
     boolean verify;
 
+    /** --chips as a number, or the chip count of the profile's layout with that name. */
+    private Integer systemChips(HardwareProfile profile) {
+        if (chips == null) {
+            return null;
+        }
+        if (chips.matches("\\d{1,9}")) {
+            return Integer.valueOf(chips);
+        }
+        for (var s : profile.systems()) {
+            if (s.name().equals(chips)) {
+                return s.chips();
+            }
+        }
+        throw new UserInputException(profile.id() + " has no system named '" + chips + "' (available: "
+                + String.join(", ", profile.systems().stream().map(s -> s.name() + " (" + s.chips() + ")").toList()) + ")");
+    }
+
     @Override
     public Integer call() throws IOException {
         ModelConfig config = model.preset != null ? Presets.load(model.preset) : ModelConfigReader.read(model.config);
@@ -126,7 +144,7 @@ final class CompileCommand implements Callable<Integer> {
             throw new UserInputException("--dump-ir takes 'final' or 'all', got '" + dumpIr + "'");
         }
         PipelineOptions opts = new PipelineOptions(level, bits, sparsity, timeSteps, order, firingRate, new HashSet<>(disabled));
-        CompileRequest req = new CompileRequest(config, source, profile, chips, opts, verify);
+        CompileRequest req = new CompileRequest(config, source, profile, systemChips(profile), opts, verify);
         IrDumpInstrument dump = new IrDumpInstrument();
         List<PassInstrument> extra = "all".equals(dumpIr) ? List.of(dump) : List.of();
         CompileResult r;

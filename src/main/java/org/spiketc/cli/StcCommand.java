@@ -49,7 +49,12 @@ public final class StcCommand implements Runnable {
             }
             return ExitCodes.INTERNAL;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory; give the JVM more heap, e.g. java -Xmx8g -jar stc.jar ...");
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /** Reads the version filtered in at build time. */

@@ -84,6 +84,25 @@ class StcCommandTest {
     }
 
     @Test
+    void compilesAUsersCheckpointAndANamedSystem() throws Exception {
+        var c = org.spiketc.model.Presets.load("fmnist-spikformer-tiny");
+        Path ckpt = dir.resolve("tiny.safetensors");
+        org.spiketc.model.weights.SafetensorsWriter.write(ckpt, org.spiketc.model.weights.WeightSource.random(11).bind(c));
+        Result r = stc("compile", "--model", "fmnist-spikformer-tiny", "--weights", ckpt.toString(), "--chips", "kapoho-point",
+                "--layers", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("weights " + ckpt).contains("kapoho-point: 8 chips, as requested");
+    }
+
+    @Test
+    void aModelFarTooLargeSaysHowManyChipsItWouldNeed() {
+        Result r = stc("compile", "--model", "spikformer-8-768", "--target", "loihi1", "--layers", "0");
+        assertThat(r.code()).isEqualTo(ExitCodes.USER);
+        assertThat(r.err()).matches("error: model does not fit any loihi1 system: it needs [0-9,]+ cores = \\d+ chips, "
+                + "the largest system \\(pohoiki-springs\\) has 768\\s*");
+    }
+
+    @Test
     void listsModelsAndHardwareWithSources() {
         Result models = stc("models");
         assertThat(models.code()).isZero();

@@ -26,10 +26,10 @@ import org.spiketc.hw.SystemLayout;
  * <ol>
  *   <li>Step 1: each neuron layer and gate becomes a population with its inputs' costs;</li>
  *   <li>Step 2: {@link Slicer} cuts populations into core-sized slices (compartments, synaptic
- *       memory, fan-in); slices are numbered in graph order, positions outer, channels inner, so
+ *       memory, fan-in), and the system is chosen: {@code --chips} if given, else the profile's
+ *       smallest that fits; slices are numbered in graph order, positions outer, channels inner, so
  *       producers sit next to their consumers in the numbering;</li>
  *   <li>Step 3: connections between slices, with the expected messages per step at the firing rate;</li>
- *   <li>Step 4: the system: {@code --chips} if given, else the profile's smallest that fits;</li>
  *   <li>Step 5: chips take contiguous runs of slices; with {@code refine} each cut is moved within the
  *       capacity slack to where the fewest messages cross it ({@link ChipPartitioner});</li>
  *   <li>Step 6: within a chip, cores follow a serpentine over the tile mesh; chips follow a
@@ -50,20 +50,27 @@ public final class Mapper {
         Slicer slicer = new Slicer(p);
         // Step 1: populations.
         List<Population> pops = populations(g, p, slicer.fanInLimit(), warnings);
-        // Step 2: slices.
+        // Step 2: slice shapes, then the system (before any slice exists: a model far too large must
+        // fail with the chips it needs, not run out of memory listing its slices).
         List<SliceShape> shapes = new ArrayList<>();
-        List<CoreSliceDraft> slices = new ArrayList<>();
-        int[] base = new int[pops.size()];
+        long totalCores = 0;
         for (Population pop : pops) {
             cancel.check();
             SliceShape s = slicer.choose(pop);
             shapes.add(s);
+            totalCores += s.cores();
+        }
+        int cpc = p.coresPerChip();
+        long neededChips = Slicer.ceil(totalCores, cpc);
+        SystemLayout system = chooseSystem(p, chips, neededChips, totalCores);
+        int needed = (int) neededChips;
+        List<CoreSliceDraft> slices = new ArrayList<>((int) totalCores);
+        int[] base = new int[pops.size()];
+        for (Population pop : pops) {
+            SliceShape s = shapes.get(pop.index());
             base[pop.index()] = slices.size();
             long cb = Slicer.ceil(pop.channels(), s.channels());
             long pb = Slicer.ceil(pop.positions(), s.positions());
-            if (slices.size() + cb * pb * pop.split() > 50_000_000L) {
-                throw new UserInputException("model needs more than 50 million cores; no profile system is that large");
-            }
             for (long pi = 0; pi < pb; pi++) {
                 for (long ci = 0; ci < cb; ci++) {
                     int c0 = (int) (ci * s.channels());
@@ -80,10 +87,6 @@ public final class Mapper {
         // Step 3: connections.
         Connections conn = connect(pops, shapes, base, slices, firingRate, cancel);
         progress.progress("mapping: connections", 0.6);
-        // Step 4: the system.
-        int cpc = p.coresPerChip();
-        int needed = (int) Slicer.ceil(slices.size(), cpc);
-        SystemLayout system = chooseSystem(p, chips, needed, slices.size());
         // Step 5: chips.
         int[] chipOf = ChipPartitioner.partition(slices.size(), cpc, system.chips(), conn, refine);
         // Step 6: placement, routes, loads.
@@ -161,7 +164,7 @@ public final class Mapper {
         return src.type().kind() == ElementKind.SPIKE || graded ? 1 : BIT_PLANES;
     }
 
-    private static SystemLayout chooseSystem(HardwareProfile p, Integer chips, int needed, int cores) {
+    private static SystemLayout chooseSystem(HardwareProfile p, Integer chips, long needed, long cores) {
         if (chips != null) {
             SystemLayout s = p.system(chips);
             if (s == null) {
@@ -185,7 +188,7 @@ public final class Mapper {
                 p.id(), cores, needed, p.largestSystem().name(), p.largestSystem().chips()));
     }
 
-    private static String smallestHint(HardwareProfile p, int needed) {
+    private static String smallestHint(HardwareProfile p, long needed) {
         for (SystemLayout s : p.systems()) {
             if (s.chips() >= needed) {
                 return "; the smallest " + p.id() + " system that fits is " + s.chips() + " chips (" + s.name() + ")";

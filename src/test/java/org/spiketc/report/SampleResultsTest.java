@@ -1,0 +1,33 @@
+package org.spiketc.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.spiketc.common.Json;
+
+/** Seals the committed sample results: each still has the seed's result shape. */
+class SampleResultsTest {
+    @Test
+    void everySampleResultHasTheSeedShape() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of("sample-results"))) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path f : files) {
+            JsonNode j = Json.mapper().readTree(f.toFile());
+            assertThat(j.get("test_name").asText()).as(f.toString()).isNotBlank();
+            assertThat(j.get("timestamp").asText()).as(f.toString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+            assertThat(j.get("metrics").isObject()).as(f.toString()).isTrue();
+            assertThat(j.at("/metrics/compilation_time_ms").isNumber()).as(f.toString()).isTrue();
+            assertThat(j.at("/environment/hardware").asText()).as(f.toString()).contains("simulated");
+            assertThat(j.at("/environment/software_version").asText()).as(f.toString()).isNotBlank();
+        }
+    }
+}

@@ -56,9 +56,4 @@ public record ModelConfig(
     public int tokens() {
         return tokenGrid() * tokenGrid();
     }
-
-    public ModelConfig withTimeSteps(int t) {
-        return new ModelConfig(name, family, imageSize, inChannels, numClasses, embedDim, depth, heads, mlpRatio,
-                t, stem, synapseStyle, tau, threshold, attentionThreshold, attentionScale, bnEps);
-    }
 }

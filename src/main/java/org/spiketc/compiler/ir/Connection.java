@@ -16,10 +16,7 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
     boolean weighted();
 
     /** Output shape for this source shape (and the layer's channel count), or an IrException. */
-    Shape outShape(Shape source, int outChannels, int heads);
-
-    /** Synapses per output neuron (its fan-in through this group). */
-    int fanIn(Shape source, int heads);
+    Shape outShape(Shape source, int outChannels);
 
     /** Convolution (k = 1 is a token-wise linear), weight [Cout, Cin, k, k]. */
     record Conv(int kernel, int stride, int padding) implements Connection {
@@ -31,14 +28,11 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
             return true;
         }
 
-        public Shape outShape(Shape s, int outChannels, int heads) {
+        public Shape outShape(Shape s, int outChannels) {
             return Shape.of(outChannels, Geometry.out(s.dim(1), kernel, stride, padding),
                     Geometry.out(s.dim(2), kernel, stride, padding));
         }
 
-        public int fanIn(Shape s, int heads) {
-            return s.dim(0) * kernel * kernel;
-        }
     }
 
     /** Max-pool window, unit weights: OR of spikes, or max of graded values. */
@@ -51,14 +45,11 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
             return false;
         }
 
-        public Shape outShape(Shape s, int outChannels, int heads) {
+        public Shape outShape(Shape s, int outChannels) {
             return Shape.of(s.dim(0), Geometry.out(s.dim(1), kernel, stride, padding),
                     Geometry.out(s.dim(2), kernel, stride, padding));
         }
 
-        public int fanIn(Shape s, int heads) {
-            return kernel * kernel;
-        }
     }
 
     /** One-to-one, unit weight (residual streams). */
@@ -71,13 +62,10 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
             return false;
         }
 
-        public Shape outShape(Shape s, int outChannels, int heads) {
+        public Shape outShape(Shape s, int outChannels) {
             return s;
         }
 
-        public int fanIn(Shape s, int heads) {
-            return 1;
-        }
     }
 
     /** Sum over tokens, [C, H, W] to [C, 1, 1], unit weights. */
@@ -90,13 +78,10 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
             return false;
         }
 
-        public Shape outShape(Shape s, int outChannels, int heads) {
+        public Shape outShape(Shape s, int outChannels) {
             return Shape.of(s.dim(0), 1, 1);
         }
 
-        public int fanIn(Shape s, int heads) {
-            return s.dim(1) * s.dim(2);
-        }
     }
 
     /** Every token of every input channel, weight [Cout, Cin] shared across tokens: [C,H,W] to [Cout,1,1]. */
@@ -109,13 +94,10 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
             return true;
         }
 
-        public Shape outShape(Shape s, int outChannels, int heads) {
+        public Shape outShape(Shape s, int outChannels) {
             return Shape.of(outChannels, 1, 1);
         }
 
-        public int fanIn(Shape s, int heads) {
-            return s.dim(0) * s.dim(1) * s.dim(2);
-        }
     }
 
     /**
@@ -150,7 +132,7 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
             return product == Product.QK || product == Product.QM ? headDim : tokens();
         }
 
-        public Shape outShape(Shape s, int outChannels, int heads) {
+        public Shape outShape(Shape s, int outChannels) {
             int n = tokens();
             return switch (product) {
                 case QK -> Shape.of(this.heads, n, n);
@@ -159,8 +141,5 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
             };
         }
 
-        public int fanIn(Shape s, int heads) {
-            return terms();
-        }
     }
 }

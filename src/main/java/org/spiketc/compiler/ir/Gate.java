@@ -26,7 +26,7 @@ public record Gate(GatePattern pattern, int heads) implements Op {
         }
         ElementKind k = a.kind() == ElementKind.SPIKE && b.kind() == ElementKind.SPIKE ? ElementKind.SPIKE
                 : (a.kind() == ElementKind.FLOAT || b.kind() == ElementKind.FLOAT ? ElementKind.FLOAT : ElementKind.INT);
-        return a.withShape(pattern.outShape(a.shape(), b.shape(), heads)).withKind(k);
+        return a.withKind(k);
     }
 
     @Override

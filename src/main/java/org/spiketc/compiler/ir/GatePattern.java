@@ -1,7 +1,5 @@
 package org.spiketc.compiler.ir;
 
-import org.spiketc.tensor.Shape;
-
 /**
  * Which operand elements a {@link Gate} pairs, for [C, H, W] operands.
  */
@@ -11,8 +9,4 @@ public enum GatePattern {
     /** g[c, h, w] = a[c, h, w] · b[c, 0, 0] (b broadcast over tokens). */
     BROADCAST;
 
-    /** Shape of the gate population for operand shapes a and b. */
-    public Shape outShape(Shape a, Shape b, int heads) {
-        return a;
-    }
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spiketc.tensor.Tensor;
 
 /**
  * An immutable typed DAG whose nodes are kept in a topological order (every operand before its
@@ -76,17 +75,6 @@ public final class Graph {
             e += n.inputs().size();
         }
         return e;
-    }
-
-    /** Learned parameters (float weights, biases, BN statistics). */
-    public long parameterCount() {
-        long p = 0;
-        for (Node n : nodes.values()) {
-            for (Tensor t : n.op().parameters()) {
-                p += t.shape().longSize();
-            }
-        }
-        return p;
     }
 
     public GraphBuilder toBuilder() {

@@ -57,7 +57,7 @@ public record NeuronLayer(List<Synapses> synapses, Neuron neuron, Tensor bias, F
             } else {
                 outChannels = src.dim(0);
             }
-            Shape o = s.connection().outShape(src, outChannels, 0);
+            Shape o = s.connection().outShape(src, outChannels);
             if (out != null && !out.equals(o)) {
                 throw new IrException("neuron_layer groups disagree on output shape: " + out + " vs " + o);
             }

@@ -15,8 +15,4 @@ public record Node(String name, Op op, List<String> inputs, TensorType type) {
     public Node {
         inputs = List.copyOf(inputs);
     }
-
-    public Node withOp(Op newOp) {
-        return new Node(name, newOp, inputs, type);
-    }
 }

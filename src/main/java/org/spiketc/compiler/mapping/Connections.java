@@ -42,10 +42,6 @@ final class Connections {
         }
     }
 
-    int size() {
-        return size;
-    }
-
     /**
      * Traffic crossing each cut of the slice order: {@code cut[i]} is what flows between slices
      * before i and slices from i on.

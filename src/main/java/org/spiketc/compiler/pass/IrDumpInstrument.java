@@ -32,10 +32,6 @@ public final class IrDumpInstrument implements PassInstrument {
         depth--;
     }
 
-    public Map<String, String> dumps() {
-        return Map.copyOf(dumps);
-    }
-
     /** In the order they were taken. */
     public Iterable<Map.Entry<String, String>> ordered() {
         return dumps.entrySet();

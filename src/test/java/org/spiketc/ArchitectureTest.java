@@ -24,6 +24,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("common").definedBy("org.spiketc.common..")
                 .layer("tensor").definedBy("org.spiketc.tensor..")
+                .layer("data").definedBy("org.spiketc.data..")
                 .layer("model").definedBy("org.spiketc.model..")
                 .layer("hw").definedBy("org.spiketc.hw..")
                 .layer("ir").definedBy("org.spiketc.compiler.ir..")
@@ -33,25 +34,28 @@ class ArchitectureTest {
                 .layer("mapping").definedBy("org.spiketc.compiler.mapping..")
                 .layer("codegen").definedBy("org.spiketc.compiler.codegen..")
                 .layer("driver").definedBy("org.spiketc.compiler.driver..")
+                .layer("sim").definedBy("org.spiketc.sim..")
                 .layer("report").definedBy("org.spiketc.report..")
                 .layer("cli").definedBy("org.spiketc.cli..")
                 .layer("app").definedBy("org.spiketc.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "app")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("report", "cli", "app")
                 .whereLayer("driver").mayOnlyBeAccessedByLayers("report", "cli", "app")
-                .whereLayer("codegen").mayOnlyBeAccessedByLayers("driver", "report", "cli", "app")
-                .whereLayer("mapping").mayOnlyBeAccessedByLayers("codegen", "driver", "report", "cli", "app")
-                .whereLayer("passes").mayOnlyBeAccessedByLayers("mapping", "codegen", "driver", "report", "cli", "app")
-                .whereLayer("pass").mayOnlyBeAccessedByLayers("passes", "mapping", "codegen", "driver", "report", "cli", "app")
-                .whereLayer("frontend").mayOnlyBeAccessedByLayers("pass", "passes", "mapping", "codegen", "driver", "report",
+                .whereLayer("codegen").mayOnlyBeAccessedByLayers("driver", "sim", "report", "cli", "app")
+                .whereLayer("mapping").mayOnlyBeAccessedByLayers("codegen", "driver", "sim", "report", "cli", "app")
+                .whereLayer("passes").mayOnlyBeAccessedByLayers("mapping", "codegen", "driver", "sim", "report", "cli", "app")
+                .whereLayer("pass").mayOnlyBeAccessedByLayers("passes", "mapping", "codegen", "driver", "sim", "report", "cli", "app")
+                .whereLayer("frontend").mayOnlyBeAccessedByLayers("pass", "passes", "mapping", "codegen", "driver", "sim", "report",
                         "cli", "app")
-                .whereLayer("ir").mayOnlyBeAccessedByLayers("frontend", "pass", "passes", "mapping", "codegen", "driver",
+                .whereLayer("ir").mayOnlyBeAccessedByLayers("frontend", "pass", "passes", "mapping", "codegen", "driver", "sim",
                         "report", "cli", "app")
-                .whereLayer("hw").mayOnlyBeAccessedByLayers("ir", "frontend", "pass", "passes", "mapping", "codegen", "driver",
+                .whereLayer("hw").mayOnlyBeAccessedByLayers("ir", "frontend", "pass", "passes", "mapping", "codegen", "driver", "sim",
                         "report", "cli", "app")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("hw", "ir", "frontend", "pass", "passes", "mapping", "codegen",
-                        "driver", "report", "cli", "app")
+                        "driver", "sim", "report", "cli", "app")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("sim", "report", "cli", "app")
                 .because("data flows one way through the pipeline (DESIGN.md, Pipeline)")
                 .check(classes);
     }

@@ -1,0 +1,65 @@
+package org.spiketc.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.spiketc.common.UserInputException;
+
+/**
+ * Fashion-MNIST test images: the full 10,000 from Debian's {@code dataset-fashion-mnist} (or any
+ * folder with the same file names), or the 2,000-image subset committed under {@code assets/data}.
+ */
+public final class FashionMnist {
+    /** Where Debian's package installs the files. */
+    public static final Path DEBIAN = Path.of("/usr/share/datasets/fashion-mnist");
+    /** The committed subset (first 2,000 test images), relative to the working directory. */
+    public static final Path SUBSET = Path.of("assets/data/fashion-mnist");
+
+    private FashionMnist() {
+    }
+
+    /** The full test set from a folder holding t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz). */
+    public static LabelledImages testSet(Path dir) {
+        return load(find(dir, "t10k-images-idx3-ubyte"), find(dir, "t10k-labels-idx1-ubyte"), "fashion-mnist test (" + dir + ")");
+    }
+
+    /** The committed subset. */
+    public static LabelledImages subset(Path dir) {
+        return load(find(dir, "t10k-images-subset-idx3-ubyte"), find(dir, "t10k-labels-subset-idx1-ubyte"),
+                "fashion-mnist test subset (" + dir + ")");
+    }
+
+    static LabelledImages load(Path imageFile, Path labelFile, String name) {
+        IdxReader.Images images = IdxReader.readImages(imageFile);
+        byte[] labels = IdxReader.readLabels(labelFile);
+        if (images.count() != labels.length) {
+            throw new UserInputException(name + ": " + images.count() + " images but " + labels.length + " labels");
+        }
+        if (images.rows() != images.cols()) {
+            throw new UserInputException(name + ": images are " + images.rows() + "x" + images.cols() + ", expected square");
+        }
+        float[][] px = new float[images.count()][];
+        for (int i = 0; i < px.length; i++) {
+            byte[] b = images.pixels()[i];
+            float[] f = new float[b.length];
+            for (int j = 0; j < b.length; j++) {
+                f[j] = (b[j] & 0xff) / 255f;
+            }
+            px[i] = f;
+        }
+        int[] lab = new int[labels.length];
+        for (int i = 0; i < lab.length; i++) {
+            lab[i] = labels[i] & 0xff;
+        }
+        return new LabelledImages(name, 1, images.rows(), px, lab);
+    }
+
+    private static Path find(Path dir, String base) {
+        for (String candidate : new String[] {base + ".gz", base}) {
+            Path p = dir.resolve(candidate);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new UserInputException("no " + base + "(.gz) in " + dir);
+    }
+}

@@ -1,0 +1,21 @@
+package org.spiketc.data;
+
+/**
+ * A labelled image set, pixels as float in [0, 1] (uint8 / 255, as the training tool feeds PyTorch).
+ *
+ * @param name     where it came from
+ * @param channels image channels
+ * @param size     height = width
+ * @param pixels   per image, channels*size*size values
+ * @param labels   class per image
+ */
+public record LabelledImages(String name, int channels, int size, float[][] pixels, int[] labels) {
+    public int count() {
+        return labels.length;
+    }
+
+    public LabelledImages first(int n) {
+        int k = Math.min(n, count());
+        return new LabelledImages(name, channels, size, java.util.Arrays.copyOf(pixels, k), java.util.Arrays.copyOf(labels, k));
+    }
+}

@@ -1,0 +1,2 @@
+/** Labelled data sets (IDX files: Fashion-MNIST). Depends on common only. */
+package org.spiketc.data;

@@ -1,0 +1,17 @@
+package org.spiketc.sim;
+
+/**
+ * What one layer did during one inference.
+ *
+ * @param layer          IR node name
+ * @param spikes         spikes emitted over all time steps (0 for non-spiking layers)
+ * @param neurons        neurons (elements per time step)
+ * @param firingRate     spikes / (neurons · T)
+ * @param synapticOps    accumulates driven by its input (non-zero inputs × their fan-out), or MACs for analog input
+ * @param analogInput    true for a layer whose input is the analog image (its ops are MACs)
+ * @param nearThreshold  membrane values that came within 1e-5 of the threshold: a different
+ *                       summation order could flip those spikes
+ */
+public record LayerActivity(String layer, long spikes, long neurons, double firingRate, long synapticOps, boolean analogInput,
+        long nearThreshold) {
+}

@@ -25,16 +25,13 @@ import org.spiketc.compiler.passes.PipelineOptions;
 import org.spiketc.hw.HardwareProfile;
 import org.spiketc.hw.HardwareProfiles;
 import org.spiketc.model.ModelConfig;
-import org.spiketc.model.ModelConfigReader;
-import org.spiketc.model.Presets;
-import org.spiketc.model.weights.SafetensorsReader;
 import org.spiketc.model.weights.WeightSource;
 import org.spiketc.report.CompileJson;
 import org.spiketc.report.CompileReport;
 import org.spiketc.report.HostInfo;
 import org.spiketc.report.PeakMemory;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stc compile}: model to mapped binary, with a report. */
@@ -44,23 +41,8 @@ final class CompileCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    static final class ModelChoice {
-        @Option(names = "--model", paramLabel = "NAME", required = true, description = "A preset (see 'stc models').")
-        String preset;
-
-        @Option(names = "--config", paramLabel = "FILE", required = true, description = "An architecture config JSON.")
-        Path config;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    ModelChoice model;
-
-    @Option(names = "--weights", paramLabel = "FILE", description = "Safetensors weights (official Spikformer key names). "
-            + "Without it, seeded random weights.")
-    Path weights;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the random weights (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--target", paramLabel = "PROFILE", defaultValue = "loihi2",
             description = "Hardware profile id or .json file (default ${DEFAULT-VALUE}).")
@@ -129,8 +111,8 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelConfig config = model.preset != null ? Presets.load(model.preset) : ModelConfigReader.read(model.config);
-        WeightSource source = weights != null ? WeightSource.checkpoint(SafetensorsReader.read(weights)) : WeightSource.random(seed);
+        ModelConfig config = model.config();
+        WeightSource source = model.weights();
         HardwareProfile profile = HardwareProfiles.resolve(target);
         LowerAttention.Order order = null;
         if (attentionOrder != null) {

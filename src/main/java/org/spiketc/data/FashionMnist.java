@@ -11,8 +11,8 @@ import org.spiketc.common.UserInputException;
 public final class FashionMnist {
     /** Where Debian's package installs the files. */
     public static final Path DEBIAN = Path.of("/usr/share/datasets/fashion-mnist");
-    /** The committed subset (first 2,000 test images), relative to the working directory. */
-    public static final Path SUBSET = Path.of("assets/data/fashion-mnist");
+    /** The committed subset (first 2,000 test images), bundled in the jar from assets/data. */
+    static final String SUBSET_RESOURCE = "/org/spiketc/assets/data/fashion-mnist/";
 
     private FashionMnist() {
     }
@@ -22,15 +22,22 @@ public final class FashionMnist {
         return load(find(dir, "t10k-images-idx3-ubyte"), find(dir, "t10k-labels-idx1-ubyte"), "fashion-mnist test (" + dir + ")");
     }
 
-    /** The committed subset. */
-    public static LabelledImages subset(Path dir) {
-        return load(find(dir, "t10k-images-subset-idx3-ubyte"), find(dir, "t10k-labels-subset-idx1-ubyte"),
-                "fashion-mnist test subset (" + dir + ")");
+    /** The committed subset of the first 2,000 test images (shipped inside the jar). */
+    public static LabelledImages subset() {
+        String images = SUBSET_RESOURCE + "t10k-images-subset-idx3-ubyte.gz";
+        String labels = SUBSET_RESOURCE + "t10k-labels-subset-idx1-ubyte.gz";
+        if (FashionMnist.class.getResource(images) == null) {
+            throw new UserInputException("the Fashion-MNIST subset is missing from this build (" + images + ")");
+        }
+        return combine(IdxReader.readImages(FashionMnist.class::getResourceAsStream, images),
+                IdxReader.readLabels(FashionMnist.class::getResourceAsStream, labels), "fashion-mnist test subset");
     }
 
     static LabelledImages load(Path imageFile, Path labelFile, String name) {
-        IdxReader.Images images = IdxReader.readImages(imageFile);
-        byte[] labels = IdxReader.readLabels(labelFile);
+        return combine(IdxReader.readImages(imageFile), IdxReader.readLabels(labelFile), name);
+    }
+
+    private static LabelledImages combine(IdxReader.Images images, byte[] labels, String name) {
         if (images.count() != labels.length) {
             throw new UserInputException(name + ": " + images.count() + " images but " + labels.length + " labels");
         }

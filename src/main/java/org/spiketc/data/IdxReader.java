@@ -28,8 +28,22 @@ public final class IdxReader {
     public record Images(int count, int rows, int cols, byte[][] pixels) {
     }
 
+    /** Opens a named stream (a file or a class-path resource). */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open(String name) throws IOException;
+    }
+
     public static Images readImages(Path file) {
-        try (DataInputStream in = open(file)) {
+        return readImages(name -> Files.newInputStream(Path.of(name)), file.toString());
+    }
+
+    public static byte[] readLabels(Path file) {
+        return readLabels(name -> Files.newInputStream(Path.of(name)), file.toString());
+    }
+
+    public static Images readImages(Source source, String file) {
+        try (DataInputStream in = open(source, file)) {
             int magic = in.readInt();
             if (magic != IMAGES) {
                 throw new UserInputException(file + " is not an IDX image file (magic 0x" + Integer.toHexString(magic)
@@ -55,8 +69,8 @@ public final class IdxReader {
         }
     }
 
-    public static byte[] readLabels(Path file) {
-        try (DataInputStream in = open(file)) {
+    public static byte[] readLabels(Source source, String file) {
+        try (DataInputStream in = open(source, file)) {
             int magic = in.readInt();
             if (magic != LABELS) {
                 throw new UserInputException(file + " is not an IDX label file (magic 0x" + Integer.toHexString(magic)
@@ -78,8 +92,12 @@ public final class IdxReader {
         }
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    private static DataInputStream open(Source source, String file) throws IOException {
+        InputStream stream = source.open(file);
+        if (stream == null) {
+            throw new NoSuchFileException(file);
+        }
+        InputStream raw = new BufferedInputStream(stream, 1 << 16);
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();

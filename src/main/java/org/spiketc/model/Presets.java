@@ -31,6 +31,23 @@ public final class Presets {
         }
     }
 
+    /**
+     * Trained weights shipped with a preset (from assets/models, bundled in the jar), if any: the
+     * runtime uses them unless the user passes other weights.
+     */
+    public static java.util.Optional<org.spiketc.model.weights.WeightSet> shippedWeights(String name) {
+        String resource = "/org/spiketc/assets/models/" + name + ".safetensors";
+        try (InputStream in = Presets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(org.spiketc.model.weights.SafetensorsReader.read(in.readAllBytes(),
+                    "shipped " + name + ".safetensors"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<ModelConfig> all() {
         return NAMES.stream().map(Presets::load).toList();
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -44,7 +43,10 @@ public final class SafetensorsReader {
 
     public static WeightSet read(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(ch, file.toString());
+            if (ch.size() > Integer.MAX_VALUE) {
+                throw new UserInputException("weights " + file + " is larger than 2 GB; split checkpoints are not supported");
+            }
+            return read(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()), file.toString());
         } catch (NoSuchFileException e) {
             throw new UserInputException("weights file not found: " + file);
         } catch (IOException e) {
@@ -52,15 +54,19 @@ public final class SafetensorsReader {
         }
     }
 
-    private static WeightSet read(FileChannel ch, String origin) throws IOException {
-        long size = ch.size();
+    /** Reads a whole safetensors file held in memory (e.g. a class-path resource). */
+    public static WeightSet read(byte[] bytes, String origin) {
+        return read(ByteBuffer.wrap(bytes), origin);
+    }
+
+    private static WeightSet read(ByteBuffer file, String origin) {
+        ByteBuffer b = file.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        long size = b.capacity();
         String where = "weights " + origin;
         if (size < 8) {
             throw new UserInputException(where + " is truncated: " + size + " bytes, not even the 8-byte header length");
         }
-        ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, lenBuf, 0);
-        long headerLen = lenBuf.getLong(0);
+        long headerLen = b.getLong(0);
         if (headerLen <= 0 || headerLen > size - 8) {
             throw new UserInputException(where + " is corrupt or truncated: header length " + headerLen
                     + " does not fit the file's " + size + " bytes");
@@ -68,24 +74,16 @@ public final class SafetensorsReader {
         if (headerLen > MAX_HEADER_BYTES) {
             throw new UserInputException(where + ": header of " + headerLen + " bytes exceeds the format's 100 MB limit");
         }
-        ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
-        readFully(ch, hb, 8);
-        String headerText = new String(hb.array(), StandardCharsets.UTF_8);
-        List<Entry> entries = parseHeader(headerText, where);
+        byte[] hb = new byte[(int) headerLen];
+        b.get(8, hb);
+        List<Entry> entries = parseHeader(new String(hb, StandardCharsets.UTF_8), where);
         long dataStart = 8 + headerLen;
         long dataSize = size - dataStart;
         checkOffsets(entries, dataSize, where);
-
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        if (dataSize > 0) {
-            MappedByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, dataStart, dataSize);
-            data.order(ByteOrder.LITTLE_ENDIAN);
-            for (Entry e : entries) {
-                ByteBuffer slice = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-                slice.position((int) e.begin).limit((int) e.end);
-                ByteBuffer view = slice.slice().order(ByteOrder.LITTLE_ENDIAN);
-                tensors.put(e.name, new DenseTensor(e.shape, e.dtype.decode(view, e.shape.size())));
-            }
+        for (Entry e : entries) {
+            ByteBuffer view = b.slice((int) (dataStart + e.begin), (int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
+            tensors.put(e.name, new DenseTensor(e.shape, e.dtype.decode(view, e.shape.size())));
         }
         return new WeightSet(origin, tensors);
     }
@@ -173,12 +171,4 @@ public final class SafetensorsReader {
         }
     }
 
-    private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-        while (b.hasRemaining()) {
-            int n = ch.read(b, pos + b.position());
-            if (n < 0) {
-                throw new IOException("unexpected end of file");
-            }
-        }
-    }
 }

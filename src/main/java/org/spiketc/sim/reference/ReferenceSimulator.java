@@ -23,6 +23,7 @@ import org.spiketc.compiler.ir.Node;
 import org.spiketc.compiler.ir.Output;
 import org.spiketc.compiler.ir.Scale;
 import org.spiketc.compiler.ir.TokenSum;
+import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
 import org.spiketc.sim.PaperEnergy;
@@ -40,7 +41,7 @@ import org.spiketc.tensor.Shape;
  * drives; MACs for analog inputs) and the papers' energy estimate. One instance may run many
  * inferences concurrently: it keeps no per-inference state.
  */
-public final class ReferenceSimulator {
+public final class ReferenceSimulator implements InferenceEngine {
     /** A membrane this close to its threshold may flip under another summation order. */
     public static final float TIE_MARGIN = 1e-5f;
 
@@ -78,12 +79,18 @@ public final class ReferenceSimulator {
         return graph;
     }
 
+    @Override
+    public String name() {
+        return "reference";
+    }
+
     /** The input shape a sample must have. */
     public Shape inputShape() {
         return ((Input) nodes[0].op()).shape();
     }
 
     /** One inference on an image of {@link #inputShape()} (row-major [C, H, W]). */
+    @Override
     public InferenceResult run(float[] image) {
         if (image.length != inputShape().size()) {
             throw new UserInputException("image has " + image.length + " values, the model expects " + inputShape()
@@ -150,6 +157,11 @@ public final class ReferenceSimulator {
             Shape in = graph.node(n.inputs().get(0)).type().shape();
             for (int k = 0; k < t; k++) {
                 out[k] = conv(c, transposedWeights.get(n.name()), s.a[k], in, n.type().shape(), s);
+            }
+            if (graph.node(n.inputs().get(0)).type().kind() == ElementKind.FLOAT) {
+                // Analog input: the papers count the dense MACs of one step (a static image gives the same
+                // product at every step), not the events the event-driven loop happened to skip.
+                s.ops = denseMacs(c, in, n.type().shape());
             }
         } else if (n.op() instanceof BatchNorm bn) {
             for (int k = 0; k < t; k++) {
@@ -321,6 +333,24 @@ public final class ReferenceSimulator {
             }
         }
         return out;
+    }
+
+    /** Multiply-accumulates of a dense convolution, windows clipped at the borders. */
+    private static long denseMacs(Conv2d c, Shape in, Shape out) {
+        long valid = 0;
+        int k = c.kernel();
+        for (int oy = 0; oy < out.dim(1); oy++) {
+            for (int ox = 0; ox < out.dim(2); ox++) {
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        int iy = oy * c.stride() - c.padding() + ky;
+                        int ix = ox * c.stride() - c.padding() + kx;
+                        valid += iy >= 0 && iy < in.dim(1) && ix >= 0 && ix < in.dim(2) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return valid * c.inChannels() * c.outChannels();
     }
 
     /** ATen's CPU inference form: alpha = gamma·invstd, beta = bias − mean·alpha, y = x·alpha + beta. */

@@ -57,8 +57,9 @@ class ReferenceSimulatorTest {
     @Test
     void theAnalogFirstLayerCountsMacsAndTheRestAccumulates() {
         InferenceResult r = new ReferenceSimulator(oneNeuron(1.5f, 4)).run(new float[] {1f});
-        assertThat(r.macs()).isEqualTo(4); // one weight, four steps
-        assertThat(r.paperEnergyMj()).isCloseTo(4 * 4.6e-9, within(1e-15));
+        // One weight: one MAC, counted once for the static input (not per step), at 4.6 pJ.
+        assertThat(r.macs()).isEqualTo(1);
+        assertThat(r.paperEnergyMj()).isCloseTo(4.6e-9, within(1e-15));
     }
 
     /** [C=4, 2, 2] spikes -> both orders of the attention product -> scale. */

@@ -1,0 +1,119 @@
+package org.spiketc.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.spiketc.common.Cancellation;
+import org.spiketc.common.CancelledException;
+import org.spiketc.common.ProgressListener;
+import org.spiketc.data.LabelledImages;
+
+/**
+ * Runs an engine over a labelled set, in parallel over samples. Each sample's result is stored at its
+ * index, so the outcome is the same whatever the thread count. Stops at the next sample when
+ * cancelled and returns what finished.
+ */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    /**
+     * @param results   per sample, null where cancellation stopped it
+     * @param labels    the true classes
+     * @param hostNanos wall time of the whole run
+     * @param threads   worker threads used
+     * @param complete  false when cancelled part-way
+     */
+    public record Outcome(String engine, InferenceResult[] results, int[] labels, long hostNanos, int threads, boolean complete) {
+        public int finished() {
+            int n = 0;
+            for (InferenceResult r : results) {
+                n += r == null ? 0 : 1;
+            }
+            return n;
+        }
+
+        public double accuracy() {
+            int correct = 0;
+            int n = 0;
+            for (int i = 0; i < results.length; i++) {
+                if (results[i] != null) {
+                    n++;
+                    correct += results[i].predicted() == labels[i] ? 1 : 0;
+                }
+            }
+            return n == 0 ? 0 : (double) correct / n;
+        }
+
+        public double mean(java.util.function.ToDoubleFunction<InferenceResult> f) {
+            double s = 0;
+            int n = 0;
+            for (InferenceResult r : results) {
+                if (r != null) {
+                    s += f.applyAsDouble(r);
+                    n++;
+                }
+            }
+            return n == 0 ? 0 : s / n;
+        }
+
+        /** Share of samples where both engines chose the same class. */
+        public static double fidelity(Outcome a, Outcome b) {
+            int same = 0;
+            int n = 0;
+            for (int i = 0; i < Math.min(a.results.length, b.results.length); i++) {
+                if (a.results[i] != null && b.results[i] != null) {
+                    n++;
+                    same += a.results[i].predicted() == b.results[i].predicted() ? 1 : 0;
+                }
+            }
+            return n == 0 ? 0 : (double) same / n;
+        }
+    }
+
+    public static Outcome run(InferenceEngine engine, LabelledImages data, int threads, Cancellation cancel,
+            ProgressListener progress) {
+        int n = data.count();
+        InferenceResult[] results = new InferenceResult[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, engine.name() + "-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n && !cancel.isRequested(); i = next.getAndIncrement()) {
+                        results[i] = engine.run(data.pixels()[i]);
+                        int d = done.incrementAndGet();
+                        if (d % 16 == 0 || d == n) {
+                            progress.progress(engine.name(), (double) d / n);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Outcome(engine.name(), results, data.labels(), System.nanoTime() - t0, threads, !cancel.isRequested());
+    }
+}

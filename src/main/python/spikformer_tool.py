@@ -6,6 +6,7 @@ dataset-fashion-mnist. Subcommands:
 
   train    train fmnist-spikformer-tiny on Fashion-MNIST and save a PyTorch checkpoint
   export   from a checkpoint: weights (safetensors), config JSON, golden outputs, test-set subset (IDX)
+  bench    PyTorch CPU inference time of a checkpoint (the baseline the Java engines are compared with)
   convert  any PyTorch Spikformer checkpoint (official key names) to safetensors
 
 The model mirrors the official CIFAR code of ZK-Zhou/spikformer (cifar10/model.py): module names and
@@ -342,6 +343,33 @@ def cmd_export(a):
     print(json.dumps({"test_accuracy": acc, "golden_images": a.golden, "subset": a.subset}))
 
 
+def cmd_bench(a):
+    """PyTorch CPU baseline: eval mode, no_grad, per-inference wall time at a batch size (seed JSON on stdout)."""
+    torch.set_num_threads(a.threads)
+    ckpt = torch.load(a.checkpoint, map_location="cpu")
+    model = Spikformer(ckpt["config"])
+    model.load_state_dict(ckpt["state_dict"])
+    model.eval()
+    te_x, te_y = load_split(a.data, "test")
+    x = to_input(te_x[:a.samples])
+    with torch.no_grad():
+        for i in range(0, min(len(x), 4 * a.batch), a.batch):  # warm-up
+            model(x[i:i + a.batch])
+        t0 = time.perf_counter()
+        correct = 0
+        for i in range(0, len(x), a.batch):
+            correct += (model(x[i:i + a.batch]).argmax(1).numpy() == te_y[i:i + a.batch]).sum()
+        dt = time.perf_counter() - t0
+    print(json.dumps({
+        "test_name": f"pytorch_cpu_baseline_{ckpt['config']['name']}_batch{a.batch}",
+        "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "metrics": {"host_time_per_inference_ms": 1000 * dt / len(x), "throughput_images_per_s": len(x) / dt,
+                    "accuracy": float(correct) / len(x), "samples": len(x), "batch": a.batch},
+        "environment": {"hardware": "host CPU (PyTorch " + torch.__version__ + ", " + str(a.threads) + " threads)",
+                        "software_version": "spikformer_tool.py"},
+    }, indent=1))
+
+
 def cmd_convert(a):
     ckpt = torch.load(a.checkpoint, map_location="cpu")
     sd = state_dict_of(ckpt)
@@ -368,11 +396,17 @@ def main():
     e.add_argument("--out", required=True)
     e.add_argument("--golden", type=int, default=32)
     e.add_argument("--subset", type=int, default=2000)
+    b = sub.add_parser("bench")
+    b.add_argument("checkpoint")
+    b.add_argument("--data", default=DATA_DIR)
+    b.add_argument("--batch", type=int, default=1)
+    b.add_argument("--samples", type=int, default=512)
+    b.add_argument("--threads", type=int, default=2)
     c = sub.add_parser("convert")
     c.add_argument("checkpoint")
     c.add_argument("out")
     a = p.parse_args()
-    {"train": cmd_train, "export": cmd_export, "convert": cmd_convert}[a.cmd](a)
+    {"train": cmd_train, "export": cmd_export, "bench": cmd_bench, "convert": cmd_convert}[a.cmd](a)
 
 
 if __name__ == "__main__":

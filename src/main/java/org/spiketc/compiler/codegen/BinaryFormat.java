@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  *   0  magic "STCNXE\0\0"      8  u16 format version   10 u16 flags (0)
  *   12 u32 header size (64)    16 u64 total file size  24 u32 CRC32C of bytes [64, total)
  *   28 u32 section count       32 profile id, 16 bytes ASCII, zero padded
- *   48 u32 chips  52 u32 cores  56 u32 time steps  60 u32 reserved (0)
+ *   48 u32 chips  52 u32 cores  56 u32 time steps  60 f32 input LSB (value of one unit of the host's graded input)
  * section table: per section u32 type, u32 reserved, u64 offset, u64 length
  * sections: STRINGS, POPULATIONS, WEIGHTS, CORES, ROUTES (see the doc for each)
  * </pre>

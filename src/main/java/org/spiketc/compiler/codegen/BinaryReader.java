@@ -83,4 +83,21 @@ public final class BinaryReader {
             throw new UserInputException("cannot read binary " + file + ": " + e.getMessage());
         }
     }
+
+    /** Validates the file as {@link #read} does, then decodes every section for execution. */
+    public static BinaryProgram load(Path file) {
+        BinaryImage image = read(file);
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UserInputException("cannot read binary " + file + ": " + e.getMessage());
+        }
+        try {
+            return BinaryDecoder.decode(image, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException
+                | NegativeArraySizeException e) {
+            throw new UserInputException("binary " + file + " is corrupt: its sections do not decode (" + e + ")");
+        }
+    }
 }

@@ -20,6 +20,7 @@ import org.spiketc.compiler.mapping.CoreSlice;
 import org.spiketc.compiler.mapping.Mapping;
 import org.spiketc.compiler.mapping.PopulationSummary;
 import org.spiketc.compiler.mapping.Routes;
+import org.spiketc.compiler.passes.QuantizeWeights;
 
 /**
  * Emits the {@code .nxe} binary of a mapped graph. The output depends only on the graph and the
@@ -100,13 +101,15 @@ public final class BinaryWriter {
                 }
                 sink.accept(b.array(), b.size());
             }),
-            new Section(BinaryFormat.SECTION_ROUTES, 4 + 4L * r.cores() + 4L * r.size(), sink -> {
+            new Section(BinaryFormat.SECTION_ROUTES, 4 + 4L * r.cores() + 8L * r.size(), sink -> {
                 ByteSink b = new ByteSink();
                 b.u32(r.cores());
+                double rate = m.report().firingRate();
                 for (int c = 0; c < r.cores(); c++) {
                     b.u32(r.offsets()[c + 1] - r.offsets()[c]);
                     for (int e = r.offsets()[c]; e < r.offsets()[c + 1]; e++) {
-                        b.u32(r.dst()[e]);
+                        // how many of the source's neurons the destination reads: the route's axon entries
+                        b.u32(r.dst()[e]).u32(Math.max(1, Math.round(r.spikesPerStep()[e] / rate)));
                     }
                     b = flushIfFull(b, sink);
                 }
@@ -132,7 +135,7 @@ public final class BinaryWriter {
         byte[] id = new byte[16];
         byte[] pid = m.profile().id().getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(pid, 0, id, 0, Math.min(16, pid.length));
-        header.bytes(id).u32(m.system().chips()).u32(coreList.size()).u32(g.timeSteps()).u32(0);
+        header.bytes(id).u32(m.system().chips()).u32(coreList.size()).u32(g.timeSteps()).f32(QuantizeWeights.INPUT_LSB);
         out.write(header.array(), 0, header.size());
         out.write(table.array(), 0, table.size());
         long[] written = {BinaryFormat.HEADER_SIZE + table.size()};

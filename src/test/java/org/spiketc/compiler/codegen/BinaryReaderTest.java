@@ -55,6 +55,28 @@ class BinaryReaderTest {
     }
 
     @Test
+    void decodesEveryPopulationAndTheExactMantissasAtAnyWidth() throws Exception {
+        for (int bits : new int[] {3, 8}) {
+            var req = new CompileRequest(Presets.load("fmnist-spikformer-tiny"), WeightSource.random(9),
+                    HardwareProfiles.builtIn("loihi2"), null, new PipelineOptions(2, bits, null, null, null, 0.1, java.util.Set.of()), false);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            var result = Compiler.compile(req, out, Cancellation.none(), ProgressListener.NONE);
+            BinaryProgram p = BinaryReader.load(write(out.toByteArray()));
+            assertThat(p.model()).isEqualTo("fmnist-spikformer-tiny");
+            assertThat(p.inputLsb()).isEqualTo(1f / 32);
+            assertThat(p.populations()).extracting(BinaryProgram.Population::name)
+                    .containsExactlyElementsOf(result.mapping().populations().stream().map(s -> s.node()).toList());
+            var fc1 = (org.spiketc.compiler.ir.NeuronLayer) result.graph().node("block.0.mlp.fc1_lif").op();
+            BinaryProgram.Population pop = p.populations().stream().filter(x -> x.name().equals("block.0.mlp.fc1_lif"))
+                    .findFirst().orElseThrow();
+            assertThat(p.blocks().get(pop.groups().get(0).block()).mantissas()).isEqualTo(fc1.synapses().get(0).quantized().mantissa());
+            assertThat(pop.threshold()).isEqualTo(fc1.fixed().thresholdMant());
+            assertThat(p.cores().count()).isEqualTo(result.mapping().cores().size());
+            assertThat(p.routes().dst().length).isEqualTo(result.mapping().routes().size());
+        }
+    }
+
+    @Test
     void rejectsATruncatedFile() throws Exception {
         Path p = write(Arrays.copyOf(binary, binary.length - 10));
         assertThatThrownBy(() -> BinaryReader.read(p)).isInstanceOf(UserInputException.class)

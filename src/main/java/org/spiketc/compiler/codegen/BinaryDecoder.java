@@ -1,0 +1,173 @@
+package org.spiketc.compiler.codegen;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decodes the sections of a validated binary; any inconsistency surfaces as a runtime exception. */
+final class BinaryDecoder {
+    private BinaryDecoder() {
+    }
+
+    static BinaryProgram decode(BinaryImage image, ByteBuffer b) {
+        float inputLsb = b.getFloat(60);
+        ByteBuffer strings = section(b, image, "strings");
+        int nStrings = strings.getInt();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < nStrings; i++) {
+            byte[] s = new byte[strings.getShort() & 0xffff];
+            strings.get(s);
+            names.add(new String(s, StandardCharsets.UTF_8));
+        }
+        ByteBuffer pops = section(b, image, "populations");
+        int nPops = pops.getInt();
+        List<BinaryProgram.Population> populations = new ArrayList<>(nPops);
+        for (int i = 0; i < nPops; i++) {
+            populations.add(population(pops, names));
+        }
+        ByteBuffer w = section(b, image, "weights");
+        int nBlocks = w.getInt();
+        List<BinaryProgram.Block> blocks = new ArrayList<>(nBlocks);
+        for (int i = 0; i < nBlocks; i++) {
+            w.getInt(); // id = position
+            int bits = w.get() & 0xff;
+            w.get();
+            w.get();
+            w.get();
+            long count = w.getLong();
+            long nonZero = w.getLong();
+            long packed = w.getLong();
+            byte[] data = new byte[Math.toIntExact(packed)];
+            w.get(data);
+            blocks.add(new BinaryProgram.Block(bits, unpack(data, bits, Math.toIntExact(count)), nonZero));
+        }
+        ByteBuffer c = section(b, image, "cores");
+        int nCores = c.getInt();
+        int[] pop = new int[nCores];
+        int[] chip = new int[nCores];
+        int[] x = new int[nCores];
+        int[] y = new int[nCores];
+        int[] part = new int[nCores];
+        int[] c0 = new int[nCores];
+        int[] c1 = new int[nCores];
+        long[] p0 = new long[nCores];
+        long[] p1 = new long[nCores];
+        int[] comp = new int[nCores];
+        for (int i = 0; i < nCores; i++) {
+            pop[i] = c.getInt();
+            chip[i] = c.getShort() & 0xffff;
+            x[i] = c.getShort() & 0xffff;
+            y[i] = c.getShort() & 0xffff;
+            part[i] = c.getShort() & 0xffff;
+            c0[i] = c.getInt();
+            c1[i] = c.getInt();
+            p0[i] = c.getLong();
+            p1[i] = c.getLong();
+            comp[i] = c.getInt();
+            c.getInt(); // synaptic memory bytes
+            c.getInt(); // axons
+        }
+        ByteBuffer r = section(b, image, "routes");
+        int rc = r.getInt();
+        int[] offsets = new int[rc + 1];
+        List<int[]> pairs = new ArrayList<>();
+        int total = 0;
+        for (int i = 0; i < rc; i++) {
+            int n = r.getInt();
+            int[] d = new int[2 * n];
+            for (int k = 0; k < 2 * n; k++) {
+                d[k] = r.getInt();
+            }
+            pairs.add(d);
+            total += n;
+            offsets[i + 1] = total;
+        }
+        int[] dst = new int[total];
+        int[] reads = new int[total];
+        for (int i = 0; i < rc; i++) {
+            int[] d = pairs.get(i);
+            for (int k = 0; k < d.length / 2; k++) {
+                dst[offsets[i] + k] = d[2 * k];
+                reads[offsets[i] + k] = d[2 * k + 1];
+            }
+        }
+        return new BinaryProgram(image, inputLsb, names.get(0), names.get(1), populations, blocks,
+                new BinaryProgram.Cores(pop, chip, x, y, part, c0, c1, p0, p1, comp), new BinaryProgram.RouteTable(offsets, dst, reads));
+    }
+
+    private static BinaryProgram.Population population(ByteBuffer p, List<String> names) {
+        String name = names.get(p.getInt());
+        int kind = p.get() & 0xff;
+        int groups = p.get() & 0xff;
+        int rank = p.get() & 0xff;
+        p.get();
+        int[] dims = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            dims[d] = p.getInt();
+        }
+        int split = p.getInt();
+        int decay = 0;
+        int channels = dims[0];
+        float[] lsb = new float[channels];
+        int[] exp = new int[channels];
+        int[] thr = new int[channels];
+        int[] bias = new int[channels];
+        int pattern = 0;
+        if (kind != BinaryProgram.GATE) {
+            decay = p.getShort() & 0xffff;
+            p.getShort();
+            for (int ch = 0; ch < channels; ch++) {
+                lsb[ch] = p.getFloat();
+                exp[ch] = p.get();
+                thr[ch] = p.getInt();
+                bias[ch] = p.getInt();
+            }
+        } else {
+            pattern = p.get() & 0xff;
+            p.get();
+            p.getShort();
+            p.getInt(); // heads
+        }
+        List<BinaryProgram.Group> gs = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            int conn = p.get() & 0xff;
+            int bits = p.get() & 0xff;
+            int planes = p.getShort() & 0xffff;
+            int source = p.getInt();
+            int block = p.getInt();
+            gs.add(new BinaryProgram.Group(conn, bits, planes, source, block, p.getShort() & 0xffff, p.getShort() & 0xffff,
+                    p.getShort() & 0xffff, p.getShort() & 0xffff, p.getFloat()));
+        }
+        return new BinaryProgram.Population(name, kind, dims, split, decay, lsb, exp, thr, bias, pattern, gs);
+    }
+
+    private static ByteBuffer section(ByteBuffer b, BinaryImage image, String name) {
+        for (BinaryImage.Section s : image.sections()) {
+            if (s.name().equals(name)) {
+                return b.slice((int) s.offset(), (int) s.length()).order(b.order());
+            }
+        }
+        throw new IllegalArgumentException("missing section " + name);
+    }
+
+    /** {@code bits}-bit two's complement, least significant bit first, to one signed byte each. */
+    static byte[] unpack(byte[] packed, int bits, int count) {
+        if (bits == 8) {
+            if (packed.length != count) {
+                throw new IllegalArgumentException("8-bit block of " + packed.length + " bytes for " + count + " mantissas");
+            }
+            return packed;
+        }
+        byte[] out = new byte[count];
+        long bit = 0;
+        for (int i = 0; i < count; i++) {
+            int u = 0;
+            for (int k = 0; k < bits; k++, bit++) {
+                u |= ((packed[(int) (bit >>> 3)] >>> (bit & 7)) & 1) << k;
+            }
+            out[i] = (byte) ((u << (32 - bits)) >> (32 - bits)); // sign-extend
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package org.spiketc.compiler.codegen;
+
+import java.util.List;
+
+/**
+ * A decoded {@code .nxe} binary: everything the chip emulator executes. Layouts follow
+ * {@code src/site/markdown/binary-format.md}.
+ *
+ * @param image       header and section table
+ * @param inputLsb    value of one unit of the host's graded input
+ * @param model       model name
+ * @param system      system layout name
+ * @param populations in execution order
+ * @param blocks      weight blocks (mantissas unpacked to one byte each)
+ * @param cores       per-core slices
+ * @param routes      per-core routing tables
+ */
+public record BinaryProgram(BinaryImage image, float inputLsb, String model, String system, List<Population> populations,
+        List<Block> blocks, Cores cores, RouteTable routes) {
+
+    /** Neuron kinds as stored. */
+    public static final int LIF = 0;
+    public static final int RELAY_SUM = 1;
+    public static final int RELAY_MAX = 2;
+    public static final int ACCUMULATOR = 3;
+    public static final int GATE = 4;
+
+    /** Connection kinds as stored. */
+    public static final int CONV = 0;
+    public static final int POOL = 1;
+    public static final int IDENTITY = 2;
+    public static final int TOKEN_SUM = 3;
+    public static final int GLOBAL_DENSE = 4;
+    public static final int COINCIDENCE = 5;
+    public static final int GATE_OPERAND = 8;
+
+    /**
+     * One population.
+     *
+     * @param name      IR node name
+     * @param kind      LIF, RELAY_SUM, RELAY_MAX, ACCUMULATOR or GATE
+     * @param dims      neurons per step, dimension 0 = channels
+     * @param split     partial sums per neuron
+     * @param decay     12-bit membrane decay (neuron layers)
+     * @param lsb       per channel: float value of one membrane unit
+     * @param weightExp per channel: mantissa shift
+     * @param threshold per channel: firing threshold in membrane units (LIF)
+     * @param bias      per channel: constant input per step in membrane units
+     * @param gatePattern gates: 0 elementwise, 1 broadcast
+     * @param groups    inputs, in operand order
+     */
+    public record Population(String name, int kind, int[] dims, int split, int decay, float[] lsb, int[] weightExp,
+            int[] threshold, int[] bias, int gatePattern, List<Group> groups) {
+        public int channels() {
+            return dims[0];
+        }
+
+        public int size() {
+            int n = 1;
+            for (int d : dims) {
+                n *= d;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * One input group.
+     *
+     * @param connection CONV, POOL, IDENTITY, TOKEN_SUM, GLOBAL_DENSE, COINCIDENCE or GATE_OPERAND
+     * @param bits       mantissa bits
+     * @param planes     binary lines per value (1 = spikes or graded messages)
+     * @param source     source population index, -1 for the host input
+     * @param block      weight block index, -1 for none
+     * @param k          kernel, or the coincidence product (0 QK, 1 AV, 2 KV, 3 QM)
+     * @param s          stride, or the coincidence operand
+     * @param p          padding, or the coincidence heads
+     * @param grid       token-grid side of coincidence groups
+     * @param scale      constant factor folded into the weights
+     */
+    public record Group(int connection, int bits, int planes, int source, int block, int k, int s, int p, int grid,
+            float scale) {
+    }
+
+    /** Mantissas of one synapse group, unpacked to one signed byte each. */
+    public record Block(int bits, byte[] mantissas, long nonZero) {
+    }
+
+    /** Per-core slices in core-id order (see {@code binary-format.md}, section cores). */
+    public record Cores(int[] population, int[] chip, int[] x, int[] y, int[] part, int[] c0, int[] c1, long[] p0, long[] p1,
+            int[] compartments) {
+        public int count() {
+            return population.length;
+        }
+    }
+
+    /** Routing tables: destinations of core c are {@code dst[offsets[c] .. offsets[c+1])}, with their reads. */
+    public record RouteTable(int[] offsets, int[] dst, int[] reads) {
+    }
+}

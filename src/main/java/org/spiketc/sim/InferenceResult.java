@@ -12,7 +12,9 @@ import java.util.List;
  * @param acs             synaptic accumulates (everything else)
  * @param spikes          spikes over all layers and steps
  * @param paperEnergyMj   energy by the papers' formula ({@link PaperEnergy})
+ * @param deviceEnergyMj  energy on the modelled hardware (emulator), NaN for the reference simulator
+ * @param latencyMs       latency on the modelled hardware (emulator), NaN for the reference simulator
  */
 public record InferenceResult(float[] logits, int predicted, List<LayerActivity> layers, long macs, long acs, long spikes,
-        double paperEnergyMj) {
+        double paperEnergyMj, double deviceEnergyMj, double latencyMs) {
 }

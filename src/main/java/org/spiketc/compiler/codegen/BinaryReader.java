@@ -3,7 +3,6 @@ package org.spiketc.compiler.codegen;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -26,57 +25,10 @@ public final class BinaryReader {
 
     public static BinaryImage read(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            String what = "binary " + file;
-            if (size < BinaryFormat.HEADER_SIZE) {
-                throw new UserInputException(what + " is truncated: " + size + " bytes, shorter than the "
-                        + BinaryFormat.HEADER_SIZE + "-byte header");
+            if (ch.size() > Integer.MAX_VALUE) {
+                throw new UserInputException("binary " + file + " is larger than 2 GB");
             }
-            MappedByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            b.order(ByteOrder.LITTLE_ENDIAN);
-            byte[] magic = new byte[8];
-            b.get(0, magic);
-            if (!Arrays.equals(magic, BinaryFormat.MAGIC)) {
-                throw new UserInputException(what + " is not a Spike-Transformer-Compiler binary (bad magic)");
-            }
-            int version = b.getShort(8) & 0xffff;
-            if (version != BinaryFormat.VERSION) {
-                throw new UserInputException(what + " has format version " + version + "; this build reads version "
-                        + BinaryFormat.VERSION);
-            }
-            long declared = b.getLong(16);
-            if (declared != size) {
-                throw new UserInputException(what + (declared > size ? " is truncated" : " has trailing bytes") + ": header says "
-                        + declared + " bytes, file has " + size);
-            }
-            long crc = b.getInt(24) & 0xffffffffL;
-            int count = b.getInt(28);
-            long tableEnd = BinaryFormat.HEADER_SIZE + (long) count * BinaryFormat.SECTION_ENTRY_SIZE;
-            if (count < 0 || count > 64 || tableEnd > size) {
-                throw new UserInputException(what + " is corrupt: section table of " + count + " entries does not fit");
-            }
-            CRC32C actual = new CRC32C();
-            ByteBuffer body = b.duplicate();
-            body.position(BinaryFormat.HEADER_SIZE);
-            actual.update(body);
-            if (actual.getValue() != crc) {
-                throw new UserInputException(what + " is corrupt: checksum mismatch (CRC32C " + Long.toHexString(actual.getValue())
-                        + ", header says " + Long.toHexString(crc) + ")");
-            }
-            byte[] pid = new byte[16];
-            b.get(32, pid);
-            String profile = new String(pid, StandardCharsets.US_ASCII).replace("\0", "");
-            List<BinaryImage.Section> sections = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int at = BinaryFormat.HEADER_SIZE + i * BinaryFormat.SECTION_ENTRY_SIZE;
-                long off = b.getLong(at + 8);
-                long len = b.getLong(at + 16);
-                if (off < tableEnd || len < 0 || off + len > size) {
-                    throw new UserInputException(what + " is corrupt: section " + i + " lies outside the file");
-                }
-                sections.add(new BinaryImage.Section(BinaryFormat.sectionName(b.getInt(at)), off, len));
-            }
-            return new BinaryImage(version, profile, b.getInt(48), b.getInt(52), b.getInt(56), size, crc, sections);
+            return read(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()), "binary " + file);
         } catch (NoSuchFileException e) {
             throw new UserInputException("binary not found: " + file);
         } catch (IOException e) {
@@ -84,20 +36,78 @@ public final class BinaryReader {
         }
     }
 
+    private static BinaryImage read(ByteBuffer whole, String what) {
+        ByteBuffer b = whole.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        long size = b.capacity();
+        if (size < BinaryFormat.HEADER_SIZE) {
+            throw new UserInputException(what + " is truncated: " + size + " bytes, shorter than the "
+                    + BinaryFormat.HEADER_SIZE + "-byte header");
+        }
+        byte[] magic = new byte[8];
+        b.get(0, magic);
+        if (!Arrays.equals(magic, BinaryFormat.MAGIC)) {
+            throw new UserInputException(what + " is not a Spike-Transformer-Compiler binary (bad magic)");
+        }
+        int version = b.getShort(8) & 0xffff;
+        if (version != BinaryFormat.VERSION) {
+            throw new UserInputException(what + " has format version " + version + "; this build reads version "
+                    + BinaryFormat.VERSION);
+        }
+        long declared = b.getLong(16);
+        if (declared != size) {
+            throw new UserInputException(what + (declared > size ? " is truncated" : " has trailing bytes") + ": header says "
+                    + declared + " bytes, file has " + size);
+        }
+        long crc = b.getInt(24) & 0xffffffffL;
+        int count = b.getInt(28);
+        long tableEnd = BinaryFormat.HEADER_SIZE + (long) count * BinaryFormat.SECTION_ENTRY_SIZE;
+        if (count < 0 || count > 64 || tableEnd > size) {
+            throw new UserInputException(what + " is corrupt: section table of " + count + " entries does not fit");
+        }
+        CRC32C actual = new CRC32C();
+        ByteBuffer body = b.duplicate();
+        body.position(BinaryFormat.HEADER_SIZE);
+        actual.update(body);
+        if (actual.getValue() != crc) {
+            throw new UserInputException(what + " is corrupt: checksum mismatch (CRC32C " + Long.toHexString(actual.getValue())
+                    + ", header says " + Long.toHexString(crc) + ")");
+        }
+        byte[] pid = new byte[16];
+        b.get(32, pid);
+        String profile = new String(pid, StandardCharsets.US_ASCII).replace("\0", "");
+        List<BinaryImage.Section> sections = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int at = BinaryFormat.HEADER_SIZE + i * BinaryFormat.SECTION_ENTRY_SIZE;
+            long off = b.getLong(at + 8);
+            long len = b.getLong(at + 16);
+            if (off < tableEnd || len < 0 || off + len > size) {
+                throw new UserInputException(what + " is corrupt: section " + i + " lies outside the file");
+            }
+            sections.add(new BinaryImage.Section(BinaryFormat.sectionName(b.getInt(at)), off, len));
+        }
+        return new BinaryImage(version, profile, b.getInt(48), b.getInt(52), b.getInt(56), size, crc, sections);
+    }
+
     /** Validates the file as {@link #read} does, then decodes every section for execution. */
     public static BinaryProgram load(Path file) {
-        BinaryImage image = read(file);
-        byte[] bytes;
         try {
-            bytes = java.nio.file.Files.readAllBytes(file);
+            return load(java.nio.file.Files.readAllBytes(file), "binary " + file);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException("binary not found: " + file);
         } catch (IOException e) {
             throw new UserInputException("cannot read binary " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Validates and decodes a binary held in memory. */
+    public static BinaryProgram load(byte[] bytes, String what) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        BinaryImage image = read(b, what);
         try {
-            return BinaryDecoder.decode(image, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+            return BinaryDecoder.decode(image, b);
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException
-                | NegativeArraySizeException e) {
-            throw new UserInputException("binary " + file + " is corrupt: its sections do not decode (" + e + ")");
+                | NegativeArraySizeException | ArithmeticException e) {
+            throw new UserInputException(what + " is corrupt: its sections do not decode (" + e + ")");
         }
     }
 }

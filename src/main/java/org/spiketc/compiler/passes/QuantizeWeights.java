@@ -38,14 +38,14 @@ import org.spiketc.tensor.Tensor;
  * decay-input LIF becomes v ← v·(1 − 1/tau) + input, decay 4096/tau in 12 bits) and the bias to
  * round(b_c / LSB). Relays and accumulators keep LSB = s_c.
  *
- * <p>The host sends the image as 8-bit graded payloads with an LSB of 1/32 (inputs within ±4).
+ * <p>The host sends the image as graded payloads with an LSB of 1/255, so 8-bit pixels arrive exactly.
  * Reports per layer {@code weight_rel_rmse} (‖w_q − w‖ / ‖w‖) and {@code threshold_rel_error}; counters
  * {@code weights}, {@code zero_mantissas}, {@code bias_saturated}.
  */
 public final class QuantizeWeights implements Pass {
     public static final String ID = "quantize-weights";
     /** Value of one unit of the 8-bit graded input payload. */
-    public static final float INPUT_LSB = 1f / 32;
+    public static final float INPUT_LSB = 1f / 255;
     private static final int DECAY_ONE = 4096; // 12-bit decay: 4096 = full decay (FACTS.md 1.2)
 
     private final int bits;

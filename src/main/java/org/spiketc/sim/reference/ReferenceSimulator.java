@@ -126,7 +126,8 @@ public final class ReferenceSimulator implements InferenceEngine {
                 best = c;
             }
         }
-        return new InferenceResult(logits.clone(), best, activity, macs, acs, spikes, PaperEnergy.millijoules(macs, acs));
+        return new InferenceResult(logits.clone(), best, activity, macs, acs, spikes, PaperEnergy.millijoules(macs, acs), Double.NaN,
+                Double.NaN);
     }
 
     /** One node's evaluation and what it counted. */

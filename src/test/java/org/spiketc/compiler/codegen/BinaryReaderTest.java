@@ -63,14 +63,15 @@ class BinaryReaderTest {
             var result = Compiler.compile(req, out, Cancellation.none(), ProgressListener.NONE);
             BinaryProgram p = BinaryReader.load(write(out.toByteArray()));
             assertThat(p.model()).isEqualTo("fmnist-spikformer-tiny");
-            assertThat(p.inputLsb()).isEqualTo(1f / 32);
+            assertThat(p.inputLsb()).isEqualTo(1f / 255);
             assertThat(p.populations()).extracting(BinaryProgram.Population::name)
                     .containsExactlyElementsOf(result.mapping().populations().stream().map(s -> s.node()).toList());
             var fc1 = (org.spiketc.compiler.ir.NeuronLayer) result.graph().node("block.0.mlp.fc1_lif").op();
             BinaryProgram.Population pop = p.populations().stream().filter(x -> x.name().equals("block.0.mlp.fc1_lif"))
                     .findFirst().orElseThrow();
             assertThat(p.blocks().get(pop.groups().get(0).block()).mantissas()).isEqualTo(fc1.synapses().get(0).quantized().mantissa());
-            assertThat(pop.threshold()).isEqualTo(fc1.fixed().thresholdMant());
+            int[] strict = java.util.Arrays.stream(fc1.fixed().thresholdMant()).map(t -> t - 1).toArray();
+            assertThat(pop.threshold()).isEqualTo(strict); // stored in Loihi's strict form: fire on v > vth
             assertThat(p.cores().count()).isEqualTo(result.mapping().cores().size());
             assertThat(p.routes().dst().length).isEqualTo(result.mapping().routes().size());
         }

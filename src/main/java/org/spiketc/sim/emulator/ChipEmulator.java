@@ -1,0 +1,211 @@
+package org.spiketc.sim.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.spiketc.common.UserInputException;
+import org.spiketc.compiler.codegen.BinaryProgram;
+import org.spiketc.compiler.codegen.BinaryProgram.Group;
+import org.spiketc.compiler.codegen.BinaryProgram.Population;
+import org.spiketc.hw.HardwareProfile;
+import org.spiketc.sim.InferenceEngine;
+import org.spiketc.sim.InferenceResult;
+import org.spiketc.sim.LayerActivity;
+import org.spiketc.sim.PaperEnergy;
+
+/**
+ * Executes a compiled {@code .nxe} binary with the target's integer neuron model — not the IR. Each
+ * time step, populations run in order; every non-zero input value is an event that adds its synapse
+ * mantissas (shifted by the channel's weight exponent) to the neurons it reaches; then each neuron
+ * updates: a LIF neuron as Loihi's CUBA LIF (u = input, wrapping at 24 bits; v ← trunc(v·(4096 −
+ * decay)/4096) + u + bias, saturating; spike when v > threshold, reset to 0), a relay forwards its
+ * sum or max as a graded value, an accumulator integrates for the host to read.
+ *
+ * <p>Counts synaptic events, neuron updates, spikes and messages per population and per core (see
+ * {@link Activity}); {@link EnergyModel} turns them into energy and latency. Holds no per-inference
+ * state, so one instance may run several inferences at once; results do not depend on threads.
+ */
+public final class ChipEmulator implements InferenceEngine {
+    private final BinaryProgram program;
+    private final HardwareProfile profile;
+    private final Population[] pops;
+    private final SynapseKernels kernels;
+    private final int timeSteps;
+    private final int outputPopulation;
+    private final EnergyModel energy;
+    /** Per population, its cores that emit its outputs (part 0 of split populations). */
+    private final int[][] coresOf;
+
+    public ChipEmulator(BinaryProgram program, HardwareProfile profile) {
+        if (!program.image().profile().equals(profile.id())) {
+            throw new UserInputException("the binary was compiled for " + program.image().profile() + ", not " + profile.id());
+        }
+        this.program = program;
+        this.profile = profile;
+        this.pops = program.populations().toArray(Population[]::new);
+        this.kernels = new SynapseKernels(program);
+        this.timeSteps = program.image().timeSteps();
+        int out = -1;
+        for (int i = 0; i < pops.length; i++) {
+            if (pops[i].kind() == BinaryProgram.ACCUMULATOR) {
+                out = i;
+            }
+        }
+        if (out < 0) {
+            throw new UserInputException("binary has no accumulator population to read the classes from");
+        }
+        this.outputPopulation = out;
+        this.energy = new EnergyModel(program, profile);
+        BinaryProgram.Cores cores = program.cores();
+        int[] count = new int[pops.length];
+        for (int c = 0; c < cores.count(); c++) {
+            count[cores.population()[c]] += cores.part()[c] == 0 ? 1 : 0;
+        }
+        coresOf = new int[pops.length][];
+        for (int p = 0; p < pops.length; p++) {
+            coresOf[p] = new int[count[p]];
+        }
+        int[] fill = new int[pops.length];
+        for (int c = 0; c < cores.count(); c++) {
+            if (cores.part()[c] == 0) {
+                coresOf[cores.population()[c]][fill[cores.population()[c]]++] = c;
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "emulator";
+    }
+
+    public BinaryProgram program() {
+        return program;
+    }
+
+    public HardwareProfile profile() {
+        return profile;
+    }
+
+    public EnergyModel energyModel() {
+        return energy;
+    }
+
+    /** One inference: the image as floats, sent as graded input in units of the binary's input LSB. */
+    @Override
+    public InferenceResult run(float[] image) {
+        return runDetailed(image).result();
+    }
+
+    /** An inference with its full activity record. */
+    public Emulated runDetailed(float[] image) {
+        int[] input = new int[image.length];
+        float inv = 1f / program.inputLsb();
+        for (int i = 0; i < image.length; i++) {
+            input[i] = Math.round(image[i] * inv);
+        }
+        Activity act = new Activity(pops.length, program.cores().count());
+        long[][] v = new long[pops.length][];
+        long[][] acc = new long[pops.length][];
+        for (int t = 0; t < timeSteps; t++) {
+            int[][] out = new int[pops.length][];
+            for (int p = 0; p < pops.length; p++) {
+                Population pop = pops[p];
+                if (pop.kind() == BinaryProgram.GATE) {
+                    out[p] = kernels.gate(pop, value(out, input, pop.groups().get(0)), value(out, input, pop.groups().get(1)), p, act);
+                } else if (pop.kind() == BinaryProgram.RELAY_MAX) {
+                    out[p] = kernels.maxPool(pop, value(out, input, pop.groups().get(0)), program.populations(), p, act);
+                } else {
+                    long[] current = kernels.currents(pop, p, out, input, act);
+                    out[p] = update(pop, p, current, v, acc, act);
+                }
+                act.countOutputs(p, out[p], pop.channels(), program.cores(), coresOf);
+            }
+        }
+        Population o = pops[outputPopulation];
+        float[] logits = new float[o.channels()];
+        long[] a = acc[outputPopulation];
+        for (int c = 0; c < logits.length; c++) {
+            logits[c] = (float) (a[c] * (double) o.lsb()[c] / timeSteps);
+        }
+        int best = 0;
+        for (int c = 1; c < logits.length; c++) {
+            if (logits[c] > logits[best]) {
+                best = c;
+            }
+        }
+        List<LayerActivity> layers = new ArrayList<>();
+        long spikes = 0;
+        long macs = 0;
+        long acs = 0;
+        for (int p = 0; p < pops.length; p++) {
+            long n = pops[p].size();
+            boolean lif = pops[p].kind() == BinaryProgram.LIF;
+            boolean analog = pops[p].groups().stream().anyMatch(g -> g.source() < 0);
+            long s = lif ? act.outputs[p] : 0;
+            spikes += s;
+            if (analog) {
+                macs += act.synops[p];
+            } else {
+                acs += act.synops[p];
+            }
+            layers.add(new LayerActivity(pops[p].name(), s, n, lif ? (double) s / (n * timeSteps) : 0, act.synops[p], analog, 0));
+        }
+        EnergyModel.Estimate e = energy.estimate(act, timeSteps);
+        InferenceResult r = new InferenceResult(logits, best, layers, macs, acs, spikes, PaperEnergy.millijoules(macs, acs),
+                e.dynamicMj() + e.staticMj(), e.latencyMs());
+        return new Emulated(r, act, e);
+    }
+
+    /** An inference with the counters behind it and the energy and latency they imply. */
+    public record Emulated(InferenceResult result, Activity activity, EnergyModel.Estimate estimate) {
+    }
+
+    private static int[] value(int[][] out, int[] input, Group g) {
+        return g.source() < 0 ? input : out[g.source()];
+    }
+
+    /** The neuron update of one step for LIF, relay-sum and accumulator populations. */
+    private int[] update(Population pop, int p, long[] current, long[][] v, long[][] acc, Activity act) {
+        int n = current.length;
+        int per = n / pop.channels();
+        int[] out = new int[n];
+        long active = 0;
+        switch (pop.kind()) {
+            case BinaryProgram.LIF -> {
+                if (v[p] == null) {
+                    v[p] = new long[n];
+                }
+                long[] vp = v[p];
+                for (int i = 0; i < n; i++) {
+                    int c = i / per;
+                    long input = FixedPoint.shift(current[i], pop.weightExp()[c]);
+                    active += input != 0 || vp[i] != 0 ? 1 : 0;
+                    long r = LifFixedModel.step(vp[i], input, pop.decay(), pop.bias()[c], pop.threshold()[c]);
+                    out[i] = LifFixedModel.spiked(r) ? 1 : 0;
+                    vp[i] = LifFixedModel.membrane(r);
+                }
+            }
+            case BinaryProgram.RELAY_SUM -> {
+                for (int i = 0; i < n; i++) {
+                    int c = i / per;
+                    long s = FixedPoint.saturate24(FixedPoint.shift(current[i], pop.weightExp()[c]) + pop.bias()[c]);
+                    out[i] = (int) s;
+                    active += current[i] != 0 ? 1 : 0;
+                }
+            }
+            case BinaryProgram.ACCUMULATOR -> {
+                if (acc[p] == null) {
+                    acc[p] = new long[n];
+                }
+                for (int i = 0; i < n; i++) {
+                    int c = i / per;
+                    acc[p][i] += FixedPoint.shift(current[i], pop.weightExp()[c]) + pop.bias()[c];
+                    active += current[i] != 0 ? 1 : 0;
+                }
+            }
+            default -> throw new IllegalStateException("no update for kind " + pop.kind());
+        }
+        act.updates[p] += (long) n * (pop.split() == 1 ? 1 : pop.split() + 1);
+        act.activeUpdates[p] += active;
+        return out;
+    }
+}

@@ -1,0 +1,179 @@
+package org.spiketc.sim.emulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.spiketc.compiler.codegen.BinaryProgram;
+import org.spiketc.hw.Figure;
+import org.spiketc.hw.HardwareProfile;
+
+/**
+ * Turns an inference's {@link Activity} into energy and latency with the profile's figures.
+ *
+ * <p>Messages: a core's spikes reach each destination core in proportion to how many of its neurons
+ * that destination reads (the route's reads); each message costs the within-tile energy on its own
+ * router, else one hop energy per east-west and north-south hop and the chip-crossing energy per chip
+ * boundary. Time per step: the busiest core's synaptic and neuron-update time, plus the longest route
+ * any message took, plus a barrier (chip-wide, or system-wide on several chips). An inference takes
+ * T + depth − 1 steps (each layer adds one step of synaptic delay); in a pipeline a new inference can
+ * start every T steps, which sets the modelled throughput. Static energy is the profile's static power
+ * per chip × chips used × latency.
+ */
+public final class EnergyModel {
+    private final HardwareProfile profile;
+    private final BinaryProgram program;
+    private final int depth;
+    private final int chipsUsed;
+    /** Per route: hops east-west, north-south, chip crossings; and the share of the source's neurons it reads. */
+    private final int[] hopsEw;
+    private final int[] hopsNs;
+    private final int[] crossings;
+    private final double[] share;
+    private final long[] sliceNeurons;
+
+    EnergyModel(BinaryProgram program, HardwareProfile profile) {
+        this.program = program;
+        this.profile = profile;
+        BinaryProgram.Cores cores = program.cores();
+        BinaryProgram.RouteTable r = program.routes();
+        int tilesX = profile.chip().meshColumns().intValue();
+        int tilesY = profile.chip().meshRows().intValue();
+        int n = r.dst().length;
+        hopsEw = new int[n];
+        hopsNs = new int[n];
+        crossings = new int[n];
+        share = new double[n];
+        sliceNeurons = new long[cores.count()];
+        java.util.Set<Integer> chips = new java.util.HashSet<>();
+        for (int c = 0; c < cores.count(); c++) {
+            sliceNeurons[c] = (long) (cores.c1()[c] - cores.c0()[c]) * (cores.p1()[c] - cores.p0()[c]);
+            chips.add(cores.chip()[c]);
+        }
+        chipsUsed = chips.size();
+        for (int s = 0; s < r.offsets().length - 1; s++) {
+            for (int e = r.offsets()[s]; e < r.offsets()[s + 1]; e++) {
+                int d = r.dst()[e];
+                hopsEw[e] = Math.abs(cores.x()[s] - cores.x()[d]);
+                hopsNs[e] = Math.abs(cores.y()[s] - cores.y()[d]);
+                crossings[e] = Math.abs(cores.x()[s] / tilesX - cores.x()[d] / tilesX)
+                        + Math.abs(cores.y()[s] / tilesY - cores.y()[d] / tilesY);
+                share[e] = Math.min(1.0, r.reads()[e] / (double) Math.max(1, sliceNeurons[s]));
+            }
+        }
+        depth = depth(program);
+    }
+
+    /** Longest chain of populations from the input to the output. */
+    private static int depth(BinaryProgram p) {
+        int[] level = new int[p.populations().size()];
+        int max = 0;
+        for (int i = 0; i < level.length; i++) {
+            int l = 1;
+            for (BinaryProgram.Group g : p.populations().get(i).groups()) {
+                if (g.source() >= 0) {
+                    l = Math.max(l, level[g.source()] + 1);
+                }
+            }
+            level[i] = l;
+            max = Math.max(max, l);
+        }
+        return max;
+    }
+
+    public int chipsUsed() {
+        return chipsUsed;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    /**
+     * Energy and time of one inference.
+     *
+     * @param dynamicMj        synapses, neurons and messages
+     * @param staticMj         static power over the latency
+     * @param breakdownMj      dynamic and static energy per component, in a fixed order
+     * @param latencyMs        first input to output on the modelled hardware
+     * @param stepNs           one time step
+     * @param throughput       inferences per second with inferences pipelined
+     * @param messages         messages between cores
+     * @param hops             router hops of those messages
+     * @param chipCrossings    chip boundaries crossed
+     * @param sources          the figure behind each component
+     */
+    public record Estimate(double dynamicMj, double staticMj, Map<String, Double> breakdownMj, double latencyMs, double stepNs,
+            double throughput, double messages, double hops, double chipCrossings, Map<String, String> sources) {
+    }
+
+    Estimate estimate(Activity a, int timeSteps) {
+        var e = profile.energy();
+        var t = profile.timing();
+        BinaryProgram.Cores cores = program.cores();
+        BinaryProgram.RouteTable r = program.routes();
+        double messages = 0;
+        double hops = 0;
+        double within = 0;
+        double ew = 0;
+        double ns = 0;
+        double cross = 0;
+        double longestRouteNs = 0;
+        for (int s = 0; s < r.offsets().length - 1; s++) {
+            long out = a.coreOutputs[s];
+            if (out == 0) {
+                continue;
+            }
+            for (int k = r.offsets()[s]; k < r.offsets()[s + 1]; k++) {
+                double m = out * share[k];
+                messages += m;
+                hops += m * (hopsEw[k] + hopsNs[k]);
+                if (hopsEw[k] + hopsNs[k] == 0) {
+                    within += m;
+                }
+                ew += m * hopsEw[k];
+                ns += m * hopsNs[k];
+                cross += m * crossings[k];
+                longestRouteNs = Math.max(longestRouteNs, hopsEw[k] * t.hopEastWest().value() + hopsNs[k] * t.hopNorthSouth().value()
+                        + crossings[k] * t.chipCrossing().value() + t.spikeWithinTile().value());
+            }
+        }
+        // The busiest core per step: its population's work shared over the population's cores.
+        double busiestNs = 0;
+        long[] popCores = new long[program.populations().size()];
+        for (int c = 0; c < cores.count(); c++) {
+            popCores[cores.population()[c]]++;
+        }
+        for (int p = 0; p < popCores.length; p++) {
+            if (popCores[p] == 0) {
+                continue;
+            }
+            double perCore = (a.synops[p] * t.synapticOp().value() + a.activeUpdates[p] * t.neuronUpdateActive().value()
+                    + (a.updates[p] - a.activeUpdates[p]) * t.neuronUpdateInactive().value()) / popCores[p] / timeSteps;
+            busiestNs = Math.max(busiestNs, perCore);
+        }
+        double barrier = chipsUsed > 1 ? t.barrierSyncSystem().value() : t.barrierSyncChip().value();
+        double stepNs = busiestNs + longestRouteNs + barrier;
+        double latencyNs = (timeSteps + depth - 1) * stepNs;
+        Map<String, Double> b = new LinkedHashMap<>();
+        Map<String, String> src = new LinkedHashMap<>();
+        put(b, src, "synaptic_ops", a.synapticOps() * e.synapticOp().value(), e.synapticOp());
+        put(b, src, "neuron_updates_active", a.activeNeuronUpdates() * e.neuronUpdateActive().value(), e.neuronUpdateActive());
+        put(b, src, "neuron_updates_inactive", (a.neuronUpdates() - a.activeNeuronUpdates()) * e.neuronUpdateInactive().value(),
+                e.neuronUpdateInactive());
+        put(b, src, "spikes_within_tile", within * e.spikeWithinTile().value(), e.spikeWithinTile());
+        put(b, src, "hops_east_west", ew * e.hopEastWest().value(), e.hopEastWest());
+        put(b, src, "hops_north_south", ns * e.hopNorthSouth().value(), e.hopNorthSouth());
+        put(b, src, "chip_crossings", cross * e.chipCrossing().value(), e.chipCrossing());
+        double dynamic = b.values().stream().mapToDouble(Double::doubleValue).sum();
+        // static: mW x ns = 1e-12 J = 1e-9 mJ
+        double staticMj = e.staticPowerPerChip().value() * chipsUsed * latencyNs * 1e-9;
+        b.put("static", staticMj);
+        src.put("static", e.staticPowerPerChip().cited() + " x " + chipsUsed + " chips x latency");
+        return new Estimate(dynamic, staticMj, b, latencyNs / 1e6, stepNs, 1e9 / (timeSteps * stepNs), messages, hops, cross, src);
+    }
+
+    /** Adds a component in mJ (from pJ) with its figure's citation. */
+    private static void put(Map<String, Double> b, Map<String, String> src, String key, double pj, Figure f) {
+        b.put(key, pj * 1e-9);
+        src.put(key, f.cited());
+    }
+}

@@ -1,0 +1,104 @@
+package org.spiketc.sim.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.spiketc.common.Cancellation;
+import org.spiketc.common.ProgressListener;
+import org.spiketc.common.UserInputException;
+import org.spiketc.compiler.codegen.BinaryProgram;
+import org.spiketc.compiler.codegen.BinaryReader;
+import org.spiketc.compiler.driver.CompileRequest;
+import org.spiketc.compiler.driver.Compiler;
+import org.spiketc.compiler.frontend.ModelFrontend;
+import org.spiketc.compiler.passes.PipelineOptions;
+import org.spiketc.data.FashionMnist;
+import org.spiketc.data.LabelledImages;
+import org.spiketc.hw.HardwareProfiles;
+import org.spiketc.model.ModelConfig;
+import org.spiketc.model.Presets;
+import org.spiketc.model.weights.WeightSource;
+import org.spiketc.sim.Evaluation;
+import org.spiketc.sim.InferenceResult;
+import org.spiketc.sim.reference.ReferenceSimulator;
+
+/** The emulator on the shipped trained model, against the float reference. */
+class ChipEmulatorTest {
+    static ModelConfig config;
+    static WeightSource weights;
+    static LabelledImages data;
+
+    @BeforeAll
+    static void load() {
+        config = Presets.load("fmnist-spikformer-tiny");
+        weights = WeightSource.checkpoint(Presets.shippedWeights(config.name()).orElseThrow());
+        data = FashionMnist.subset().first(200);
+    }
+
+    static ChipEmulator emulator(String target, Integer chips) throws Exception {
+        var req = new CompileRequest(config, weights, HardwareProfiles.builtIn(target), chips,
+                new PipelineOptions(2, 8, null, null, null, 0.1, Set.of()), false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Compiler.compile(req, out, Cancellation.none(), ProgressListener.NONE);
+        BinaryProgram p = BinaryReader.load(out.toByteArray(), "test binary");
+        return new ChipEmulator(p, HardwareProfiles.builtIn(target));
+    }
+
+    @Test
+    void agreesWithTheFloatReferenceAtEightBits() throws Exception {
+        ReferenceSimulator ref = new ReferenceSimulator(ModelFrontend.build(config, weights.bind(config)));
+        Evaluation.Outcome r = Evaluation.run(ref, data, 2, Cancellation.none(), ProgressListener.NONE);
+        Evaluation.Outcome e = Evaluation.run(emulator("loihi2", null), data, 2, Cancellation.none(), ProgressListener.NONE);
+        assertThat(Evaluation.Outcome.fidelity(e, r)).isGreaterThan(0.85);
+        assertThat(Math.abs(e.accuracy() - r.accuracy())).isLessThan(0.03);
+    }
+
+    @Test
+    void parallelRunsEqualASerialRun() throws Exception {
+        ChipEmulator emu = emulator("loihi2", null);
+        Evaluation.Outcome one = Evaluation.run(emu, data.first(40), 1, Cancellation.none(), ProgressListener.NONE);
+        Evaluation.Outcome two = Evaluation.run(emu, data.first(40), 2, Cancellation.none(), ProgressListener.NONE);
+        for (int i = 0; i < 40; i++) {
+            assertThat(two.results()[i].logits()).containsExactly(one.results()[i].logits());
+            assertThat(two.results()[i].deviceEnergyMj()).isEqualTo(one.results()[i].deviceEnergyMj());
+        }
+    }
+
+    @Test
+    void moreChipsGiveTheSameClassesButMoveTrafficAcrossChips() throws Exception {
+        ChipEmulator one = emulator("loihi1", 4);
+        ChipEmulator eight = emulator("loihi1", 8);
+        for (int i = 0; i < 20; i++) {
+            var a = one.runDetailed(data.pixels()[i]);
+            var b = eight.runDetailed(data.pixels()[i]);
+            assertThat(b.result().predicted()).isEqualTo(a.result().predicted());
+            assertThat(b.result().logits()).containsExactly(a.result().logits());
+        }
+        var a = one.runDetailed(data.pixels()[0]).estimate();
+        var b = eight.runDetailed(data.pixels()[0]).estimate();
+        assertThat(a.chipCrossings()).isPositive();
+        assertThat(b.latencyMs()).isNotEqualTo(a.latencyMs());
+    }
+
+    @Test
+    void reportsEnergyAndLatencyWithTheirSources() throws Exception {
+        var d = emulator("loihi2", null).runDetailed(data.pixels()[0]);
+        InferenceResult r = d.result();
+        assertThat(r.deviceEnergyMj()).isPositive();
+        assertThat(r.latencyMs()).isPositive();
+        assertThat(d.estimate().breakdownMj()).containsKeys("synaptic_ops", "neuron_updates_active", "static");
+        assertThat(d.estimate().sources().get("synaptic_ops")).contains("23.6 pJ").contains("estimate");
+        assertThat(d.activity().synapticOps()).isEqualTo(r.macs() + r.acs());
+    }
+
+    @Test
+    void refusesABinaryForAnotherProfile() throws Exception {
+        ChipEmulator emu = emulator("loihi2", null);
+        assertThatThrownBy(() -> new ChipEmulator(emu.program(), HardwareProfiles.builtIn("loihi1")))
+                .isInstanceOf(UserInputException.class).hasMessage("the binary was compiled for loihi2, not loihi1");
+    }
+}

@@ -2,11 +2,14 @@ package org.spiketc.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,31 +17,48 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.Json;
+import org.spiketc.common.ProgressListener;
 import org.spiketc.common.UserInputException;
+import org.spiketc.compiler.codegen.BinaryProgram;
+import org.spiketc.compiler.codegen.BinaryReader;
+import org.spiketc.compiler.driver.Compiler;
 import org.spiketc.compiler.frontend.ModelFrontend;
 import org.spiketc.data.FashionMnist;
 import org.spiketc.data.LabelledImages;
+import org.spiketc.hw.HardwareProfile;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.report.HostInfo;
 import org.spiketc.report.Version;
 import org.spiketc.sim.Evaluation;
+import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
 import org.spiketc.sim.PaperEnergy;
+import org.spiketc.sim.emulator.ChipEmulator;
 import org.spiketc.sim.reference.ReferenceSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code stc run}: inference over a labelled set with accuracy, activity and energy. */
+/** {@code stc run}: inference over a labelled set on the float reference, the chip emulator, or both. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run a model over a labelled data set and report accuracy, spikes, synaptic ops and energy.")
+        description = "Run a model over a labelled data set on the float reference simulator and/or the chip emulator "
+                + "(simulated hardware) and report accuracy, fidelity, energy, latency and throughput.")
 final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
     ModelOptions model;
+
+    @Mixin
+    CompileOptions compile;
+
+    @Option(names = "--binary", paramLabel = "FILE.nxe", description = "Run this compiled binary on the emulator instead of compiling.")
+    Path binary;
+
+    @Option(names = "--engine", defaultValue = "both", description = "reference, emulator or both (default ${DEFAULT-VALUE}).")
+    String engine;
 
     @Option(names = "--dataset", defaultValue = "fmnist", paramLabel = "fmnist[:DIR]",
             description = "fmnist: the 2,000-image test subset shipped with stc; fmnist:DIR: the full test set from DIR "
@@ -48,9 +68,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", description = "Use only the first N samples.")
     Integer samples;
 
-    @Option(names = "--engine", defaultValue = "reference",
-            description = "Engine: reference (float simulator of the PyTorch model). Default ${DEFAULT-VALUE}.")
-    String engine;
+    @Option(names = "--batch", defaultValue = "1", paramLabel = "B",
+            description = "Samples streamed back to back through the layer pipeline, for the modelled throughput (default 1).")
+    int batch;
 
     @Option(names = "--threads", description = "Worker threads (default: all processors).")
     Integer threads;
@@ -60,8 +80,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!engine.equals("reference")) {
-            throw new UserInputException("unknown engine '" + engine + "' (available: reference)");
+        if (!List.of("reference", "emulator", "both").contains(engine)) {
+            throw new UserInputException("unknown engine '" + engine + "' (reference, emulator or both)");
+        }
+        if (batch < 1) {
+            throw new UserInputException("--batch must be at least 1");
         }
         ModelConfig config = model.config();
         var weights = model.weights();
@@ -77,7 +100,28 @@ final class RunCommand implements Callable<Integer> {
             }
             data = data.first(samples);
         }
-        ReferenceSimulator sim = new ReferenceSimulator(ModelFrontend.build(config, weights.bind(config)));
+        List<InferenceEngine> engines = new ArrayList<>();
+        if (!engine.equals("emulator")) {
+            engines.add(new ReferenceSimulator(ModelFrontend.build(config, weights.bind(config))));
+        }
+        ChipEmulator emulator = null;
+        if (!engine.equals("reference")) {
+            HardwareProfile profile = compile.profile();
+            BinaryProgram program;
+            if (binary != null) {
+                program = BinaryReader.load(binary);
+                if (!program.model().equals(config.name())) {
+                    throw new UserInputException("binary " + binary + " was compiled from " + program.model() + ", not "
+                            + config.name());
+                }
+            } else {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                Compiler.compile(compile.request(model, profile), bytes, Cancellation.none(), ProgressListener.NONE);
+                program = BinaryReader.load(bytes.toByteArray(), "compiled binary");
+            }
+            emulator = new ChipEmulator(program, profile);
+            engines.add(emulator);
+        }
         Cancellation cancel = new Cancellation();
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -92,21 +136,26 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        long[] last = {0};
-        Evaluation.Outcome o;
+        List<Evaluation.Outcome> outcomes = new ArrayList<>();
         try {
-            o = Evaluation.run(sim, data, workers, cancel, (stage, f) -> {
-                long now = System.nanoTime();
-                if (now - last[0] > 2_000_000_000L || f >= 1) {
-                    last[0] = now;
-                    err.printf(Locale.ROOT, "\r%s %5.1f%%", stage, 100 * f);
-                    err.flush();
+            for (InferenceEngine e : engines) {
+                long[] last = {0};
+                outcomes.add(Evaluation.run(e, data, workers, cancel, (stage, f) -> {
+                    long now = System.nanoTime();
+                    if (now - last[0] > 2_000_000_000L || f >= 1) {
+                        last[0] = now;
+                        err.printf(Locale.ROOT, "\r%-10s %5.1f%%", stage, 100 * f);
+                        err.flush();
+                    }
+                }));
+                err.println();
+                if (cancel.isRequested()) {
+                    break;
                 }
-            });
-            err.println();
-            print(out, config, weights.describe(), data, o);
+            }
+            print(out, config, weights.describe(), data, outcomes, emulator);
             if (json != null) {
-                Json.mapper().writeValue(json.toFile(), toJson(config, weights.describe(), data, o));
+                Json.mapper().writeValue(json.toFile(), toJson(config, weights.describe(), data, outcomes, emulator));
                 out.println("wrote " + json);
             }
         } finally {
@@ -117,7 +166,7 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is exiting on Ctrl-C; the hook is already running
             }
         }
-        return o.complete() ? ExitCodes.OK : ExitCodes.CANCELLED;
+        return outcomes.stream().allMatch(Evaluation.Outcome::complete) ? ExitCodes.OK : ExitCodes.CANCELLED;
     }
 
     private LabelledImages loadDataset() {
@@ -130,24 +179,61 @@ final class RunCommand implements Callable<Integer> {
         throw new UserInputException("unknown dataset '" + dataset + "' (use fmnist or fmnist:DIR)");
     }
 
-    private static void print(PrintWriter out, ModelConfig c, String weights, LabelledImages data, Evaluation.Outcome o) {
-        int n = o.finished();
-        double hostMs = o.hostNanos() / 1e6 / Math.max(1, n) * o.threads();
-        double acs = o.mean(InferenceResult::acs);
+    /** Modelled inferences per second with {@code batch} samples streamed through the layer pipeline. */
+    private double modelledThroughput(ChipEmulator emu, Evaluation.Outcome o) {
+        int t = emu.program().image().timeSteps();
+        int depth = emu.energyModel().depth();
+        double stepMs = o.mean(InferenceResult::latencyMs) / (t + depth - 1);
+        return batch / ((t * (double) batch + depth - 1) * stepMs / 1000);
+    }
+
+    private void print(PrintWriter out, ModelConfig c, String weights, LabelledImages data, List<Evaluation.Outcome> os,
+            ChipEmulator emu) {
         out.printf(Locale.ROOT, "Model     %s, weights %s%n", c.name(), weights);
-        out.printf(Locale.ROOT, "Data      %s: %d of %d samples%s%n", data.name(), n, data.count(), o.complete() ? "" : " (cancelled)");
-        out.printf(Locale.ROOT, "Engine    %s, %d threads%n%n", o.engine(), o.threads());
-        out.printf(Locale.ROOT, "  top-1 accuracy          %.2f %%%n", 100 * o.accuracy());
-        out.printf(Locale.ROOT, "  spikes / inference      %,.0f%n", o.mean(InferenceResult::spikes));
-        out.printf(Locale.ROOT, "  synaptic ops / inference %,.0f accumulates + %,.0f analog MACs%n", acs, o.mean(InferenceResult::macs));
-        out.printf(Locale.ROOT, "  energy (paper formula)  %.6f mJ per inference [%s]%n", o.mean(InferenceResult::paperEnergyMj),
-                PaperEnergy.SOURCE);
-        out.printf(Locale.ROOT, "  host time               %.3f ms per inference per thread, %,.0f synaptic events/s%n", hostMs,
-                (acs + o.mean(InferenceResult::macs)) * n / (o.hostNanos() / 1e9));
-        out.printf(Locale.ROOT, "%n  %-32s %12s %10s %14s%n", "layer", "spikes", "rate", "synaptic ops");
-        for (Map.Entry<String, double[]> e : layerMeans(o).entrySet()) {
-            out.printf(Locale.ROOT, "  %-32s %12.1f %10.4f %14.0f%n", e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]);
+        out.printf(Locale.ROOT, "Data      %s: %d samples%n", data.name(), data.count());
+        for (Evaluation.Outcome o : os) {
+            int n = o.finished();
+            double acs = o.mean(InferenceResult::acs);
+            out.printf(Locale.ROOT, "%n%s%s (%d threads, %d of %d samples%s)%n", o.engine(),
+                    o.engine().equals("emulator") ? " - " + emu.profile().label() + ", " + emu.program().system() : "",
+                    o.threads(), n, data.count(), o.complete() ? "" : ", cancelled");
+            out.printf(Locale.ROOT, "  top-1 accuracy           %.2f %%%n", 100 * o.accuracy());
+            out.printf(Locale.ROOT, "  spikes / inference       %,.0f%n", o.mean(InferenceResult::spikes));
+            out.printf(Locale.ROOT, "  synaptic ops / inference %,.0f (+ %,.0f analog MACs)%n", acs, o.mean(InferenceResult::macs));
+            out.printf(Locale.ROOT, "  energy, paper formula    %.6f mJ [%s]%n", o.mean(InferenceResult::paperEnergyMj), PaperEnergy.SOURCE);
+            if (o.engine().equals("emulator")) {
+                out.printf(Locale.ROOT, "  energy on the chip       %.6f mJ per inference (simulated)%n", o.mean(InferenceResult::deviceEnergyMj));
+                for (Map.Entry<String, Double> e : breakdown(o).entrySet()) {
+                    out.printf(Locale.ROOT, "    %-24s %.6f mJ%n", e.getKey(), e.getValue());
+                }
+                out.printf(Locale.ROOT, "  latency                  %.4f ms per inference (simulated)%n", o.mean(InferenceResult::latencyMs));
+                out.printf(Locale.ROOT, "  throughput               %,.0f inferences/s at batch %d (simulated, pipelined)%n",
+                        modelledThroughput(emu, o), batch);
+            }
+            out.printf(Locale.ROOT, "  host                     %.3f ms per inference per thread, %,.0f inferences/s, %,.0f synaptic events/s%n",
+                    hostMs(o), n / (o.hostNanos() / 1e9), (acs + o.mean(InferenceResult::macs)) * n / (o.hostNanos() / 1e9));
         }
+        if (os.size() == 2) {
+            out.printf(Locale.ROOT, "%nfidelity (emulator class = reference class): %.2f %%%n", 100 * Evaluation.Outcome.fidelity(os.get(1), os.get(0)));
+        }
+    }
+
+    private static double hostMs(Evaluation.Outcome o) {
+        return o.hostNanos() / 1e6 / Math.max(1, o.finished()) * o.threads();
+    }
+
+    private static Map<String, Double> breakdown(Evaluation.Outcome o) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        int n = 0;
+        for (InferenceResult r : o.results()) {
+            if (r != null) {
+                n++;
+                r.energyBreakdownMj().forEach((k, v) -> m.merge(k, v, Double::sum));
+            }
+        }
+        int count = Math.max(1, n);
+        m.replaceAll((k, v) -> v / count);
+        return m;
     }
 
     /** Per layer: mean spikes, mean firing rate, mean synaptic ops. */
@@ -174,39 +260,58 @@ final class RunCommand implements Callable<Integer> {
         return m;
     }
 
-    private static ObjectNode toJson(ModelConfig c, String weights, LabelledImages data, Evaluation.Outcome o) {
+    private ObjectNode toJson(ModelConfig c, String weights, LabelledImages data, List<Evaluation.Outcome> os, ChipEmulator emu) {
         ObjectNode root = Json.mapper().createObjectNode();
-        root.put("test_name", "inference_" + c.name() + "_" + o.engine());
+        root.put("test_name", "inference_" + c.name() + "_" + engine + (emu != null ? "_" + emu.profile().id() : ""));
         root.put("timestamp", Instant.now().toString());
         root.put("schema_version", 1);
-        int n = o.finished();
         ObjectNode m = root.putObject("metrics");
-        m.put("accuracy", o.accuracy());
-        m.put("samples", n);
-        m.put("spikes_per_inference", o.mean(InferenceResult::spikes));
-        m.put("synaptic_ops_per_inference", o.mean(InferenceResult::acs));
-        m.put("analog_macs_per_inference", o.mean(InferenceResult::macs));
-        m.put("energy_per_inference_mj_paper_formula", o.mean(InferenceResult::paperEnergyMj));
-        m.put("host_time_per_inference_ms", o.hostNanos() / 1e6 / Math.max(1, n) * o.threads());
-        m.put("host_wall_ms", o.hostNanos() / 1e6);
-        m.put("sim_events_per_s", (o.mean(InferenceResult::acs) + o.mean(InferenceResult::macs)) * n / (o.hostNanos() / 1e9));
+        Evaluation.Outcome main = os.get(os.size() - 1);
+        m.put("accuracy", main.accuracy());
+        if (os.size() == 2) {
+            m.put("accuracy_reference", os.get(0).accuracy());
+            m.put("accuracy_emulator", os.get(1).accuracy());
+            m.put("fidelity", Evaluation.Outcome.fidelity(os.get(1), os.get(0)));
+        }
+        m.put("samples", main.finished());
+        m.put("spikes_per_inference", main.mean(InferenceResult::spikes));
+        m.put("synaptic_ops_per_inference", main.mean(r -> r.acs() + r.macs()));
+        m.put("energy_per_inference_mj_paper_formula", main.mean(InferenceResult::paperEnergyMj));
+        if (emu != null) {
+            Evaluation.Outcome e = os.get(os.size() - 1);
+            m.put("energy_per_inference_mj", e.mean(InferenceResult::deviceEnergyMj));
+            m.put("inference_latency_ms", e.mean(InferenceResult::latencyMs));
+            m.put("throughput_images_per_s", modelledThroughput(emu, e));
+            m.put("batch", batch);
+        }
+        m.put("host_time_per_inference_ms", hostMs(main));
+        m.put("host_throughput_images_per_s", main.finished() / (main.hostNanos() / 1e9));
+        m.put("sim_events_per_s", main.mean(r -> r.acs() + r.macs()) * main.finished() / (main.hostNanos() / 1e9));
         ObjectNode env = root.putObject("environment");
-        env.put("hardware", "host CPU (float reference simulator, no neuromorphic hardware)");
+        env.put("hardware", emu != null ? emu.profile().label() + " " + emu.program().system() : "host CPU (float reference simulator)");
         env.put("software_version", Version.get());
         env.put("model", c.name());
         env.put("weights", weights);
         env.put("dataset", data.name());
-        env.put("engine", o.engine());
-        env.put("threads", o.threads());
-        env.put("complete", o.complete());
+        env.put("engine", engine);
+        env.put("threads", main.threads());
+        env.put("complete", os.stream().allMatch(Evaluation.Outcome::complete));
         env.put("energy_formula", PaperEnergy.SOURCE);
         HostInfo host = HostInfo.detect();
         env.putObject("host").put("cpu", host.cpu()).put("logical_cores", host.logicalCores()).put("memory_mb", host.memoryMb())
                 .put("java", host.java());
+        if (emu != null) {
+            ObjectNode b = root.putObject("energy_breakdown_mj");
+            breakdown(os.get(os.size() - 1)).forEach(b::put);
+            ObjectNode src = root.putObject("energy_sources");
+            emu.runDetailed(data.pixels()[0]).estimate().sources().forEach(src::put);
+        }
         ArrayNode layers = root.putArray("layers");
-        for (Map.Entry<String, double[]> e : layerMeans(o).entrySet()) {
-            layers.addObject().put("name", e.getKey()).put("spikes_per_inference", e.getValue()[0])
-                    .put("firing_rate", e.getValue()[1]).put("synaptic_ops_per_inference", e.getValue()[2]);
+        for (Evaluation.Outcome o : os) {
+            for (Map.Entry<String, double[]> e : layerMeans(o).entrySet()) {
+                layers.addObject().put("engine", o.engine()).put("name", e.getKey()).put("spikes_per_inference", e.getValue()[0])
+                        .put("firing_rate", e.getValue()[1]).put("synaptic_ops_per_inference", e.getValue()[2]);
+            }
         }
         return root;
     }

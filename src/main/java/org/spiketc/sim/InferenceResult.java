@@ -14,7 +14,8 @@ import java.util.List;
  * @param paperEnergyMj   energy by the papers' formula ({@link PaperEnergy})
  * @param deviceEnergyMj  energy on the modelled hardware (emulator), NaN for the reference simulator
  * @param latencyMs       latency on the modelled hardware (emulator), NaN for the reference simulator
+ * @param energyBreakdownMj device energy per component (emulator), empty for the reference simulator
  */
 public record InferenceResult(float[] logits, int predicted, List<LayerActivity> layers, long macs, long acs, long spikes,
-        double paperEnergyMj, double deviceEnergyMj, double latencyMs) {
+        double paperEnergyMj, double deviceEnergyMj, double latencyMs, java.util.Map<String, Double> energyBreakdownMj) {
 }

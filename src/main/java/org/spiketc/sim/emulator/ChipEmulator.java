@@ -151,7 +151,7 @@ public final class ChipEmulator implements InferenceEngine {
         }
         EnergyModel.Estimate e = energy.estimate(act, timeSteps);
         InferenceResult r = new InferenceResult(logits, best, layers, macs, acs, spikes, PaperEnergy.millijoules(macs, acs),
-                e.dynamicMj() + e.staticMj(), e.latencyMs());
+                e.dynamicMj() + e.staticMj(), e.latencyMs(), e.breakdownMj());
         return new Emulated(r, act, e);
     }
 

@@ -103,6 +103,48 @@ class StcCommandTest {
     }
 
     @Test
+    void runsBothEnginesAndWritesTheRuntimeMetrics() throws Exception {
+        Path json = dir.resolve("run.json");
+        Result r = stc("run", "--model", "fmnist-spikformer-tiny", "--samples", "40", "--engine", "both", "--batch", "8",
+                "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("reference").contains("emulator - Intel Loihi 2").contains("fidelity");
+        JsonNode m = Json.mapper().readTree(json.toFile()).get("metrics");
+        for (String k : new String[] {"accuracy", "accuracy_reference", "accuracy_emulator", "fidelity", "energy_per_inference_mj",
+                "inference_latency_ms", "throughput_images_per_s", "synaptic_ops_per_inference", "spikes_per_inference",
+                "energy_per_inference_mj_paper_formula", "host_time_per_inference_ms", "sim_events_per_s"}) {
+            assertThat(m.has(k)).as(k).isTrue();
+        }
+        assertThat(m.get("samples").asInt()).isEqualTo(40);
+        JsonNode root = Json.mapper().readTree(json.toFile());
+        assertThat(root.at("/energy_sources/synaptic_ops").asText()).contains("pJ");
+        assertThat(root.get("energy_breakdown_mj").has("static")).isTrue();
+    }
+
+    @Test
+    void runRejectsBadDataAndMismatchedBinaries() throws Exception {
+        Path bad = dir.resolve("data");
+        Files.createDirectories(bad);
+        Files.write(bad.resolve("t10k-images-idx3-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
+        Files.write(bad.resolve("t10k-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
+        Result wrongMagic = stc("run", "--model", "fmnist-spikformer-tiny", "--dataset", "fmnist:" + bad);
+        assertThat(wrongMagic.code()).isEqualTo(ExitCodes.USER);
+        assertThat(wrongMagic.err()).contains("is not an IDX image file (magic 0x801, expected 0x803)");
+        Result missing = stc("run", "--model", "fmnist-spikformer-tiny", "--dataset", "fmnist:" + dir.resolve("none"));
+        assertThat(missing.err()).startsWith("error: no t10k-images-idx3-ubyte(.gz) in");
+        Result size = stc("run", "--model", "spikformer-4-384-cifar", "--engine", "reference");
+        assertThat(size.code()).isEqualTo(ExitCodes.USER);
+        assertThat(size.err()).contains("has 1x28x28 images, model spikformer-4-384-cifar expects 3x32x32");
+        Path bin = dir.resolve("l1.nxe");
+        assertThat(stc("compile", "--model", "fmnist-spikformer-tiny", "--target", "loihi1", "--out", bin.toString(), "--layers", "0")
+                .code()).isZero();
+        Result other = stc("run", "--model", "fmnist-spikformer-tiny", "--engine", "emulator", "--binary", bin.toString(),
+                "--target", "loihi2", "--samples", "2");
+        assertThat(other.code()).isEqualTo(ExitCodes.USER);
+        assertThat(other.err()).contains("the binary was compiled for loihi1, not loihi2");
+    }
+
+    @Test
     void listsModelsAndHardwareWithSources() {
         Result models = stc("models");
         assertThat(models.code()).isZero();

@@ -105,6 +105,8 @@ public final class ChipEmulator implements InferenceEngine {
         Activity act = new Activity(pops.length, program.cores().count());
         long[][] v = new long[pops.length][];
         long[][] acc = new long[pops.length][];
+        long[][] hostCurrent = new long[pops.length][];
+        long[] hostOps = new long[pops.length];
         for (int t = 0; t < timeSteps; t++) {
             int[][] out = new int[pops.length][];
             for (int p = 0; p < pops.length; p++) {
@@ -114,7 +116,17 @@ public final class ChipEmulator implements InferenceEngine {
                 } else if (pop.kind() == BinaryProgram.RELAY_MAX) {
                     out[p] = kernels.maxPool(pop, value(out, input, pop.groups().get(0)), program.populations(), p, act);
                 } else {
-                    long[] current = kernels.currents(pop, p, out, input, act);
+                    // A population fed only by the static host input gets the same current every step.
+                    boolean hostOnly = pop.groups().stream().allMatch(g -> g.source() < 0);
+                    long[] current = hostOnly && hostCurrent[p] != null ? hostCurrent[p] : kernels.currents(pop, p, out, input, act);
+                    if (hostOnly && hostCurrent[p] == null) {
+                        hostCurrent[p] = current;
+                    } else if (hostOnly) {
+                        act.synops[p] += hostOps[p];
+                    }
+                    if (hostOnly && hostOps[p] == 0) {
+                        hostOps[p] = act.synops[p];
+                    }
                     out[p] = update(pop, p, current, v, acc, act);
                 }
                 act.countOutputs(p, out[p], pop.channels(), program.cores(), coresOf);
@@ -175,13 +187,17 @@ public final class ChipEmulator implements InferenceEngine {
                     v[p] = new long[n];
                 }
                 long[] vp = v[p];
-                for (int i = 0; i < n; i++) {
-                    int c = i / per;
-                    long input = FixedPoint.shift(current[i], pop.weightExp()[c]);
-                    active += input != 0 || vp[i] != 0 ? 1 : 0;
-                    long r = LifFixedModel.step(vp[i], input, pop.decay(), pop.bias()[c], pop.threshold()[c]);
-                    out[i] = LifFixedModel.spiked(r) ? 1 : 0;
-                    vp[i] = LifFixedModel.membrane(r);
+                for (int c = 0; c < pop.channels(); c++) {
+                    int exp = pop.weightExp()[c];
+                    int bias = pop.bias()[c];
+                    int vth = pop.threshold()[c];
+                    for (int i = c * per; i < (c + 1) * per; i++) {
+                        long input = FixedPoint.shift(current[i], exp);
+                        active += input != 0 || vp[i] != 0 ? 1 : 0;
+                        long r = LifFixedModel.step(vp[i], input, pop.decay(), bias, vth);
+                        out[i] = LifFixedModel.spiked(r) ? 1 : 0;
+                        vp[i] = LifFixedModel.membrane(r);
+                    }
                 }
             }
             case BinaryProgram.RELAY_SUM -> {

@@ -94,7 +94,14 @@ final class SynapseKernels {
         int pad = g.p();
         int stride = g.s();
         int[] rows = convRows[g.block()];
-        long[] acc = new long[ho * wo * co];
+        // 32-bit accumulation is exact when |mantissa| * max|value| * fan-in cannot reach 2^31.
+        long maxAbs = 0;
+        for (int v : x) {
+            maxAbs = Math.max(maxAbs, Math.abs((long) v));
+        }
+        boolean narrow = maxAbs * 128L * cin * k * k < Integer.MAX_VALUE;
+        int[] acc32 = narrow ? new int[ho * wo * co] : null;
+        long[] acc64 = narrow ? null : new long[ho * wo * co];
         long ops = 0;
         for (int ci = 0; ci < cin; ci++) {
             for (int iy = 0; iy < h; iy++) {
@@ -118,8 +125,12 @@ final class SynapseKernels {
                             int ox = nx / stride;
                             int wBase = ((ci * k + ky) * k + kx) * co;
                             int oBase = (oy * wo + ox) * co;
-                            for (int o = 0; o < co; o++) {
-                                acc[oBase + o] += (long) rows[wBase + o] * v;
+                            if (narrow) {
+                                addRow(acc32, oBase, rows, wBase, co, v);
+                            } else {
+                                for (int o = 0; o < co; o++) {
+                                    acc64[oBase + o] += (long) rows[wBase + o] * v;
+                                }
                             }
                             ops += co * ev;
                         }
@@ -130,10 +141,17 @@ final class SynapseKernels {
         int plane = ho * wo;
         for (int o = 0; o < co; o++) {
             for (int q = 0; q < plane; q++) {
-                cur[o * plane + q] += acc[q * co + o];
+                cur[o * plane + q] += narrow ? acc32[q * co + o] : acc64[q * co + o];
             }
         }
         return ops;
+    }
+
+    /** acc[o..o+n) += rows[w..w+n) * v: the inner loop of every event, kept small so the JIT vectorizes it. */
+    private static void addRow(int[] acc, int o, int[] rows, int w, int n, int v) {
+        for (int i = 0; i < n; i++) {
+            acc[o + i] += rows[w + i] * v;
+        }
     }
 
     private long identity(Population pop, Group g, int[] x, long[] cur) {

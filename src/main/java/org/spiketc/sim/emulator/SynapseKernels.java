@@ -4,7 +4,6 @@ import java.util.List;
 import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
 import org.spiketc.compiler.codegen.BinaryProgram.Population;
-import org.spiketc.sim.ConvKernels;
 
 /**
  * The event-driven synapse operations of each connection kind, in integers. A non-zero source value
@@ -101,20 +100,6 @@ final class SynapseKernels {
             maxAbs = Math.max(maxAbs, Math.abs((long) v));
         }
         boolean narrow = maxAbs * 128L * cin * k * k < Integer.MAX_VALUE;
-        int nonZero = 0;
-        for (int v : x) {
-            nonZero += v != 0 ? 1 : 0;
-        }
-        if (narrow && stride == 1 && nonZero * 16L > x.length) {
-            // Dense enough that skipping zeros no longer pays: vectorized rows; the chip's events counted apart.
-            int[] dense = new int[co * ho * wo];
-            ConvKernels.dense(x, cin, h, w, program.blocks().get(g.block()).mantissas(), co, k, pad, dense, ho, wo);
-            for (int i = 0; i < dense.length; i++) {
-                cur[i] += dense[i];
-            }
-            return ConvKernels.events(x, cin, h, w, ConvKernels.taps(h, ho, k, pad), ConvKernels.taps(w, wo, k, pad), co,
-                    g.planes() > 1);
-        }
         int[] acc32 = narrow ? new int[ho * wo * co] : null;
         long[] acc64 = narrow ? null : new long[ho * wo * co];
         long ops = 0;

@@ -23,7 +23,6 @@ import org.spiketc.compiler.ir.Node;
 import org.spiketc.compiler.ir.Output;
 import org.spiketc.compiler.ir.Scale;
 import org.spiketc.compiler.ir.TokenSum;
-import org.spiketc.sim.ConvKernels;
 import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
@@ -50,7 +49,6 @@ public final class ReferenceSimulator implements InferenceEngine {
     private final Node[] nodes;
     private final int[][] operands;
     private final Map<String, float[]> transposedWeights = new HashMap<>();
-    private final Map<String, float[]> weights = new HashMap<>();
     private final int timeSteps;
 
     public ReferenceSimulator(Graph graph) {
@@ -66,8 +64,7 @@ public final class ReferenceSimulator implements InferenceEngine {
             Node n = nodes[i];
             operands[i] = n.inputs().stream().mapToInt(index::get).toArray();
             if (n.op() instanceof Conv2d c) {
-                weights.put(n.name(), c.weight().data());
-                transposedWeights.put(n.name(), transpose(c.weight().data(), c));
+                transposedWeights.put(n.name(), transpose(c));
             } else if (!(n.op() instanceof Input || n.op() instanceof Output || n.op() instanceof BatchNorm
                     || n.op() instanceof Lif || n.op() instanceof MaxPool || n.op() instanceof Add || n.op() instanceof Scale
                     || n.op() instanceof HeadMatMul || n.op() instanceof Hadamard || n.op() instanceof TokenSum
@@ -162,7 +159,7 @@ public final class ReferenceSimulator implements InferenceEngine {
             for (int k = 0; k < t; k++) {
                 // A static image is the same array at every step: its (pure) convolution is too.
                 out[k] = k > 0 && s.a[k] == s.a[k - 1] ? out[k - 1]
-                        : conv(c, weights.get(n.name()), transposedWeights.get(n.name()), s.a[k], in, n.type().shape(), s);
+                        : conv(c, transposedWeights.get(n.name()), s.a[k], in, n.type().shape(), s);
             }
             if (graph.node(n.inputs().get(0)).type().kind() == ElementKind.FLOAT) {
                 // Analog input: the papers count the dense MACs of one step (a static image gives the same
@@ -267,7 +264,8 @@ public final class ReferenceSimulator implements InferenceEngine {
     }
 
     /** Weights [Cout, Cin, k, k] as [Cin, k, k, Cout], so one input event adds a contiguous row. */
-    private static float[] transpose(float[] w, Conv2d c) {
+    private static float[] transpose(Conv2d c) {
+        float[] w = c.weight().data();
         int co = c.outChannels();
         int ci = c.inChannels();
         int kk = c.kernel() * c.kernel();
@@ -286,7 +284,7 @@ public final class ReferenceSimulator implements InferenceEngine {
      * Event-driven convolution (stride 1): every non-zero input adds its value times a weight row to the
      * outputs its window reaches. Zero inputs cost nothing, which is what makes spiking inputs cheap.
      */
-    private static float[] conv(Conv2d c, float[] wt, float[] wT, float[] x, Shape in, Shape outShape, Step s) {
+    private static float[] conv(Conv2d c, float[] wT, float[] x, Shape in, Shape outShape, Step s) {
         int cin = in.dim(0);
         int h = in.dim(1);
         int w = in.dim(2);
@@ -297,25 +295,6 @@ public final class ReferenceSimulator implements InferenceEngine {
         int p = c.padding();
         if (c.stride() != 1) {
             throw new IrException("reference convolution supports stride 1 only");
-        }
-        int nonZero = 0;
-        for (float v : x) {
-            nonZero += v != 0f ? 1 : 0;
-        }
-        if (nonZero * 16L > x.length) {
-            // Dense enough that skipping zeros no longer pays: vectorized rows, events counted apart.
-            float[] out = new float[co * ho * wo];
-            ConvKernels.dense(x, cin, h, w, wt, co, k, p, out, ho, wo);
-            s.ops += ConvKernels.events(x, cin, h, w, ConvKernels.taps(h, ho, k, p), ConvKernels.taps(w, wo, k, p), co);
-            if (c.bias() != null) {
-                float[] bias = c.bias().data();
-                for (int o = 0; o < co; o++) {
-                    for (int q = o * ho * wo; q < (o + 1) * ho * wo; q++) {
-                        out[q] += bias[o];
-                    }
-                }
-            }
-            return out;
         }
         float[] acc = new float[ho * wo * co]; // [y][x][co]
         long ops = 0;

@@ -85,6 +85,16 @@ class ChipEmulatorTest {
     }
 
     @Test
+    void oneTwoAndEightLoihi2ChipsGiveTheSameClasses() throws Exception {
+        ChipEmulator[] systems = {emulator("loihi2", 1), emulator("loihi2", 2), emulator("loihi2", 8)};
+        for (int i = 0; i < 10; i++) {
+            float[] logits = systems[0].run(data.pixels()[i]).logits();
+            assertThat(systems[1].run(data.pixels()[i]).logits()).containsExactly(logits);
+            assertThat(systems[2].run(data.pixels()[i]).logits()).containsExactly(logits);
+        }
+    }
+
+    @Test
     void reportsEnergyAndLatencyWithTheirSources() throws Exception {
         var d = emulator("loihi2", null).runDetailed(data.pixels()[0]);
         InferenceResult r = d.result();

@@ -245,6 +245,41 @@ def write_safetensors(path, tensors):
             f.write(b)
 
 
+def read_safetensors(path):
+    """F32 safetensors (as written by write_safetensors) to a dict of tensors."""
+    with open(path, "rb") as f:
+        n, = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(n))
+        data = f.read()
+    out = {}
+    for name, meta in header.items():
+        if name == "__metadata__":
+            continue
+        if meta["dtype"] != "F32":
+            raise ValueError(f"{path}: {name} is {meta['dtype']}, only F32 is read here")
+        b, e = meta["data_offsets"]
+        out[name] = torch.from_numpy(np.frombuffer(data[b:e], dtype="<f4").reshape(meta["shape"]).copy())
+    return out
+
+
+def load_model(path, config=None):
+    """A model from a training checkpoint (.pt) or from safetensors weights plus a config JSON."""
+    if path.endswith(".safetensors"):
+        cfg = json.load(open(config or path.replace(".safetensors", ".json")))
+        model = Spikformer(cfg)
+        result = model.load_state_dict(read_safetensors(path), strict=False)
+        missing = [k for k in result.missing_keys if not k.endswith("num_batches_tracked")]  # integer buffers are not exported
+        if missing or result.unexpected_keys:
+            raise ValueError(f"{path} does not match the model: missing {missing}, unexpected {result.unexpected_keys}")
+    else:
+        ckpt = torch.load(path, map_location="cpu")
+        cfg = ckpt["config"]
+        model = Spikformer(cfg)
+        model.load_state_dict(ckpt["state_dict"])
+    model.eval()
+    return model, cfg
+
+
 def state_dict_of(checkpoint):
     sd = checkpoint
     for key in ("state_dict", "model", "state_dict_ema"):
@@ -346,10 +381,7 @@ def cmd_export(a):
 def cmd_bench(a):
     """PyTorch CPU baseline: eval mode, no_grad, per-inference wall time at a batch size (seed JSON on stdout)."""
     torch.set_num_threads(a.threads)
-    ckpt = torch.load(a.checkpoint, map_location="cpu")
-    model = Spikformer(ckpt["config"])
-    model.load_state_dict(ckpt["state_dict"])
-    model.eval()
+    model, cfg = load_model(a.checkpoint, a.config)
     te_x, te_y = load_split(a.data, "test")
     x = to_input(te_x[:a.samples])
     with torch.no_grad():
@@ -361,7 +393,7 @@ def cmd_bench(a):
             correct += (model(x[i:i + a.batch]).argmax(1).numpy() == te_y[i:i + a.batch]).sum()
         dt = time.perf_counter() - t0
     print(json.dumps({
-        "test_name": f"pytorch_cpu_baseline_{ckpt['config']['name']}_batch{a.batch}",
+        "test_name": f"pytorch_cpu_baseline_{cfg['name']}_batch{a.batch}",
         "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "metrics": {"host_time_per_inference_ms": 1000 * dt / len(x), "throughput_images_per_s": len(x) / dt,
                     "accuracy": float(correct) / len(x), "samples": len(x), "batch": a.batch},
@@ -397,7 +429,8 @@ def main():
     e.add_argument("--golden", type=int, default=32)
     e.add_argument("--subset", type=int, default=2000)
     b = sub.add_parser("bench")
-    b.add_argument("checkpoint")
+    b.add_argument("checkpoint", help="a training checkpoint (.pt) or weights (.safetensors) with --config")
+    b.add_argument("--config", help="config JSON for .safetensors weights (default: same name, .json)")
     b.add_argument("--data", default=DATA_DIR)
     b.add_argument("--batch", type=int, default=1)
     b.add_argument("--samples", type=int, default=512)

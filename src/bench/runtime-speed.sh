@@ -26,8 +26,8 @@ printf '%-28s %12s %14s %14s\n' engine "ms/inference" "vs torch b=1" "vs torch b
 printf '%-28s %12.3f %14s %14s\n' "pytorch cpu batch 1" "$p1" 1.00 -
 printf '%-28s %12.3f %14s %14s\n' "pytorch cpu batch 64" "$p64" - 1.00
 for e in reference emulator; do
-  wall=$(get "$out/java_$e.json" host_wall_ms)
-  per=$(awk -v w="$wall" -v n="$n" 'BEGIN { print w / n }')
+  tput=$(get "$out/java_$e.json" host_throughput_images_per_s)
+  per=$(awk -v t="$tput" 'BEGIN { print 1000 / t }')
   ev=$(get "$out/java_$e.json" sim_events_per_s)
   printf '%-28s %12.3f %14.2f %14.2f   (%s synaptic events/s)\n' "java $e (2 threads)" "$per" \
     "$(awk -v a="$p1" -v b="$per" 'BEGIN { print a / b }')" "$(awk -v a="$p64" -v b="$per" 'BEGIN { print a / b }')" "$ev"

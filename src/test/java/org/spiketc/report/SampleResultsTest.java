@@ -24,9 +24,14 @@ class SampleResultsTest {
             JsonNode j = Json.mapper().readTree(f.toFile());
             assertThat(j.get("test_name").asText()).as(f.toString()).isNotBlank();
             assertThat(j.get("timestamp").asText()).as(f.toString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-            assertThat(j.get("metrics").isObject()).as(f.toString()).isTrue();
-            assertThat(j.at("/metrics/compilation_time_ms").isNumber()).as(f.toString()).isTrue();
-            assertThat(j.at("/environment/hardware").asText()).as(f.toString()).contains("simulated");
+            assertThat(j.get("metrics").isObject() && j.get("metrics").size() > 0).as(f.toString()).isTrue();
+            j.get("metrics").fields().forEachRemaining(m -> assertThat(m.getValue().isNumber() || m.getValue().isArray())
+                    .as(f + ": metric " + m.getKey()).isTrue());
+            String hardware = j.at("/environment/hardware").asText();
+            assertThat(hardware).as(f.toString()).isNotBlank();
+            if (hardware.contains("Loihi")) {
+                assertThat(hardware).as(f + ": neuromorphic hardware is simulated here").contains("simulated");
+            }
             assertThat(j.at("/environment/software_version").asText()).as(f.toString()).isNotBlank();
         }
     }

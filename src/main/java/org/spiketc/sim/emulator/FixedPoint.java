@@ -19,13 +19,13 @@ final class FixedPoint {
     /** x·(4096 − decay)/4096 truncated toward zero, as the hardware's multiply-and-shift does. */
     static long decay(long x, int decay) {
         long p = x * (DECAY_UNITY - decay);
-        return p >= 0 ? p >> DECAY_SHIFT : -((-p) >> DECAY_SHIFT);
+        // arithmetic shift floors; adding 4095 to negative products first makes it truncate toward zero
+        return (p + ((p >> 63) & (DECAY_UNITY - 1))) >> DECAY_SHIFT;
     }
 
     /** u wraps modulo 2^24 into the signed range on overflow (it is not saturated on the chip). */
     static long wrap24(long x) {
-        long m = x & ((1L << STATE_BITS) - 1);
-        return m >= (1L << (STATE_BITS - 1)) ? m - (1L << STATE_BITS) : m;
+        return (x << (64 - STATE_BITS)) >> (64 - STATE_BITS); // keep the low 24 bits, sign-extended
     }
 
     /** v saturates to ±(2^23 − 1). */

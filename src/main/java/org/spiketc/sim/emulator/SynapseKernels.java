@@ -125,7 +125,9 @@ final class SynapseKernels {
                             int ox = nx / stride;
                             int wBase = ((ci * k + ky) * k + kx) * co;
                             int oBase = (oy * wo + ox) * co;
-                            if (narrow) {
+                            if (narrow && v == 1) {
+                                addRow(acc32, oBase, rows, wBase, co);
+                            } else if (narrow) {
                                 addRow(acc32, oBase, rows, wBase, co, v);
                             } else {
                                 for (int o = 0; o < co; o++) {
@@ -139,12 +141,29 @@ final class SynapseKernels {
             }
         }
         int plane = ho * wo;
-        for (int o = 0; o < co; o++) {
+        if (narrow) {
             for (int q = 0; q < plane; q++) {
-                cur[o * plane + q] += narrow ? acc32[q * co + o] : acc64[q * co + o];
+                int base = q * co;
+                for (int o = 0; o < co; o++) {
+                    cur[o * plane + q] += acc32[base + o];
+                }
+            }
+        } else {
+            for (int q = 0; q < plane; q++) {
+                int base = q * co;
+                for (int o = 0; o < co; o++) {
+                    cur[o * plane + q] += acc64[base + o];
+                }
             }
         }
         return ops;
+    }
+
+    /** acc[o..o+n) += rows[w..w+n): a spike (value 1) needs no multiply. */
+    private static void addRow(int[] acc, int o, int[] rows, int w, int n) {
+        for (int i = 0; i < n; i++) {
+            acc[o + i] += rows[w + i];
+        }
     }
 
     /** acc[o..o+n) += rows[w..w+n) * v: the inner loop of every event, kept small so the JIT vectorizes it. */

@@ -13,7 +13,11 @@ import org.spiketc.compiler.codegen.BinaryProgram.Population;
  */
 final class SynapseKernels {
     private final BinaryProgram program;
-    /** Per weight block of a convolution: mantissas as [Cin][k][k][Cout] ints, so an event adds one row. */
+    /**
+     * Per weight block of a convolution: mantissas as [Cin][ky][k−1−kx][Cout] ints. With the taps of a
+     * kernel row reversed, the outputs one input reaches through that row are adjacent in the [y][x][co]
+     * accumulator, so an event adds one contiguous run of k·Cout values per kernel row.
+     */
     private final int[][] convRows;
 
     SynapseKernels(BinaryProgram program) {
@@ -30,7 +34,9 @@ final class SynapseKernels {
                     for (int o = 0; o < co; o++) {
                         for (int i = 0; i < cin; i++) {
                             for (int q = 0; q < kk; q++) {
-                                t[(i * kk + q) * co + o] = m[(o * cin + i) * kk + q];
+                                int ky = q / g.k();
+                                int kx = q % g.k();
+                                t[((i * g.k() + ky) * g.k() + (g.k() - 1 - kx)) * co + o] = m[(o * cin + i) * kk + q];
                             }
                         }
                     }
@@ -117,23 +123,30 @@ final class SynapseKernels {
                             continue;
                         }
                         int oy = ny / stride;
+                        if (stride == 1) {
+                            // Taps kx' = 0..k-1 (reversed) reach outputs oxStart .. oxStart+k-1: one run, clipped at the edges.
+                            int oxStart = ix + pad - (k - 1);
+                            int a = Math.max(0, -oxStart);
+                            int b = Math.min(k - 1, wo - 1 - oxStart);
+                            if (a > b) {
+                                continue;
+                            }
+                            int wBase = ((ci * k + ky) * k + a) * co;
+                            int oBase = (oy * wo + oxStart + a) * co;
+                            int len = (b - a + 1) * co;
+                            add(narrow, acc32, acc64, oBase, rows, wBase, len, v);
+                            ops += len * ev;
+                            continue;
+                        }
                         for (int kx = 0; kx < k; kx++) {
                             int nx = ix - kx + pad;
                             if (nx < 0 || nx % stride != 0 || nx / stride >= wo) {
                                 continue;
                             }
                             int ox = nx / stride;
-                            int wBase = ((ci * k + ky) * k + kx) * co;
+                            int wBase = ((ci * k + ky) * k + (k - 1 - kx)) * co;
                             int oBase = (oy * wo + ox) * co;
-                            if (narrow && v == 1) {
-                                addRow(acc32, oBase, rows, wBase, co);
-                            } else if (narrow) {
-                                addRow(acc32, oBase, rows, wBase, co, v);
-                            } else {
-                                for (int o = 0; o < co; o++) {
-                                    acc64[oBase + o] += (long) rows[wBase + o] * v;
-                                }
-                            }
+                            add(narrow, acc32, acc64, oBase, rows, wBase, co, v);
                             ops += co * ev;
                         }
                     }
@@ -157,6 +170,18 @@ final class SynapseKernels {
             }
         }
         return ops;
+    }
+
+    private static void add(boolean narrow, int[] acc32, long[] acc64, int o, int[] rows, int w, int n, int v) {
+        if (!narrow) {
+            for (int i = 0; i < n; i++) {
+                acc64[o + i] += (long) rows[w + i] * v;
+            }
+        } else if (v == 1) {
+            addRow(acc32, o, rows, w, n);
+        } else {
+            addRow(acc32, o, rows, w, n, v);
+        }
     }
 
     /** acc[o..o+n) += rows[w..w+n): a spike (value 1) needs no multiply. */

@@ -34,6 +34,8 @@ public final class ChipEmulator implements InferenceEngine {
     private final EnergyModel energy;
     /** Per population, its cores that emit its outputs (part 0 of split populations). */
     private final int[][] coresOf;
+    /** Per population: fed only by the host input (its current is the same every step). */
+    private final boolean[] hostFed;
 
     public ChipEmulator(BinaryProgram program, HardwareProfile profile) {
         if (!program.image().profile().equals(profile.id())) {
@@ -55,6 +57,10 @@ public final class ChipEmulator implements InferenceEngine {
         }
         this.outputPopulation = out;
         this.energy = new EnergyModel(program, profile);
+        hostFed = new boolean[pops.length];
+        for (int p = 0; p < pops.length; p++) {
+            hostFed[p] = pops[p].groups().stream().allMatch(g -> g.source() < 0);
+        }
         BinaryProgram.Cores cores = program.cores();
         int[] count = new int[pops.length];
         for (int c = 0; c < cores.count(); c++) {
@@ -117,7 +123,7 @@ public final class ChipEmulator implements InferenceEngine {
                     out[p] = kernels.maxPool(pop, value(out, input, pop.groups().get(0)), program.populations(), p, act);
                 } else {
                     // A population fed only by the static host input gets the same current every step.
-                    boolean hostOnly = pop.groups().stream().allMatch(g -> g.source() < 0);
+                    boolean hostOnly = hostFed[p];
                     long[] current = hostOnly && hostCurrent[p] != null ? hostCurrent[p] : kernels.currents(pop, p, out, input, act);
                     if (hostOnly && hostCurrent[p] == null) {
                         hostCurrent[p] = current;

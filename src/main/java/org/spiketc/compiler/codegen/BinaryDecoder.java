@@ -76,8 +76,9 @@ final class BinaryDecoder {
         for (int i = 0; i < rc; i++) {
             int n = r.getInt();
             int[] d = new int[2 * n];
-            for (int k = 0; k < 2 * n; k++) {
-                d[k] = r.getInt();
+            for (int k = 0; k < n; k++) {
+                d[2 * k] = r.getInt();
+                d[2 * k + 1] = r.getShort() & 0xffff;
             }
             pairs.add(d);
             total += n;

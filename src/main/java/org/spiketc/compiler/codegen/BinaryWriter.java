@@ -103,15 +103,16 @@ public final class BinaryWriter {
                 }
                 sink.accept(b.array(), b.size());
             }),
-            new Section(BinaryFormat.SECTION_ROUTES, 4 + 4L * r.cores() + 8L * r.size(), sink -> {
+            new Section(BinaryFormat.SECTION_ROUTES, 4 + 4L * r.cores() + 6L * r.size(), sink -> {
                 ByteSink b = new ByteSink();
                 b.u32(r.cores());
                 double rate = m.report().firingRate();
                 for (int c = 0; c < r.cores(); c++) {
                     b.u32(r.offsets()[c + 1] - r.offsets()[c]);
                     for (int e = r.offsets()[c]; e < r.offsets()[c + 1]; e++) {
-                        // how many of the source's neurons the destination reads: the route's axon entries
-                        b.u32(r.dst()[e]).u32(Math.max(1, Math.round(r.spikesPerStep()[e] / rate)));
+                        // How many of the source's neurons the destination reads (the route's axon entries); u16
+                        // suffices: a slice holds at most 16,384 neurons, and more reads than that mean "all of them".
+                        b.u32(r.dst()[e]).u16((int) Math.min(0xffff, Math.max(1, Math.round(r.spikesPerStep()[e] / rate))));
                     }
                     b = flushIfFull(b, sink);
                 }

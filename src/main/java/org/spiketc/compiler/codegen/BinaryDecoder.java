@@ -76,9 +76,11 @@ final class BinaryDecoder {
         for (int i = 0; i < rc; i++) {
             int n = r.getInt();
             int[] d = new int[2 * n];
+            int prev = -1;
             for (int k = 0; k < n; k++) {
-                d[2 * k] = r.getInt();
-                d[2 * k + 1] = r.getShort() & 0xffff;
+                prev += 1 + Math.toIntExact(varint(r));
+                d[2 * k] = prev;
+                d[2 * k + 1] = (int) Math.min(Integer.MAX_VALUE, varint(r));
             }
             pairs.add(d);
             total += n;
@@ -150,6 +152,19 @@ final class BinaryDecoder {
             }
         }
         throw new IllegalArgumentException("missing section " + name);
+    }
+
+    /** Unsigned LEB128. */
+    private static long varint(ByteBuffer b) {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int x = b.get() & 0xff;
+            v |= (long) (x & 0x7f) << shift;
+            if ((x & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("varint longer than 64 bits");
     }
 
     /** {@code bits}-bit two's complement, least significant bit first, to one signed byte each. */

@@ -103,16 +103,16 @@ public final class BinaryWriter {
                 }
                 sink.accept(b.array(), b.size());
             }),
-            new Section(BinaryFormat.SECTION_ROUTES, 4 + 4L * r.cores() + 6L * r.size(), sink -> {
+            new Section(BinaryFormat.SECTION_ROUTES, routesLength(r, m.report().firingRate()), sink -> {
                 ByteSink b = new ByteSink();
                 b.u32(r.cores());
                 double rate = m.report().firingRate();
                 for (int c = 0; c < r.cores(); c++) {
                     b.u32(r.offsets()[c + 1] - r.offsets()[c]);
+                    int prev = -1;
                     for (int e = r.offsets()[c]; e < r.offsets()[c + 1]; e++) {
-                        // How many of the source's neurons the destination reads (the route's axon entries); u16
-                        // suffices: a slice holds at most 16,384 neurons, and more reads than that mean "all of them".
-                        b.u32(r.dst()[e]).u16((int) Math.min(0xffff, Math.max(1, Math.round(r.spikesPerStep()[e] / rate))));
+                        b.varint(r.dst()[e] - prev - 1).varint(reads(r, e, rate));
+                        prev = r.dst()[e];
                     }
                     b = flushIfFull(b, sink);
                 }
@@ -155,6 +155,27 @@ public final class BinaryWriter {
     }
 
     private static final int CORE_RECORD = 48;
+
+    /**
+     * How many of the source's neurons the destination reads (the route's axon entries), at least 1.
+     * Routing tables store them with the destination gaps as varints: destinations ascend, so most
+     * entries take two or three bytes where fixed fields took eight.
+     */
+    private static long reads(Routes r, int e, double rate) {
+        return Math.max(1, Math.round(r.spikesPerStep()[e] / rate));
+    }
+
+    private static long routesLength(Routes r, double rate) {
+        long n = 4 + 4L * r.cores();
+        for (int c = 0; c < r.cores(); c++) {
+            int prev = -1;
+            for (int e = r.offsets()[c]; e < r.offsets()[c + 1]; e++) {
+                n += ByteSink.varintSize(r.dst()[e] - prev - 1) + ByteSink.varintSize(reads(r, e, rate));
+                prev = r.dst()[e];
+            }
+        }
+        return n;
+    }
     private static final int BLOCK_HEADER = 32;
 
     /** Exact size of the weights section, so its buffer is allocated once. */

@@ -55,6 +55,26 @@ final class ByteSink {
         return this;
     }
 
+    /** Unsigned LEB128: 7 bits per byte, high bit set on all but the last. */
+    ByteSink varint(long v) {
+        ensure(10);
+        while ((v & ~0x7fL) != 0) {
+            buf[size++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        buf[size++] = (byte) v;
+        return this;
+    }
+
+    static int varintSize(long v) {
+        int n = 1;
+        while ((v & ~0x7fL) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
+    }
+
     ByteSink f32(float v) {
         return u32(Float.floatToRawIntBits(v) & 0xffffffffL);
     }

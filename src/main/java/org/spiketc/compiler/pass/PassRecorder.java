@@ -8,13 +8,16 @@ import java.util.List;
 import org.spiketc.compiler.ir.Graph;
 
 /**
- * Measures each pass: wall and CPU time and allocated bytes of the compiling thread (HotSpot's
- * per-thread counters), IR size before and after, and the statistics the pass reported.
- * Passes run single-threaded, so the thread's counters are the pass's.
+ * Measures each pass: wall time, the process's CPU time and the bytes all live threads allocated
+ * (HotSpot's counters; passes may use a parallel stream, so the compiling thread alone would miss
+ * work), IR size before and after, and the statistics the pass reported. With nothing else running
+ * in the process these are the pass's own; JIT and GC threads add a little CPU.
  */
 public final class PassRecorder implements PassInstrument {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private record Start(long wall, long cpu, long alloc, IrSize size) {
     }
@@ -24,16 +27,15 @@ public final class PassRecorder implements PassInstrument {
 
     @Override
     public void runBeforePass(Pass pass, Graph graph, PassContext context) {
-        stack.push(new Start(System.nanoTime(), THREADS.getCurrentThreadCpuTime(),
-                THREADS.getCurrentThreadAllocatedBytes(), IrSize.of(graph)));
+        stack.push(new Start(System.nanoTime(), OS.getProcessCpuTime(), allocated(), IrSize.of(graph)));
     }
 
     @Override
     public void runAfterPass(Pass pass, Graph before, Graph after, PassContext context) {
         Start s = stack.pop();
         long wall = System.nanoTime() - s.wall;
-        long cpu = THREADS.getCurrentThreadCpuTime() - s.cpu;
-        long alloc = THREADS.getCurrentThreadAllocatedBytes() - s.alloc;
+        long cpu = OS.getProcessCpuTime() - s.cpu;
+        long alloc = Math.max(0, allocated() - s.alloc);
         PassStatistics st = context.statistics();
         PassInfo info = pass.info();
         // Children finish before their parent: insert the parent ahead of them so records read in run order.
@@ -48,6 +50,14 @@ public final class PassRecorder implements PassInstrument {
     @Override
     public void runAfterPassFailed(Pass pass, Graph graph, RuntimeException failure, PassContext context) {
         stack.pop();
+    }
+
+    private static long allocated() {
+        long sum = 0;
+        for (long b : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
     }
 
     /** Records in run order, the pipeline (depth 0) before its passes. */

@@ -40,6 +40,12 @@ public final class FoldBatchNorm implements Pass {
                 }
             }
         }
+        // Folds are independent: compute them on all cores (the folded values do not depend on the order).
+        Map<String, Folded> folded = new java.util.concurrent.ConcurrentHashMap<>();
+        foldInto.entrySet().parallelStream().forEach(e -> {
+            ctx.cancellation().check();
+            folded.put(e.getKey(), fold((Conv2d) g.node(e.getKey()).op(), (BatchNorm) e.getValue().op()));
+        });
         GraphBuilder b = g.toBuilder();
         Rename rename = new Rename();
         for (Node n : g.nodes()) {
@@ -47,7 +53,9 @@ public final class FoldBatchNorm implements Pass {
             List<String> in = rename.all(n.inputs());
             Node bnNode = foldInto.get(n.name());
             if (bnNode != null) {
-                b.add(n.name(), fold((Conv2d) n.op(), (BatchNorm) bnNode.op(), n.name(), ctx), in);
+                Folded f = folded.get(n.name());
+                ctx.statistics().layer(n.name(), "max_bn_gain", f.maxGain());
+                b.add(n.name(), f.conv(), in);
                 rename.put(bnNode.name(), n.name());
                 ctx.statistics().count("folded", 1);
             } else if (n.op() instanceof BatchNorm && rename.has(n.name())) {
@@ -59,7 +67,10 @@ public final class FoldBatchNorm implements Pass {
         return b.build();
     }
 
-    private static Conv2d fold(Conv2d conv, BatchNorm bn, String layer, PassContext ctx) {
+    private record Folded(Conv2d conv, double maxGain) {
+    }
+
+    private static Folded fold(Conv2d conv, BatchNorm bn) {
         float[] w = conv.weight().data();
         int out = conv.outChannels();
         int per = w.length / out;
@@ -81,9 +92,8 @@ public final class FoldBatchNorm implements Pass {
             }
             nb[o] = (float) ((bias[o] - mean[o]) * gain + beta[o]);
         }
-        ctx.statistics().layer(layer, "max_bn_gain", maxGain);
         Tensor weight = new DenseTensor(conv.weight().shape(), nw);
-        return new Conv2d(weight, new DenseTensor(conv.bias() == null ? bn.beta().shape() : conv.bias().shape(), nb),
-                conv.stride(), conv.padding());
+        return new Folded(new Conv2d(weight, new DenseTensor(conv.bias() == null ? bn.beta().shape() : conv.bias().shape(), nb),
+                conv.stride(), conv.padding()), maxGain);
     }
 }

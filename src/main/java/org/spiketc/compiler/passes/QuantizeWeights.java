@@ -47,6 +47,8 @@ public final class QuantizeWeights implements Pass {
     /** Value of one unit of the 8-bit graded input payload. */
     public static final float INPUT_LSB = 1f / 255;
     private static final int DECAY_ONE = 4096; // 12-bit decay: 4096 = full decay (FACTS.md 1.2)
+    /** Layers with more weights than this quantize their channels in parallel. */
+    private static final int PARALLEL_MIN = 1 << 18;
 
     private final int bits;
 
@@ -132,7 +134,7 @@ public final class QuantizeWeights implements Pass {
                 float[] w = data[i] = s.weight().data();
                 int per = w.length / cout;
                 int span = spatial(s);
-                maxAbsPerChannel(w, expand(us, per, span), cout, Math.abs(s.scale()), maxAbs);
+                maxAbsPerChannel(w, expand(us, per, span), cout, Math.abs(s.scale()), maxAbs, w.length > PARALLEL_MIN);
             } else if (!isGateOperand(s)) {
                 float[] u = unitWeights(l, i, inUnits, cout);
                 for (int o = 0; o < cout; o++) {
@@ -165,12 +167,16 @@ public final class QuantizeWeights implements Pass {
                 for (int j = 0; j < per; j++) {
                     u[j] *= scale;
                 }
-                double[] errNorm = new double[2];
-                for (int o = 0; o < cout; o++) {
-                    quantizeChannel(w, u, o * per, (float) (1 / step[o]), (float) step[o], mmax, m, errNorm);
+                // Channels are independent: large layers use all cores; the error sums are merged in channel order.
+                double[][] errNorm = new double[cout][2];
+                byte[] mm = m;
+                java.util.stream.IntStream range = java.util.stream.IntStream.range(0, cout);
+                (w.length > PARALLEL_MIN ? range.parallel() : range).forEach(o ->
+                        quantizeChannel(w, u, o * per, (float) (1 / step[o]), (float) step[o], mmax, mm, errNorm[o]));
+                for (double[] en : errNorm) {
+                    errSq += en[0];
+                    normSq += en[1];
                 }
-                errSq += errNorm[0];
-                normSq += errNorm[1];
                 quantized = s.withWeight(dequantized(s, m, step, us, per, span));
             } else if (isGateOperand(s)) {
                 // The second operand of a coincidence term only gates the first: weight 1.
@@ -280,16 +286,17 @@ public final class QuantizeWeights implements Pass {
     }
 
     /** Per output channel, the largest |w·u| times the scale, merged into {@code maxAbs}. Kept small for the JIT. */
-    private static void maxAbsPerChannel(float[] w, float[] u, int cout, double scale, double[] maxAbs) {
+    private static void maxAbsPerChannel(float[] w, float[] u, int cout, double scale, double[] maxAbs, boolean parallel) {
         int per = u.length;
-        for (int o = 0; o < cout; o++) {
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, cout);
+        (parallel ? range.parallel() : range).forEach(o -> {
             int base = o * per;
             float m = 0;
             for (int j = 0; j < per; j++) {
                 m = Math.max(m, Math.abs(w[base + j] * u[j]));
             }
             maxAbs[o] = Math.max(maxAbs[o], m * scale);
-        }
+        });
     }
 
     /**

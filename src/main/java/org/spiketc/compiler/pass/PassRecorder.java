@@ -8,16 +8,14 @@ import java.util.List;
 import org.spiketc.compiler.ir.Graph;
 
 /**
- * Measures each pass: wall time, the process's CPU time and the bytes all live threads allocated
+ * Measures each pass: wall time, the CPU time and the bytes allocated of all live Java threads
  * (HotSpot's counters; passes may use a parallel stream, so the compiling thread alone would miss
  * work), IR size before and after, and the statistics the pass reported. With nothing else running
- * in the process these are the pass's own; JIT and GC threads add a little CPU.
+ * in the process these are the pass's own.
  */
 public final class PassRecorder implements PassInstrument {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private record Start(long wall, long cpu, long alloc, IrSize size) {
     }
@@ -27,14 +25,14 @@ public final class PassRecorder implements PassInstrument {
 
     @Override
     public void runBeforePass(Pass pass, Graph graph, PassContext context) {
-        stack.push(new Start(System.nanoTime(), OS.getProcessCpuTime(), allocated(), IrSize.of(graph)));
+        stack.push(new Start(System.nanoTime(), cpu(), allocated(), IrSize.of(graph)));
     }
 
     @Override
     public void runAfterPass(Pass pass, Graph before, Graph after, PassContext context) {
         Start s = stack.pop();
         long wall = System.nanoTime() - s.wall;
-        long cpu = OS.getProcessCpuTime() - s.cpu;
+        long cpu = Math.max(0, cpu() - s.cpu);
         long alloc = Math.max(0, allocated() - s.alloc);
         PassStatistics st = context.statistics();
         PassInfo info = pass.info();
@@ -50,6 +48,15 @@ public final class PassRecorder implements PassInstrument {
     @Override
     public void runAfterPassFailed(Pass pass, Graph graph, RuntimeException failure, PassContext context) {
         stack.pop();
+    }
+
+    /** CPU time of all live Java threads, in ns (the process total has only 10 ms resolution on Linux). */
+    private static long cpu() {
+        long sum = 0;
+        for (long id : THREADS.getAllThreadIds()) {
+            sum += Math.max(0, THREADS.getThreadCpuTime(id));
+        }
+        return sum;
     }
 
     private static long allocated() {

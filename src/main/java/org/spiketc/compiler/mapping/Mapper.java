@@ -327,10 +327,11 @@ public final class Mapper {
             }
         }
         int used = slices.size();
+        MeshPlacement.LinkLoads links = mesh.loads();
         ResourceReport report = new ResourceReport(system.name(), system.chips(), needed, chosen, used,
                 (long) system.chips() * p.coresPerChip(), compartments, used == 0 ? 0 : (double) compartments / (used * neuronLimit),
                 memory, used == 0 ? 0 : (double) memory / ((double) used * memLimit), routes.size(), rate, spikes, hops, crossings,
-                mesh.maxLinkLoad(), mesh.meanLinkLoad(), conn.hostInput, fanOutViolations, histogram, chipUsage, warnings);
+                links.max(), links.mean(), conn.hostInput, fanOutViolations, histogram, chipUsage, warnings);
         return new Mapping(p, system, summaries, cores, routes, report);
     }
 

@@ -87,18 +87,11 @@ final class MeshPlacement {
         return Math.abs(chipX[src] - chipX[dst]) + Math.abs(chipY[src] - chipY[dst]);
     }
 
-    double maxLinkLoad() {
-        double[] s = loads();
-        return s[0];
+    /** Busiest link and mean over the links that carry traffic, in messages per step. */
+    record LinkLoads(double max, double mean) {
     }
 
-    double meanLinkLoad() {
-        double[] s = loads();
-        return s[2] == 0 ? 0 : s[1] / s[2];
-    }
-
-    /** {max, sum, links used} over all links. */
-    private double[] loads() {
+    LinkLoads loads() {
         double max = 0;
         double sum = 0;
         long used = 0;
@@ -124,6 +117,6 @@ final class MeshPlacement {
                 }
             }
         }
-        return new double[] {max, sum, used};
+        return new LinkLoads(max, used == 0 ? 0 : sum / used);
     }
 }

@@ -123,15 +123,16 @@ public final class ChipEmulator implements InferenceEngine {
                     out[p] = kernels.maxPool(pop, value(out, input, pop.groups().get(0)), program.populations(), p, act);
                 } else {
                     // A population fed only by the static host input gets the same current every step.
-                    boolean hostOnly = hostFed[p];
-                    long[] current = hostOnly && hostCurrent[p] != null ? hostCurrent[p] : kernels.currents(pop, p, out, input, act);
-                    if (hostOnly && hostCurrent[p] == null) {
-                        hostCurrent[p] = current;
-                    } else if (hostOnly) {
+                    long[] current;
+                    if (!hostFed[p]) {
+                        current = kernels.currents(pop, p, out, input, act);
+                    } else if (hostCurrent[p] == null) {
+                        long before = act.synops[p];
+                        current = hostCurrent[p] = kernels.currents(pop, p, out, input, act);
+                        hostOps[p] = act.synops[p] - before;
+                    } else {
+                        current = hostCurrent[p]; // the chip still processes the input events every step
                         act.synops[p] += hostOps[p];
-                    }
-                    if (hostOnly && hostOps[p] == 0) {
-                        hostOps[p] = act.synops[p];
                     }
                     out[p] = update(pop, p, current, v, acc, act);
                 }

@@ -50,22 +50,27 @@ public final class Activity {
         return s;
     }
 
-    /** Counts a population's non-zero outputs of one step, in total and per core (the core holding the join). */
-    void countOutputs(int p, int[] out, int channels, BinaryProgram.Cores cores, int[][] coresOf) {
+    /**
+     * Records a population's non-zero outputs of a whole inference, in total and per core (the core
+     * holding the join), from how often each neuron emitted one.
+     */
+    void countOutputs(int p, int[] emitted, int channels, BinaryProgram.Cores cores, int[][] coresOf) {
         long n = 0;
-        for (int v : out) {
-            n += v != 0 ? 1 : 0;
+        for (int e : emitted) {
+            n += e;
         }
         outputs[p] += n;
         if (n == 0) {
             return;
         }
-        int per = out.length / channels;
+        int per = emitted.length / channels;
         for (int c : coresOf[p]) {
+            int p0 = (int) cores.p0()[c];
+            int p1 = (int) cores.p1()[c];
             long count = 0;
             for (int ch = cores.c0()[c]; ch < cores.c1()[c]; ch++) {
-                for (long q = cores.p0()[c]; q < cores.p1()[c]; q++) {
-                    count += out[(int) (ch * per + q)] != 0 ? 1 : 0;
+                for (int q = ch * per + p0; q < ch * per + p1; q++) {
+                    count += emitted[q];
                 }
             }
             coreOutputs[c] += count;

@@ -36,6 +36,10 @@ public final class ChipEmulator implements InferenceEngine {
     private final int[][] coresOf;
     /** Per population: fed only by the host input (its current is the same every step). */
     private final boolean[] hostFed;
+    /** Per LIF population and channel: the threshold as {@link LifFixedModel#step} takes it. */
+    private final int[][] threshold;
+    /** Buffers per thread: inferences on several threads share the program, not their state. */
+    private final ThreadLocal<Workspace> workspaces;
 
     public ChipEmulator(BinaryProgram program, HardwareProfile profile) {
         if (!program.image().profile().equals(profile.id())) {
@@ -61,6 +65,12 @@ public final class ChipEmulator implements InferenceEngine {
         for (int p = 0; p < pops.length; p++) {
             hostFed[p] = pops[p].groups().stream().allMatch(g -> g.source() < 0);
         }
+        threshold = new int[pops.length][];
+        for (int p = 0; p < pops.length; p++) {
+            threshold[p] = java.util.Arrays.stream(pops[p].threshold()).map(LifFixedModel::threshold).toArray();
+        }
+        int inputSize = kernels.inputSize();
+        workspaces = ThreadLocal.withInitial(() -> new Workspace(program, inputSize, kernels.scratchWords()));
         BinaryProgram.Cores cores = program.cores();
         int[] count = new int[pops.length];
         for (int c = 0; c < cores.count(); c++) {
@@ -103,45 +113,46 @@ public final class ChipEmulator implements InferenceEngine {
 
     /** An inference with its full activity record. */
     public Emulated runDetailed(float[] image) {
-        int[] input = new int[image.length];
+        Workspace ws = workspaces.get();
+        if (image.length != ws.input.length) {
+            throw new UserInputException("the binary expects " + ws.input.length + " input values per image, got " + image.length);
+        }
+        ws.reset();
         float inv = 1f / program.inputLsb();
         for (int i = 0; i < image.length; i++) {
-            input[i] = Math.round(image[i] * inv);
+            ws.input[i] = Math.round(image[i] * inv);
         }
         Activity act = new Activity(pops.length, program.cores().count());
-        long[][] v = new long[pops.length][];
-        long[][] acc = new long[pops.length][];
-        long[][] hostCurrent = new long[pops.length][];
-        long[] hostOps = new long[pops.length];
         for (int t = 0; t < timeSteps; t++) {
-            int[][] out = new int[pops.length][];
             for (int p = 0; p < pops.length; p++) {
                 Population pop = pops[p];
-                if (pop.kind() == BinaryProgram.GATE) {
-                    out[p] = kernels.gate(pop, value(out, input, pop.groups().get(0)), value(out, input, pop.groups().get(1)), p, act);
-                } else if (pop.kind() == BinaryProgram.RELAY_MAX) {
-                    out[p] = kernels.maxPool(pop, value(out, input, pop.groups().get(0)), program.populations(), p, act);
-                } else {
-                    // A population fed only by the static host input gets the same current every step.
-                    long[] current;
-                    if (!hostFed[p]) {
-                        current = kernels.currents(pop, p, out, input, act);
-                    } else if (hostCurrent[p] == null) {
-                        long before = act.synops[p];
-                        current = hostCurrent[p] = kernels.currents(pop, p, out, input, act);
-                        hostOps[p] = act.synops[p] - before;
-                    } else {
-                        current = hostCurrent[p]; // the chip still processes the input events every step
-                        act.synops[p] += hostOps[p];
+                switch (pop.kind()) {
+                    case BinaryProgram.GATE -> kernels.gate(pop, p, ws, act);
+                    case BinaryProgram.RELAY_MAX -> kernels.maxPool(pop, p, ws, act);
+                    default -> {
+                        if (!hostFed[p]) {
+                            kernels.currents(pop, p, ws, act);
+                        } else if (!ws.hostCurrentReady[p]) {
+                            // A population fed only by the static host input gets the same current every step.
+                            long before = act.synops[p];
+                            kernels.currents(pop, p, ws, act);
+                            ws.hostOps[p] = act.synops[p] - before;
+                            ws.hostCurrentReady[p] = true;
+                        } else {
+                            act.synops[p] += ws.hostOps[p]; // the chip still processes the input events every step
+                        }
+                        update(pop, p, ws, act);
                     }
-                    out[p] = update(pop, p, current, v, acc, act);
                 }
-                act.countOutputs(p, out[p], pop.channels(), program.cores(), coresOf);
+                countEmitted(ws.out[p], ws.emitted[p]);
             }
+        }
+        for (int p = 0; p < pops.length; p++) {
+            act.countOutputs(p, ws.emitted[p], pops[p].channels(), program.cores(), coresOf);
         }
         Population o = pops[outputPopulation];
         float[] logits = new float[o.channels()];
-        long[] a = acc[outputPopulation];
+        long[] a = ws.total[outputPopulation];
         for (int c = 0; c < logits.length; c++) {
             logits[c] = (float) (a[c] * (double) o.lsb()[c] / timeSteps);
         }
@@ -178,57 +189,57 @@ public final class ChipEmulator implements InferenceEngine {
     public record Emulated(InferenceResult result, Activity activity, EnergyModel.Estimate estimate) {
     }
 
-    private static int[] value(int[][] out, int[] input, Group g) {
-        return g.source() < 0 ? input : out[g.source()];
+    /** Kept out of the neuron loops: a third store there stops HotSpot from vectorizing them. */
+    private static void countEmitted(int[] out, int[] emitted) {
+        for (int i = 0; i < out.length; i++) {
+            emitted[i] += (out[i] | -out[i]) >>> 31; // 1 for any non-zero value, branch-free
+        }
     }
 
     /** The neuron update of one step for LIF, relay-sum and accumulator populations. */
-    private int[] update(Population pop, int p, long[] current, long[][] v, long[][] acc, Activity act) {
+    private void update(Population pop, int p, Workspace ws, Activity act) {
+        long[] current = ws.current[p];
+        int[] out = ws.out[p];
         int n = current.length;
         int per = n / pop.channels();
-        int[] out = new int[n];
         long active = 0;
         switch (pop.kind()) {
             case BinaryProgram.LIF -> {
-                if (v[p] == null) {
-                    v[p] = new long[n];
-                }
-                long[] vp = v[p];
+                int[] u = ws.wrapped;
                 for (int c = 0; c < pop.channels(); c++) {
                     int exp = pop.weightExp()[c];
-                    int bias = pop.bias()[c];
-                    int vth = pop.threshold()[c];
                     for (int i = c * per; i < (c + 1) * per; i++) {
-                        long input = FixedPoint.shift(current[i], exp);
-                        active += input != 0 || vp[i] != 0 ? 1 : 0;
-                        long r = LifFixedModel.step(vp[i], input, pop.decay(), bias, vth);
-                        out[i] = LifFixedModel.spiked(r) ? 1 : 0;
-                        vp[i] = LifFixedModel.membrane(r);
+                        u[i] = FixedPoint.wrap24(FixedPoint.shift(current[i], exp));
                     }
+                    active += LifFixedModel.step(u, ws.membrane[p], out, c * per, (c + 1) * per, pop.decay(), pop.bias()[c],
+                            threshold[p][c]);
                 }
             }
             case BinaryProgram.RELAY_SUM -> {
-                for (int i = 0; i < n; i++) {
-                    int c = i / per;
-                    long s = FixedPoint.saturate24(FixedPoint.shift(current[i], pop.weightExp()[c]) + pop.bias()[c]);
-                    out[i] = (int) s;
-                    active += current[i] != 0 ? 1 : 0;
+                for (int c = 0; c < pop.channels(); c++) {
+                    int exp = pop.weightExp()[c];
+                    int bias = pop.bias()[c];
+                    for (int i = c * per; i < (c + 1) * per; i++) {
+                        out[i] = (int) FixedPoint.saturate24(FixedPoint.shift(current[i], exp) + bias);
+                        active += current[i] != 0 ? 1 : 0;
+                    }
                 }
             }
             case BinaryProgram.ACCUMULATOR -> {
-                if (acc[p] == null) {
-                    acc[p] = new long[n];
-                }
-                for (int i = 0; i < n; i++) {
-                    int c = i / per;
-                    acc[p][i] += FixedPoint.shift(current[i], pop.weightExp()[c]) + pop.bias()[c];
-                    active += current[i] != 0 ? 1 : 0;
+                long[] total = ws.total[p];
+                for (int c = 0; c < pop.channels(); c++) {
+                    int exp = pop.weightExp()[c];
+                    int bias = pop.bias()[c];
+                    for (int i = c * per; i < (c + 1) * per; i++) {
+                        total[i] += FixedPoint.shift(current[i], exp) + bias;
+                        active += current[i] != 0 ? 1 : 0;
+                        out[i] = 0; // the host reads the totals; nothing travels on
+                    }
                 }
             }
             default -> throw new IllegalStateException("no update for kind " + pop.kind());
         }
         act.updates[p] += (long) n * (pop.split() == 1 ? 1 : pop.split() + 1);
         act.activeUpdates[p] += active;
-        return out;
     }
 }

@@ -6,74 +6,91 @@ import org.spiketc.compiler.codegen.BinaryProgram.Group;
 import org.spiketc.compiler.codegen.BinaryProgram.Population;
 
 /**
- * The event-driven synapse operations of each connection kind, in integers. A non-zero source value
+ * The event-driven synapse operations of each connection kind, in integers (convolutions in
+ * {@link ConvSynapses}). A non-zero source value
  * is an event; it adds mantissa × value to every neuron it reaches (one synaptic operation each, or
  * one per set bit when graded values travel as bit planes). Currents are in mantissa units; the
  * neuron applies its channel's weight exponent.
  */
 final class SynapseKernels {
     private final BinaryProgram program;
-    /**
-     * Per weight block of a convolution: mantissas as [Cin][ky][k−1−kx][Cout] ints. With the taps of a
-     * kernel row reversed, the outputs one input reaches through that row are adjacent in the [y][x][co]
-     * accumulator, so an event adds one contiguous run of k·Cout values per kernel row.
-     */
-    private final int[][] convRows;
+    /** Per weight block of a convolution: its synapses laid out for events. */
+    private final ConvSynapses[] convs;
+    /** Per relay-max population: its source's dimensions [C, H, W]. */
+    private final int[][] poolInput;
 
     SynapseKernels(BinaryProgram program) {
         this.program = program;
-        this.convRows = new int[program.blocks().size()][];
-        for (Population pop : program.populations()) {
+        this.convs = new ConvSynapses[program.blocks().size()];
+        this.poolInput = new int[program.populations().size()][];
+        List<Population> pops = program.populations();
+        for (int p = 0; p < pops.size(); p++) {
+            Population pop = pops.get(p);
             for (Group g : pop.groups()) {
                 if (g.connection() == BinaryProgram.CONV) {
-                    byte[] m = program.blocks().get(g.block()).mantissas();
-                    int co = pop.channels();
-                    int kk = g.k() * g.k();
-                    int cin = m.length / (co * kk);
-                    int[] t = new int[m.length];
-                    for (int o = 0; o < co; o++) {
-                        for (int i = 0; i < cin; i++) {
-                            for (int q = 0; q < kk; q++) {
-                                int ky = q / g.k();
-                                int kx = q % g.k();
-                                t[((i * g.k() + ky) * g.k() + (g.k() - 1 - kx)) * co + o] = m[(o * cin + i) * kk + q];
-                            }
-                        }
-                    }
-                    convRows[g.block()] = t;
+                    convs[g.block()] = new ConvSynapses(g, program.blocks().get(g.block()).mantissas(), sourceDims(g, pop), pop.dims());
+                }
+            }
+            if (pop.kind() == BinaryProgram.RELAY_MAX) {
+                poolInput[p] = pops.get(pop.groups().get(0).source()).dims();
+            }
+        }
+    }
+
+    /** Scratch words the convolutions need (see {@link Workspace#scratch}). */
+    int scratchWords() {
+        int n = 0;
+        for (ConvSynapses c : convs) {
+            n = c == null ? n : Math.max(n, c.scratchWords());
+        }
+        return n;
+    }
+
+    /** Values per image the host sends: the input of the populations it feeds. */
+    int inputSize() {
+        int n = 0;
+        for (Population pop : program.populations()) {
+            for (Group g : pop.groups()) {
+                if (g.source() < 0) {
+                    int[] d = g.connection() == BinaryProgram.CONV ? sourceDims(g, pop) : pop.dims();
+                    n = Math.max(n, d[0] * d[1] * d[2]);
                 }
             }
         }
+        return n;
     }
 
     private static long events(int x, int planes) {
         return planes > 1 ? Integer.bitCount(Math.abs(x)) : 1;
     }
 
-    /** Input currents of a neuron-layer population for one step. */
-    long[] currents(Population pop, int p, int[][] out, int[] input, Activity act) {
-        long[] cur = new long[pop.size()];
+    private static int[] source(Group g, Workspace ws) {
+        return g.source() < 0 ? ws.input : ws.out[g.source()];
+    }
+
+    /** Input currents of neuron-layer population p for one step, into {@code ws.current[p]}. */
+    void currents(Population pop, int p, Workspace ws, Activity act) {
+        long[] cur = ws.current[p];
+        java.util.Arrays.fill(cur, 0L);
         List<Group> gs = pop.groups();
         long ops = 0;
         for (int gi = 0; gi < gs.size(); gi++) {
             Group g = gs.get(gi);
-            int[] x = g.source() < 0 ? input : out[g.source()];
+            int[] x = source(g, ws);
             switch (g.connection()) {
-                case BinaryProgram.CONV -> ops += conv(pop, g, x, cur);
+                case BinaryProgram.CONV -> ops += convs[g.block()].accumulate(x, ws.scratch, cur);
                 case BinaryProgram.IDENTITY -> ops += identity(pop, g, x, cur);
                 case BinaryProgram.TOKEN_SUM -> ops += tokenSum(pop, g, x, cur);
                 case BinaryProgram.GLOBAL_DENSE -> ops += globalDense(pop, g, x, cur);
                 case BinaryProgram.COINCIDENCE -> {
                     Group other = gs.get(gi + 1);
-                    int[] y = other.source() < 0 ? input : out[other.source()];
-                    ops += coincidence(pop, g, other, x, y, cur);
+                    ops += coincidence(pop, g, other, x, source(other, ws), cur);
                     gi++;
                 }
                 default -> throw new IllegalStateException(pop.name() + ": connection " + g.connection() + " has no current");
             }
         }
         act.synops[p] += ops;
-        return cur;
     }
 
     private int[] sourceDims(Group g, Population consumer) {
@@ -86,116 +103,6 @@ final class SynapseKernels {
         int h = (consumer.dims()[1] - 1) * g.s() - 2 * g.p() + g.k();
         int w = (consumer.dims()[2] - 1) * g.s() - 2 * g.p() + g.k();
         return new int[] {cin, h, w};
-    }
-
-    private long conv(Population pop, Group g, int[] x, long[] cur) {
-        int[] in = sourceDims(g, pop);
-        int cin = in[0];
-        int h = in[1];
-        int w = in[2];
-        int co = pop.channels();
-        int ho = pop.dims()[1];
-        int wo = pop.dims()[2];
-        int k = g.k();
-        int pad = g.p();
-        int stride = g.s();
-        int[] rows = convRows[g.block()];
-        // 32-bit accumulation is exact when |mantissa| * max|value| * fan-in cannot reach 2^31.
-        long maxAbs = 0;
-        for (int v : x) {
-            maxAbs = Math.max(maxAbs, Math.abs((long) v));
-        }
-        boolean narrow = maxAbs * 128L * cin * k * k < Integer.MAX_VALUE;
-        int[] acc32 = narrow ? new int[ho * wo * co] : null;
-        long[] acc64 = narrow ? null : new long[ho * wo * co];
-        long ops = 0;
-        for (int ci = 0; ci < cin; ci++) {
-            for (int iy = 0; iy < h; iy++) {
-                for (int ix = 0; ix < w; ix++) {
-                    int v = x[(ci * h + iy) * w + ix];
-                    if (v == 0) {
-                        continue;
-                    }
-                    long ev = events(v, g.planes());
-                    for (int ky = 0; ky < k; ky++) {
-                        int ny = iy - ky + pad;
-                        if (ny < 0 || ny % stride != 0 || ny / stride >= ho) {
-                            continue;
-                        }
-                        int oy = ny / stride;
-                        if (stride == 1) {
-                            // Taps kx' = 0..k-1 (reversed) reach outputs oxStart .. oxStart+k-1: one run, clipped at the edges.
-                            int oxStart = ix + pad - (k - 1);
-                            int a = Math.max(0, -oxStart);
-                            int b = Math.min(k - 1, wo - 1 - oxStart);
-                            if (a > b) {
-                                continue;
-                            }
-                            int wBase = ((ci * k + ky) * k + a) * co;
-                            int oBase = (oy * wo + oxStart + a) * co;
-                            int len = (b - a + 1) * co;
-                            add(narrow, acc32, acc64, oBase, rows, wBase, len, v);
-                            ops += len * ev;
-                            continue;
-                        }
-                        for (int kx = 0; kx < k; kx++) {
-                            int nx = ix - kx + pad;
-                            if (nx < 0 || nx % stride != 0 || nx / stride >= wo) {
-                                continue;
-                            }
-                            int ox = nx / stride;
-                            int wBase = ((ci * k + ky) * k + (k - 1 - kx)) * co;
-                            int oBase = (oy * wo + ox) * co;
-                            add(narrow, acc32, acc64, oBase, rows, wBase, co, v);
-                            ops += co * ev;
-                        }
-                    }
-                }
-            }
-        }
-        int plane = ho * wo;
-        if (narrow) {
-            for (int q = 0; q < plane; q++) {
-                int base = q * co;
-                for (int o = 0; o < co; o++) {
-                    cur[o * plane + q] += acc32[base + o];
-                }
-            }
-        } else {
-            for (int q = 0; q < plane; q++) {
-                int base = q * co;
-                for (int o = 0; o < co; o++) {
-                    cur[o * plane + q] += acc64[base + o];
-                }
-            }
-        }
-        return ops;
-    }
-
-    private static void add(boolean narrow, int[] acc32, long[] acc64, int o, int[] rows, int w, int n, int v) {
-        if (!narrow) {
-            for (int i = 0; i < n; i++) {
-                acc64[o + i] += (long) rows[w + i] * v;
-            }
-        } else if (v == 1) {
-            addRow(acc32, o, rows, w, n);
-        } else {
-            addRow(acc32, o, rows, w, n, v);
-        }
-    }
-
-    /** acc[o..o+n) += rows[w..w+n): a spike (value 1) needs no multiply. */
-    private static void addRow(int[] acc, int o, int[] rows, int w, int n) {
-        for (int i = 0; i < n; i++) {
-            acc[o + i] += rows[w + i];
-        }
-    }
-
-    /** acc[o..o+n) += rows[w..w+n) * v: the inner loop of every event, kept small so the JIT vectorizes it. */
-    private static void addRow(int[] acc, int o, int[] rows, int w, int n, int v) {
-        for (int i = 0; i < n; i++) {
-            acc[o + i] += rows[w + i] * v;
-        }
     }
 
     private long identity(Population pop, Group g, int[] x, long[] cur) {
@@ -347,9 +254,11 @@ final class SynapseKernels {
         return n;
     }
 
-    /** A gate population: element-wise (or token-broadcast) product of its two operands. */
-    int[] gate(Population pop, int[] a, int[] b, int p, Activity act) {
-        int[] out = new int[a.length];
+    /** A gate population: element-wise (or token-broadcast) product of its two operands, into {@code ws.out[p]}. */
+    void gate(Population pop, int p, Workspace ws, Activity act) {
+        int[] a = source(pop.groups().get(0), ws);
+        int[] b = source(pop.groups().get(1), ws);
+        int[] out = ws.out[p];
         int per = a.length / b.length;
         long ops = 0;
         for (int i = 0; i < a.length; i++) {
@@ -361,42 +270,47 @@ final class SynapseKernels {
         act.synops[p] += ops;
         act.updates[p] += a.length;
         act.activeUpdates[p] += ops > 0 ? Math.min(a.length, ops) : 0;
-        return out;
     }
 
-    /** A relay-max population: the largest value in each pooling window (OR of spikes). */
-    int[] maxPool(Population pop, int[] x, List<Population> pops, int p, Activity act) {
+    /** A relay-max population: the largest value in each pooling window (OR of spikes), into {@code ws.out[p]}. */
+    void maxPool(Population pop, int p, Workspace ws, Activity act) {
         Group g = pop.groups().get(0);
-        int[] in = pops.get(g.source()).dims();
+        int[] x = source(g, ws);
+        int[] out = ws.out[p];
+        int[] in = poolInput[p];
         int c = in[0];
         int h = in[1];
         int w = in[2];
         int ho = pop.dims()[1];
         int wo = pop.dims()[2];
-        int[] out = new int[c * ho * wo];
+        int k = g.k();
+        int s = g.s();
+        int pad = g.p();
         long ops = 0;
         for (int ch = 0; ch < c; ch++) {
             for (int oy = 0; oy < ho; oy++) {
+                int y0 = Math.max(0, oy * s - pad);
+                int y1 = Math.min(h, oy * s - pad + k);
+                int o = (ch * ho + oy) * wo;
                 for (int ox = 0; ox < wo; ox++) {
+                    int x0 = Math.max(0, ox * s - pad);
+                    int x1 = Math.min(w, ox * s - pad + k);
                     int best = Integer.MIN_VALUE;
-                    for (int ky = 0; ky < g.k(); ky++) {
-                        int iy = oy * g.s() - g.p() + ky;
-                        for (int kx = 0; kx < g.k() && iy >= 0 && iy < h; kx++) {
-                            int ix = ox * g.s() - g.p() + kx;
-                            if (ix >= 0 && ix < w) {
-                                int v = x[(ch * h + iy) * w + ix];
-                                best = Math.max(best, v);
-                                ops += v != 0 ? 1 : 0;
-                            }
+                    for (int iy = y0; iy < y1; iy++) {
+                        int row = (ch * h + iy) * w;
+                        for (int ix = x0; ix < x1; ix++) {
+                            int v = x[row + ix];
+                            best = Math.max(best, v);
+                            ops += v != 0 ? 1 : 0;
                         }
                     }
-                    out[(ch * ho + oy) * wo + ox] = best;
+                    out[o + ox] = best;
                 }
             }
         }
         act.synops[p] += ops;
-        act.updates[p] += out.length;
-        act.activeUpdates[p] += ops > 0 ? Math.min(out.length, ops) : 0;
-        return out;
+        int n = c * ho * wo;
+        act.updates[p] += n;
+        act.activeUpdates[p] += ops > 0 ? Math.min(n, ops) : 0;
     }
 }

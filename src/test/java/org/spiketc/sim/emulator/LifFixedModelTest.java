@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 /** Loihi's integer LIF (FACTS.md 1.2) on hand-computed cases; the arithmetic is in the comments. */
 class LifFixedModelTest {
     /** Runs one neuron for n steps with a constant input and returns its spike raster. */
-    static List<Integer> raster(int steps, long input, int dv, int bias, int vth) {
+    static List<Integer> raster(int steps, int input, int dv, int bias, int vth) {
         List<Integer> r = new ArrayList<>();
-        long v = 0;
+        int[] v = {0};
+        int[] spike = {0};
         for (int t = 0; t < steps; t++) {
-            long s = LifFixedModel.step(v, input, dv, bias, vth);
-            r.add(LifFixedModel.spiked(s) ? 1 : 0);
-            v = LifFixedModel.membrane(s);
+            LifFixedModel.step(new int[] {input}, v, spike, 0, 1, dv, bias, LifFixedModel.threshold(vth));
+            r.add(spike[0]);
         }
         return r;
     }
@@ -50,9 +50,22 @@ class LifFixedModelTest {
         // v = -7, dv = 2048: -7 * 2048 / 4096 = -3.5 -> -3 (toward zero), not -4.
         assertThat(FixedPoint.decay(-7, 2048)).isEqualTo(-3);
         assertThat(FixedPoint.decay(7, 2048)).isEqualTo(3);
-        // dv = 0 keeps the membrane; dv = 4096 clears it.
-        assertThat(FixedPoint.decay(-1234, 0)).isEqualTo(-1234);
-        assertThat(FixedPoint.decay(1234, 4096)).isZero();
+        // keep = 4096 (dv = 0) keeps the membrane; keep = 0 (dv = 4096) clears it.
+        assertThat(FixedPoint.decay(-1234, 4096)).isEqualTo(-1234);
+        assertThat(FixedPoint.decay(1234, 0)).isZero();
+    }
+
+    @Test
+    void intDecayEqualsTheExactTruncatedProductForEvery24BitMembrane() {
+        // Java's long division truncates toward zero: the hardware's multiply-and-shift, computed exactly.
+        for (int keep : new int[] {0, 1, 1024, 2048, 2049, 3000, 4095, 4096}) {
+            for (int v = -FixedPoint.V_MAX; v <= FixedPoint.V_MAX; v += 997) {
+                assertThat(FixedPoint.decay(v, keep)).as("v=%d keep=%d", v, keep).isEqualTo((int) ((long) v * keep / 4096));
+            }
+            for (int v : new int[] {-FixedPoint.V_MAX, -4097, -4096, -4095, -1, 0, 1, 4095, 4096, FixedPoint.V_MAX}) {
+                assertThat(FixedPoint.decay(v, keep)).as("v=%d keep=%d", v, keep).isEqualTo((int) ((long) v * keep / 4096));
+            }
+        }
     }
 
     @Test
@@ -60,9 +73,16 @@ class LifFixedModelTest {
         // u wraps modulo 2^24: 2^23 + 5 becomes -2^23 + 5.
         assertThat(FixedPoint.wrap24((1L << 23) + 5)).isEqualTo(-(1L << 23) + 5);
         // v saturates at 2^23 - 1 = 8,388,607: 8,388,000 + 1,000 -> 8,388,607 (with dv = 0 and a huge threshold).
-        long s = LifFixedModel.step(8_388_000, 1_000, 0, 0, Integer.MAX_VALUE);
-        assertThat(LifFixedModel.membrane(s)).isEqualTo(8_388_607);
+        int[] v = {8_388_000};
+        int[] spike = {0};
+        LifFixedModel.step(new int[] {1_000}, v, spike, 0, 1, 0, 0, LifFixedModel.threshold(Integer.MAX_VALUE));
+        assertThat(v[0]).isEqualTo(8_388_607);
+        assertThat(spike[0]).isZero();
         assertThat(FixedPoint.saturate24(-9_000_000)).isEqualTo(-8_388_607);
+        assertThat(FixedPoint.saturate24(-9_000_000L)).isEqualTo(-8_388_607L);
+        // a threshold below -2^23 fires whatever the membrane
+        LifFixedModel.step(new int[] {-8_000_000}, v, spike, 0, 1, 4096, 0, LifFixedModel.threshold(Integer.MIN_VALUE));
+        assertThat(spike[0]).isOne();
     }
 
     @Test

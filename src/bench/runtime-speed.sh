@@ -2,7 +2,8 @@
 # Host speed of the Java engines against the PyTorch CPU baseline, side by side, for the shipped
 # fmnist-spikformer-tiny (same weights): per-inference wall time with 2 threads at batch 1 and 64.
 # PyTorch batches; the Java engines run samples in parallel on both cores, so their time per
-# inference does not depend on the batch. Needs Debian's python3-torch and dataset-fashion-mnist.
+# inference does not depend on the batch. Both sides warm up untimed first (PyTorch 4 batches,
+# Java 1000 samples, until the JIT has compiled the hot loops). Needs Debian's python3-torch and dataset-fashion-mnist.
 #
 #   src/bench/runtime-speed.sh [SAMPLES] [OUT_DIR]
 set -euo pipefail
@@ -17,7 +18,7 @@ py --batch 1 --samples "$n" > "$out/pytorch_batch1.json"
 py --batch 64 --samples "$n" > "$out/pytorch_batch64.json"
 for e in reference emulator; do
   java -jar target/stc.jar run --model fmnist-spikformer-tiny --engine $e --dataset fmnist:/usr/share/datasets/fashion-mnist \
-    --samples "$n" --threads 2 --json "$out/java_$e.json" > /dev/null 2>&1
+    --samples "$n" --warmup 1000 --threads 2 --json "$out/java_$e.json" > /dev/null 2>&1
 done
 get() { grep -o "\"$2\" *: *[0-9.eE+-]*" "$1" | head -1 | grep -o '[0-9.eE+-]*$'; }
 p1=$(get "$out/pytorch_batch1.json" host_time_per_inference_ms)

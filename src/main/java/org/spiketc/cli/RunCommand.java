@@ -75,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all processors).")
     Integer threads;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "N",
+            description = "Run N samples untimed first, so host timings leave out JIT warm-up (default ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results in the seed's JSON shape.")
     Path json;
 
@@ -85,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (batch < 1) {
             throw new UserInputException("--batch must be at least 1");
+        }
+        if (warmup < 0) {
+            throw new UserInputException("--warmup must not be negative");
         }
         ModelConfig config = model.config();
         var weights = model.weights();
@@ -139,6 +146,9 @@ final class RunCommand implements Callable<Integer> {
         List<Evaluation.Outcome> outcomes = new ArrayList<>();
         try {
             for (InferenceEngine e : engines) {
+                if (warmup > 0) {
+                    Evaluation.run(e, data.first(Math.min(warmup, data.count())), workers, cancel, ProgressListener.NONE);
+                }
                 long[] last = {0};
                 outcomes.add(Evaluation.run(e, data, workers, cancel, (stage, f) -> {
                     long now = System.nanoTime();

@@ -51,29 +51,35 @@ public final class Activity {
     }
 
     /**
-     * Records a population's non-zero outputs of a whole inference, in total and per core (the core
-     * holding the join), from how often each neuron emitted one.
+     * Counts a population's non-zero outputs of one step, in total and per core (the core holding the
+     * join), given the cores' slices as {core, c0, c1, p0, p1} per core; the slices cover the population.
      */
-    void countOutputs(int p, int[] emitted, int channels, BinaryProgram.Cores cores, int[][] coresOf) {
-        long n = 0;
-        for (int e : emitted) {
-            n += e;
-        }
-        outputs[p] += n;
-        if (n == 0) {
+    void countOutputs(int p, int[] out, int[] slices) {
+        if (slices.length == 0) {
             return;
         }
-        int per = emitted.length / channels;
-        for (int c : coresOf[p]) {
-            int p0 = (int) cores.p0()[c];
-            int p1 = (int) cores.p1()[c];
-            long count = 0;
-            for (int ch = cores.c0()[c]; ch < cores.c1()[c]; ch++) {
-                for (int q = ch * per + p0; q < ch * per + p1; q++) {
-                    count += emitted[q];
+        int per = out.length / channelsOf(slices);
+        long all = 0;
+        for (int s = 0; s < slices.length; s += 5) {
+            int count = 0;
+            for (int ch = slices[s + 1]; ch < slices[s + 2]; ch++) {
+                int base = ch * per;
+                for (int q = base + slices[s + 3]; q < base + slices[s + 4]; q++) {
+                    int v = out[q];
+                    count += (v | -v) >>> 31; // 1 for any non-zero value, branch-free
                 }
             }
-            coreOutputs[c] += count;
+            coreOutputs[slices[s]] += count;
+            all += count;
         }
+        outputs[p] += all;
+    }
+
+    private static int channelsOf(int[] slices) {
+        int c = 0;
+        for (int s = 0; s < slices.length; s += 5) {
+            c = Math.max(c, slices[s + 2]);
+        }
+        return c;
     }
 }

@@ -32,8 +32,11 @@ public final class ChipEmulator implements InferenceEngine {
     private final int timeSteps;
     private final int outputPopulation;
     private final EnergyModel energy;
-    /** Per population, its cores that emit its outputs (part 0 of split populations). */
-    private final int[][] coresOf;
+    /**
+     * Per population, the cores that emit its outputs (part 0 of split populations) and their slices:
+     * {core, first channel, end channel, first position, end position} for each.
+     */
+    private final int[][] outputSlices;
     /** Per population: fed only by the host input (its current is the same every step). */
     private final boolean[] hostFed;
     /** Per LIF population and channel: the threshold as {@link LifFixedModel#step} takes it. */
@@ -72,19 +75,13 @@ public final class ChipEmulator implements InferenceEngine {
         int inputSize = kernels.inputSize();
         workspaces = ThreadLocal.withInitial(() -> new Workspace(program, inputSize, kernels.scratchWords()));
         BinaryProgram.Cores cores = program.cores();
-        int[] count = new int[pops.length];
-        for (int c = 0; c < cores.count(); c++) {
-            count[cores.population()[c]] += cores.part()[c] == 0 ? 1 : 0;
-        }
-        coresOf = new int[pops.length][];
+        outputSlices = new int[pops.length][];
         for (int p = 0; p < pops.length; p++) {
-            coresOf[p] = new int[count[p]];
-        }
-        int[] fill = new int[pops.length];
-        for (int c = 0; c < cores.count(); c++) {
-            if (cores.part()[c] == 0) {
-                coresOf[cores.population()[c]][fill[cores.population()[c]]++] = c;
-            }
+            final int pop = p;
+            outputSlices[p] = java.util.stream.IntStream.range(0, cores.count())
+                    .filter(c -> cores.population()[c] == pop && cores.part()[c] == 0)
+                    .flatMap(c -> java.util.stream.IntStream.of(c, cores.c0()[c], cores.c1()[c], (int) cores.p0()[c], (int) cores.p1()[c]))
+                    .toArray();
         }
     }
 
@@ -130,25 +127,25 @@ public final class ChipEmulator implements InferenceEngine {
                     case BinaryProgram.GATE -> kernels.gate(pop, p, ws, act);
                     case BinaryProgram.RELAY_MAX -> kernels.maxPool(pop, p, ws, act);
                     default -> {
+                        long[] current = ws.current;
                         if (!hostFed[p]) {
-                            kernels.currents(pop, p, ws, act);
+                            kernels.currents(pop, p, ws, current, act);
                         } else if (!ws.hostCurrentReady[p]) {
                             // A population fed only by the static host input gets the same current every step.
+                            current = ws.hostCurrent[p];
                             long before = act.synops[p];
-                            kernels.currents(pop, p, ws, act);
+                            kernels.currents(pop, p, ws, current, act);
                             ws.hostOps[p] = act.synops[p] - before;
                             ws.hostCurrentReady[p] = true;
                         } else {
+                            current = ws.hostCurrent[p];
                             act.synops[p] += ws.hostOps[p]; // the chip still processes the input events every step
                         }
-                        update(pop, p, ws, act);
+                        update(pop, p, current, ws, act);
                     }
                 }
-                countEmitted(ws.out[p], ws.emitted[p]);
+                act.countOutputs(p, ws.out[p], outputSlices[p]);
             }
-        }
-        for (int p = 0; p < pops.length; p++) {
-            act.countOutputs(p, ws.emitted[p], pops[p].channels(), program.cores(), coresOf);
         }
         Population o = pops[outputPopulation];
         float[] logits = new float[o.channels()];
@@ -189,18 +186,10 @@ public final class ChipEmulator implements InferenceEngine {
     public record Emulated(InferenceResult result, Activity activity, EnergyModel.Estimate estimate) {
     }
 
-    /** Kept out of the neuron loops: a third store there stops HotSpot from vectorizing them. */
-    private static void countEmitted(int[] out, int[] emitted) {
-        for (int i = 0; i < out.length; i++) {
-            emitted[i] += (out[i] | -out[i]) >>> 31; // 1 for any non-zero value, branch-free
-        }
-    }
-
     /** The neuron update of one step for LIF, relay-sum and accumulator populations. */
-    private void update(Population pop, int p, Workspace ws, Activity act) {
-        long[] current = ws.current[p];
+    private void update(Population pop, int p, long[] current, Workspace ws, Activity act) {
         int[] out = ws.out[p];
-        int n = current.length;
+        int n = pop.size();
         int per = n / pop.channels();
         long active = 0;
         switch (pop.kind()) {

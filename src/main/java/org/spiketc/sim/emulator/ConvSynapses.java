@@ -1,14 +1,15 @@
 package org.spiketc.sim.emulator;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
 
 /**
  * The synapses of one convolution group, laid out for event-driven accumulation: an input event adds
  * one contiguous run of weights per kernel row to a position-major accumulator.
  *
- * <p>The accumulator packs several output channels into each {@code long} as signed lanes: three
- * 21-bit lanes ({@code word = s0 + s1·2^21 + s2·2^42}), else two 32-bit lanes, else one channel per
- * word. One 64-bit add then performs two or three synaptic additions. Integer addition and
+ * <p>The accumulator packs several output channels into each {@code long} as signed lanes: four
+ * 16-bit lanes ({@code word = s0 + s1·2^16 + s2·2^32 + s3·2^48}), else three of 21 bits, else two of 32,
+ * else one channel per word. One 64-bit add then performs up to four synaptic additions. Integer addition and
  * multiplication distribute over that sum, so the packed total equals the exact sums as long as each
  * stays within its lane: {@link #accumulate} bounds every sum by the input's largest magnitude times the
  * largest L1 norm of an output channel's weights and picks the widest packing that bound allows. Every
@@ -32,11 +33,11 @@ final class ConvSynapses {
     private final byte[] taps;
     /** The largest sum of |mantissa| over one output channel's synapses. */
     private final long maxL1;
-    /** Packed weights per lane count (index 1..3), built when first needed. */
-    private final long[][] packed = new long[LANE_BITS.length][];
+    /** Packed weights per lane count (index 1..3), built when first needed (threads share them). */
+    private final AtomicReferenceArray<long[]> packed = new AtomicReferenceArray<>(LANE_BITS.length);
 
-    /** Bits per lane for 1, 2 and 3 lanes per word. */
-    private static final int[] LANE_BITS = {0, 64, 32, 21};
+    /** Bits per lane for 1, 2, 3 and 4 lanes per word. */
+    private static final int[] LANE_BITS = {0, 64, 32, 21, 16};
 
     /**
      * @param mantissas the block's mantissas as [Cout][Cin][ky][kx]
@@ -76,8 +77,13 @@ final class ConvSynapses {
     }
 
     /** Weights with {@code lanes} channels per word: channel c in word c % words, lane c / words. */
-    private synchronized long[] packed(int lanes) {
-        if (packed[lanes] == null) {
+    private long[] packed(int lanes) {
+        long[] ready = packed.get(lanes);
+        return ready != null ? ready : pack(lanes);
+    }
+
+    private synchronized long[] pack(int lanes) {
+        if (packed.get(lanes) == null) {
             int words = words(co, lanes);
             int rows = taps.length / co;
             long[] p = new long[rows * words];
@@ -86,9 +92,9 @@ final class ConvSynapses {
                     p[r * words + c % words] += (long) taps[r * co + c] << (LANE_BITS[lanes] * (c / words) & 63);
                 }
             }
-            packed[lanes] = p;
+            packed.set(lanes, p);
         }
-        return packed[lanes];
+        return packed.get(lanes);
     }
 
     /** Accumulator words needed for {@link #accumulate}'s scratch. */
@@ -111,7 +117,10 @@ final class ConvSynapses {
             return 0;
         }
         long bound = maxAbs * maxL1; // no sum of products can reach beyond it
-        int lanes = bound < 1L << (LANE_BITS[3] - 1) ? 3 : bound < 1L << (LANE_BITS[2] - 1) ? 2 : 1;
+        int lanes = LANE_BITS.length - 1;
+        while (lanes > 1 && bound >= 1L << (LANE_BITS[lanes] - 1)) {
+            lanes--;
+        }
         int words = words(co, lanes);
         java.util.Arrays.fill(scratch, 0, ho * wo * words, 0L);
         long ops = scatter(x, packed(lanes), words, scratch);

@@ -18,11 +18,14 @@ final class SynapseKernels {
     private final ConvSynapses[] convs;
     /** Per relay-max population: its source's dimensions [C, H, W]. */
     private final int[][] poolInput;
+    /** Per relay-max population: whether its source sends spikes (0 or 1), so the max is an OR of events. */
+    private final boolean[] poolsSpikes;
 
     SynapseKernels(BinaryProgram program) {
         this.program = program;
         this.convs = new ConvSynapses[program.blocks().size()];
         this.poolInput = new int[program.populations().size()][];
+        this.poolsSpikes = new boolean[program.populations().size()];
         List<Population> pops = program.populations();
         for (int p = 0; p < pops.size(); p++) {
             Population pop = pops.get(p);
@@ -32,7 +35,9 @@ final class SynapseKernels {
                 }
             }
             if (pop.kind() == BinaryProgram.RELAY_MAX) {
-                poolInput[p] = pops.get(pop.groups().get(0).source()).dims();
+                Population source = pops.get(pop.groups().get(0).source());
+                poolInput[p] = source.dims();
+                poolsSpikes[p] = source.kind() == BinaryProgram.LIF;
             }
         }
     }
@@ -68,10 +73,9 @@ final class SynapseKernels {
         return g.source() < 0 ? ws.input : ws.out[g.source()];
     }
 
-    /** Input currents of neuron-layer population p for one step, into {@code ws.current[p]}. */
-    void currents(Population pop, int p, Workspace ws, Activity act) {
-        long[] cur = ws.current[p];
-        java.util.Arrays.fill(cur, 0L);
+    /** Input currents of neuron-layer population p for one step, into {@code cur[0..size)}. */
+    void currents(Population pop, int p, Workspace ws, long[] cur, Activity act) {
+        java.util.Arrays.fill(cur, 0, pop.size(), 0L);
         List<Group> gs = pop.groups();
         long ops = 0;
         for (int gi = 0; gi < gs.size(); gi++) {
@@ -107,9 +111,9 @@ final class SynapseKernels {
 
     private long identity(Population pop, Group g, int[] x, long[] cur) {
         byte[] m = program.blocks().get(g.block()).mantissas();
-        int per = cur.length / pop.channels();
+        int per = pop.size() / pop.channels();
         long ops = 0;
-        for (int i = 0; i < cur.length; i++) {
+        for (int i = 0; i < pop.size(); i++) {
             if (x[i] != 0) {
                 cur[i] += (long) m[i / per] * x[i];
                 ops += events(x[i], g.planes());
@@ -246,6 +250,42 @@ final class SynapseKernels {
         return ops;
     }
 
+    /**
+     * Max pooling of spikes, event-driven: each spike sets the windows that contain it. Equals the dense
+     * max because a spike is 1 and every window holds at least one input; counts the same operations.
+     */
+    private static long orPool(int[] x, int[] out, int c, int h, int w, int ho, int wo, int k, int s, int pad) {
+        java.util.Arrays.fill(out, 0);
+        long ops = 0;
+        for (int ch = 0; ch < c; ch++) {
+            for (int iy = 0; iy < h; iy++) {
+                int row = (ch * h + iy) * w;
+                for (int ix = 0; ix < w; ix++) {
+                    if (x[row + ix] == 0) {
+                        continue;
+                    }
+                    // windows o with o·s − pad ≤ i < o·s − pad + k
+                    int oy0 = Math.max(0, Math.floorDiv(iy + pad - k, s) + 1);
+                    int oy1 = Math.min(ho - 1, Math.floorDiv(iy + pad, s));
+                    int ox0 = Math.max(0, Math.floorDiv(ix + pad - k, s) + 1);
+                    int ox1 = Math.min(wo - 1, Math.floorDiv(ix + pad, s));
+                    for (int oy = oy0; oy <= oy1; oy++) {
+                        for (int ox = ox0; ox <= ox1; ox++) {
+                            out[(ch * ho + oy) * wo + ox] = 1;
+                        }
+                    }
+                    ops += (long) Math.max(0, oy1 - oy0 + 1) * Math.max(0, ox1 - ox0 + 1);
+                }
+            }
+        }
+        return ops;
+    }
+
+    /** 1 for a non-zero value, else 0, without a branch. */
+    private static int nonZero(int v) {
+        return (v | -v) >>> 31;
+    }
+
     private static int nonZero(int[] x, int from, int len) {
         int n = 0;
         for (int i = from; i < from + len; i++) {
@@ -286,8 +326,8 @@ final class SynapseKernels {
         int k = g.k();
         int s = g.s();
         int pad = g.p();
-        long ops = 0;
-        for (int ch = 0; ch < c; ch++) {
+        long ops = poolsSpikes[p] ? orPool(x, out, c, h, w, ho, wo, k, s, pad) : 0;
+        for (int ch = 0; ch < c && !poolsSpikes[p]; ch++) {
             for (int oy = 0; oy < ho; oy++) {
                 int y0 = Math.max(0, oy * s - pad);
                 int y1 = Math.min(h, oy * s - pad + k);
@@ -295,13 +335,24 @@ final class SynapseKernels {
                 for (int ox = 0; ox < wo; ox++) {
                     int x0 = Math.max(0, ox * s - pad);
                     int x1 = Math.min(w, ox * s - pad + k);
+                    int row = (ch * h + y0) * w;
+                    if (k == 3 && y1 - y0 == 3 && x1 - x0 == 3) {
+                        // The common 3×3 window away from the edges, unrolled: the loops would cost more than the reads.
+                        int a0 = x[row + x0], a1 = x[row + x0 + 1], a2 = x[row + x0 + 2];
+                        int b0 = x[row + w + x0], b1 = x[row + w + x0 + 1], b2 = x[row + w + x0 + 2];
+                        int c0 = x[row + 2 * w + x0], c1 = x[row + 2 * w + x0 + 1], c2 = x[row + 2 * w + x0 + 2];
+                        out[o + ox] = Math.max(Math.max(Math.max(a0, a1), Math.max(a2, b0)),
+                                Math.max(Math.max(b1, b2), Math.max(Math.max(c0, c1), c2)));
+                        ops += nonZero(a0) + nonZero(a1) + nonZero(a2) + nonZero(b0) + nonZero(b1) + nonZero(b2)
+                                + nonZero(c0) + nonZero(c1) + nonZero(c2);
+                        continue;
+                    }
                     int best = Integer.MIN_VALUE;
-                    for (int iy = y0; iy < y1; iy++) {
-                        int row = (ch * h + iy) * w;
+                    for (int iy = y0; iy < y1; iy++, row += w) {
                         for (int ix = x0; ix < x1; ix++) {
                             int v = x[row + ix];
                             best = Math.max(best, v);
-                            ops += v != 0 ? 1 : 0;
+                            ops += nonZero(v);
                         }
                     }
                     out[o + ox] = best;

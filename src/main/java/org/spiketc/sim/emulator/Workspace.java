@@ -15,17 +15,17 @@ final class Workspace {
     final int[] input;
     /** Per population: its outputs of the current step (spikes or graded values). */
     final int[][] out;
-    /** Per population: its input currents of the current step, in mantissa units. */
-    final long[][] current;
+    /** The input currents of the population being updated, in mantissa units. */
+    final long[] current;
+    /** Per population fed only by the host: its current, the same every step. */
+    final long[][] hostCurrent;
     /** The wrapped 24-bit input currents of the LIF population being updated. */
     final int[] wrapped;
     /** Per LIF population: membrane potentials. */
     final int[][] membrane;
     /** Per accumulator population: running totals read by the host. */
     final long[][] total;
-    /** Per population and neuron: non-zero outputs so far in this inference. */
-    final int[][] emitted;
-    /** Per population fed only by the host: whether {@link #current} already holds its constant current. */
+    /** Per population fed only by the host: whether {@link #hostCurrent} already holds its current. */
     final boolean[] hostCurrentReady;
     /** Per such population: the synaptic operations its constant input costs each step. */
     final long[] hostOps;
@@ -37,39 +37,33 @@ final class Workspace {
         int n = pops.size();
         input = new int[inputSize];
         out = new int[n][];
-        current = new long[n][];
+        hostCurrent = new long[n][];
         membrane = new int[n][];
         total = new long[n][];
-        emitted = new int[n][];
         hostCurrentReady = new boolean[n];
         hostOps = new long[n];
         for (int p = 0; p < n; p++) {
             Population pop = pops.get(p);
             int size = pop.size();
             out[p] = new int[size];
-            emitted[p] = new int[size];
-            switch (pop.kind()) {
-                case BinaryProgram.LIF -> {
-                    current[p] = new long[size];
-                    membrane[p] = new int[size];
-                }
-                case BinaryProgram.RELAY_SUM -> current[p] = new long[size];
-                case BinaryProgram.ACCUMULATOR -> {
-                    current[p] = new long[size];
-                    total[p] = new long[size];
-                }
-                default -> {
-                }
+            if (pop.kind() == BinaryProgram.LIF) {
+                membrane[p] = new int[size];
+            } else if (pop.kind() == BinaryProgram.ACCUMULATOR) {
+                total[p] = new long[size];
+            }
+            if (pop.groups().stream().allMatch(g -> g.source() < 0)) {
+                hostCurrent[p] = new long[size];
             }
         }
+        int largest = pops.stream().mapToInt(Population::size).max().orElse(0);
+        current = new long[largest];
         scratch = new long[scratchWords];
-        wrapped = new int[pops.stream().mapToInt(Population::size).max().orElse(0)];
+        wrapped = new int[largest];
     }
 
     /** Clears the state of the previous inference. */
     void reset() {
         for (int p = 0; p < out.length; p++) {
-            Arrays.fill(emitted[p], 0);
             if (membrane[p] != null) {
                 Arrays.fill(membrane[p], 0);
             }

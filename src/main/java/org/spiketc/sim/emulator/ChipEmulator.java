@@ -39,6 +39,8 @@ public final class ChipEmulator implements InferenceEngine {
     private final int[][] outputSlices;
     /** Per population: fed only by the host input (its current is the same every step). */
     private final boolean[] hostFed;
+    /** Per population: LIF neurons fed by one convolution from another population. */
+    private final boolean[] convFed;
     /** Per LIF population and channel: the threshold as {@link LifFixedModel#step} takes it. */
     private final int[][] threshold;
     /** Buffers per thread: inferences on several threads share the program, not their state. */
@@ -65,8 +67,12 @@ public final class ChipEmulator implements InferenceEngine {
         this.outputPopulation = out;
         this.energy = new EnergyModel(program, profile);
         hostFed = new boolean[pops.length];
+        convFed = new boolean[pops.length];
         for (int p = 0; p < pops.length; p++) {
             hostFed[p] = pops[p].groups().stream().allMatch(g -> g.source() < 0);
+            List<Group> gs = pops[p].groups();
+            convFed[p] = pops[p].kind() == BinaryProgram.LIF && gs.size() == 1 && gs.get(0).connection() == BinaryProgram.CONV
+                    && gs.get(0).source() >= 0;
         }
         threshold = new int[pops.length][];
         for (int p = 0; p < pops.length; p++) {
@@ -128,6 +134,12 @@ public final class ChipEmulator implements InferenceEngine {
                     case BinaryProgram.RELAY_MAX -> kernels.maxPool(pop, p, ws, act);
                     default -> {
                         long[] current = ws.current;
+                        if (convFed[p]) {
+                            // One convolution into LIF neurons: its sums arrive already shifted and wrapped.
+                            act.synops[p] += kernels.wrappedConvolution(pop, ws, ws.wrapped);
+                            lif(pop, p, ws.wrapped, ws, act);
+                            break;
+                        }
                         if (!hostFed[p]) {
                             kernels.currents(pop, p, ws, current, act);
                         } else if (!ws.hostCurrentReady[p]) {
@@ -186,6 +198,19 @@ public final class ChipEmulator implements InferenceEngine {
     public record Emulated(InferenceResult result, Activity activity, EnergyModel.Estimate estimate) {
     }
 
+    /** One step of a LIF population from its wrapped input currents. */
+    private void lif(Population pop, int p, int[] u, Workspace ws, Activity act) {
+        int n = pop.size();
+        int per = n / pop.channels();
+        long active = 0;
+        for (int c = 0; c < pop.channels(); c++) {
+            active += LifFixedModel.step(u, ws.membrane[p], ws.out[p], c * per, (c + 1) * per, pop.decay(), pop.bias()[c],
+                    threshold[p][c]);
+        }
+        act.updates[p] += (long) n * (pop.split() == 1 ? 1 : pop.split() + 1);
+        act.activeUpdates[p] += active;
+    }
+
     /** The neuron update of one step for LIF, relay-sum and accumulator populations. */
     private void update(Population pop, int p, long[] current, Workspace ws, Activity act) {
         int[] out = ws.out[p];
@@ -200,9 +225,9 @@ public final class ChipEmulator implements InferenceEngine {
                     for (int i = c * per; i < (c + 1) * per; i++) {
                         u[i] = FixedPoint.wrap24(FixedPoint.shift(current[i], exp));
                     }
-                    active += LifFixedModel.step(u, ws.membrane[p], out, c * per, (c + 1) * per, pop.decay(), pop.bias()[c],
-                            threshold[p][c]);
                 }
+                lif(pop, p, u, ws, act);
+                return;
             }
             case BinaryProgram.RELAY_SUM -> {
                 for (int c = 0; c < pop.channels(); c++) {

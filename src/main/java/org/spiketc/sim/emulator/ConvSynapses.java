@@ -36,6 +36,8 @@ final class ConvSynapses {
     /** Packed weights per lane count (index 1..3), built when first needed (threads share them). */
     private final AtomicReferenceArray<long[]> packed = new AtomicReferenceArray<>(LANE_BITS.length);
 
+    /** Positions unpacked together: 16 ints or 8 longs per channel, a cache line. */
+    private static final int TILE = 16;
     /** Bits per lane for 1, 2, 3 and 4 lanes per word. */
     private static final int[] LANE_BITS = {0, 64, 32, 21, 16};
 
@@ -109,6 +111,50 @@ final class ConvSynapses {
      * @return synaptic operations: one per reached neuron and event (per set bit when values travel as bit planes)
      */
     long accumulate(int[] x, long[] scratch, long[] cur) {
+        int lanes = lanes(x);
+        if (lanes == 0) {
+            return 0;
+        }
+        long ops = scatter(x, scratch, lanes);
+        unpack(scratch, words(co, lanes), LANE_BITS[lanes], cur);
+        return ops;
+    }
+
+    /**
+     * Like {@link #accumulate}, for a population fed only by this convolution: writes each neuron's sum
+     * shifted by its channel's weight exponent and wrapped to 24 bits, as the LIF update takes it.
+     *
+     * @param u   overwritten: [C][H][W]
+     * @param exp per output channel
+     */
+    long accumulateWrapped(int[] x, long[] scratch, int[] u, int[] exp) {
+        int lanes = lanes(x);
+        if (lanes == 0) {
+            java.util.Arrays.fill(u, 0, co * ho * wo, 0);
+            return 0;
+        }
+        long ops = scatter(x, scratch, lanes);
+        int plane = ho * wo;
+        int words = words(co, lanes);
+        int bits = LANE_BITS[lanes];
+        for (int q0 = 0; q0 < plane; q0 += TILE) {
+            int q1 = Math.min(plane, q0 + TILE);
+            for (int j = 0; j < words; j++) {
+                for (int q = q0; q < q1; q++) {
+                    long s = scratch[q * words + j];
+                    for (int c = j; c < co; c += words) {
+                        long lane = (s << (64 - bits)) >> (64 - bits); // the lane's low bits, sign-extended
+                        u[c * plane + q] = FixedPoint.wrap24(FixedPoint.shift(lane, exp[c]));
+                        s = (s - lane) >> bits; // exact: the lane's bits are now zero (a no-op shift for one lane)
+                    }
+                }
+            }
+        }
+        return ops;
+    }
+
+    /** Lanes per word this input allows (see the class comment); 0 when the input is all zero. */
+    private int lanes(int[] x) {
         long maxAbs = 0;
         for (int v : x) {
             maxAbs = Math.max(maxAbs, Math.abs((long) v));
@@ -121,11 +167,14 @@ final class ConvSynapses {
         while (lanes > 1 && bound >= 1L << (LANE_BITS[lanes] - 1)) {
             lanes--;
         }
+        return lanes;
+    }
+
+    /** Adds the events of {@code x} to {@code acc}, cleared first, as words of {@code lanes} channels. */
+    private long scatter(int[] x, long[] acc, int lanes) {
         int words = words(co, lanes);
-        java.util.Arrays.fill(scratch, 0, ho * wo * words, 0L);
-        long ops = scatter(x, packed(lanes), words, scratch);
-        unpack(scratch, words, LANE_BITS[lanes], cur);
-        return ops;
+        java.util.Arrays.fill(acc, 0, ho * wo * words, 0L);
+        return scatter(x, packed(lanes), words, acc);
     }
 
     private long scatter(int[] x, long[] weights, int words, long[] acc) {
@@ -186,18 +235,22 @@ final class ConvSynapses {
         }
     }
 
-    /** Splits each word into its lane sums and adds them to the channel-major currents. */
+    /**
+     * Splits each word into its lane sums and adds them to the channel-major currents, a tile of positions
+     * at a time so that the writes of each channel stay within a cache line or two.
+     */
     private void unpack(long[] acc, int words, int bits, long[] cur) {
         int plane = ho * wo;
-        int extend = 64 - bits;
-        for (int q = 0; q < plane; q++) {
-            int base = q * words;
+        for (int q0 = 0; q0 < plane; q0 += TILE) {
+            int q1 = Math.min(plane, q0 + TILE);
             for (int j = 0; j < words; j++) {
-                long s = acc[base + j];
-                for (int c = j; c < co; c += words) {
-                    long lane = (s << extend) >> extend; // the low bits of the lane, sign-extended
-                    cur[c * plane + q] += lane;
-                    s = (s - lane) >> bits; // exact: the lane's bits are now zero (a no-op shift for one lane)
+                for (int q = q0; q < q1; q++) {
+                    long s = acc[q * words + j];
+                    for (int c = j; c < co; c += words) {
+                        long lane = (s << (64 - bits)) >> (64 - bits);
+                        cur[c * plane + q] += lane;
+                        s = (s - lane) >> bits;
+                    }
                 }
             }
         }

@@ -97,6 +97,17 @@ final class SynapseKernels {
         act.synops[p] += ops;
     }
 
+    /**
+     * The input of a population fed by one convolution, already shifted by each channel's weight exponent
+     * and wrapped to 24 bits, into {@code u}.
+     *
+     * @return synaptic operations
+     */
+    long wrappedConvolution(Population pop, Workspace ws, int[] u) {
+        Group g = pop.groups().get(0);
+        return convs[g.block()].accumulateWrapped(source(g, ws), ws.scratch, u, pop.weightExp());
+    }
+
     private int[] sourceDims(Group g, Population consumer) {
         if (g.source() >= 0) {
             return program.populations().get(g.source()).dims();
@@ -111,9 +122,10 @@ final class SynapseKernels {
 
     private long identity(Population pop, Group g, int[] x, long[] cur) {
         byte[] m = program.blocks().get(g.block()).mantissas();
-        int per = pop.size() / pop.channels();
+        int n = pop.size();
+        int per = n / pop.channels();
         long ops = 0;
-        for (int i = 0; i < pop.size(); i++) {
+        for (int i = 0; i < n; i++) {
             if (x[i] != 0) {
                 cur[i] += (long) m[i / per] * x[i];
                 ops += events(x[i], g.planes());

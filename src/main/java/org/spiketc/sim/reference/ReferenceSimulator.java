@@ -273,7 +273,9 @@ public final class ReferenceSimulator implements InferenceEngine {
         for (int o = 0; o < co; o++) {
             for (int i = 0; i < ci; i++) {
                 for (int q = 0; q < kk; q++) {
-                    t[(i * kk + q) * co + o] = w[(o * ci + i) * kk + q];
+                    // taps of a kernel row reversed: the outputs one input reaches through a row are then adjacent
+                    int k = c.kernel();
+                    t[((i * k + q / k) * k + (k - 1 - q % k)) * co + o] = w[(o * ci + i) * kk + q];
                 }
             }
         }
@@ -310,18 +312,16 @@ public final class ReferenceSimulator implements InferenceEngine {
                         if (oy < 0 || oy >= ho) {
                             continue;
                         }
-                        for (int kx = 0; kx < k; kx++) {
-                            int ox = ix - kx + p;
-                            if (ox < 0 || ox >= wo) {
-                                continue;
-                            }
-                            int wBase = ((ci * k + ky) * k + kx) * co;
-                            int oBase = (oy * wo + ox) * co;
-                            for (int o = 0; o < co; o++) {
-                                acc[oBase + o] += v * wT[wBase + o];
-                            }
-                            ops += co;
+                        // Reversed taps 0..k-1 reach outputs oxStart .. oxStart+k-1: one run, clipped at the edges.
+                        int oxStart = ix + p - (k - 1);
+                        int a = Math.max(0, -oxStart);
+                        int b = Math.min(k - 1, wo - 1 - oxStart);
+                        if (a > b) {
+                            continue;
                         }
+                        int len = (b - a + 1) * co;
+                        addRun(acc, (oy * wo + oxStart + a) * co, wT, ((ci * k + ky) * k + a) * co, len, v);
+                        ops += len;
                     }
                 }
             }
@@ -336,6 +336,19 @@ public final class ReferenceSimulator implements InferenceEngine {
             }
         }
         return out;
+    }
+
+    /** acc[o..o+n) += v · w[b..b+n); a spike (v = 1) needs no multiply and gives the same floats. */
+    private static void addRun(float[] acc, int o, float[] w, int b, int n, float v) {
+        if (v == 1f) {
+            for (int i = 0; i < n; i++) {
+                acc[o + i] += w[b + i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                acc[o + i] += v * w[b + i];
+            }
+        }
     }
 
     /** Multiply-accumulates of a dense convolution, windows clipped at the borders. */

@@ -3,33 +3,46 @@
 # fmnist-spikformer-tiny (same weights): per-inference wall time with 2 threads at batch 1 and 64.
 # PyTorch batches; the Java engines run samples in parallel on both cores, so their time per
 # inference does not depend on the batch. Both sides warm up untimed first (PyTorch 4 batches,
-# Java 1000 samples, until the JIT has compiled the hot loops). Needs Debian's python3-torch and dataset-fashion-mnist.
+# Java 1000 samples, until the JIT has compiled the hot loops). The four measurements run
+# interleaved for ROUNDS rounds, so that a slow spell of a shared machine hits all of them; the
+# table gives each engine's median and the median of the per-round ratios.
+# Needs Debian's python3-torch and dataset-fashion-mnist.
 #
-#   src/bench/runtime-speed.sh [SAMPLES] [OUT_DIR]
+#   src/bench/runtime-speed.sh [SAMPLES] [OUT_DIR] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-1024}
 out=${2:-target/bench}
+rounds=${3:-3}
 mkdir -p "$out"
 [ -f target/stc.jar ] || ./mvnw -B -q -DskipTests package
 w=assets/models/fmnist-spikformer-tiny.safetensors
-py() { /usr/bin/python3 src/main/python/spikformer_tool.py bench "$w" --threads 2 "$@"; }
-py --batch 1 --samples "$n" > "$out/pytorch_batch1.json"
-py --batch 64 --samples "$n" > "$out/pytorch_batch64.json"
-for e in reference emulator; do
-  java -jar target/stc.jar run --model fmnist-spikformer-tiny --engine $e --dataset fmnist:/usr/share/datasets/fashion-mnist \
-    --samples "$n" --warmup 1000 --threads 2 --json "$out/java_$e.json" > /dev/null 2>&1
+data=/usr/share/datasets/fashion-mnist
+for r in $(seq 1 "$rounds"); do
+  for b in 1 64; do
+    /usr/bin/python3 src/main/python/spikformer_tool.py bench "$w" --threads 2 --batch "$b" --samples "$n" \
+      > "$out/pytorch_batch${b}_round$r.json"
+  done
+  for e in reference emulator; do
+    java -jar target/stc.jar run --model fmnist-spikformer-tiny --engine $e --dataset "fmnist:$data" \
+      --samples "$n" --warmup 1000 --threads 2 --json "$out/java_${e}_round$r.json" > /dev/null 2>&1
+  done
 done
-get() { grep -o "\"$2\" *: *[0-9.eE+-]*" "$1" | head -1 | grep -o '[0-9.eE+-]*$'; }
-p1=$(get "$out/pytorch_batch1.json" host_time_per_inference_ms)
-p64=$(get "$out/pytorch_batch64.json" host_time_per_inference_ms)
-printf '%-28s %12s %14s %14s\n' engine "ms/inference" "vs torch b=1" "vs torch b=64"
-printf '%-28s %12.3f %14s %14s\n' "pytorch cpu batch 1" "$p1" 1.00 -
-printf '%-28s %12.3f %14s %14s\n' "pytorch cpu batch 64" "$p64" - 1.00
-for e in reference emulator; do
-  tput=$(get "$out/java_$e.json" host_throughput_images_per_s)
-  per=$(awk -v t="$tput" 'BEGIN { print 1000 / t }')
-  ev=$(get "$out/java_$e.json" sim_events_per_s)
-  printf '%-28s %12.3f %14.2f %14.2f   (%s synaptic events/s)\n' "java $e (2 threads)" "$per" \
-    "$(awk -v a="$p1" -v b="$per" 'BEGIN { print a / b }')" "$(awk -v a="$p64" -v b="$per" 'BEGIN { print a / b }')" "$ev"
-done
+/usr/bin/python3 - "$out" "$rounds" <<'EOF'
+import json, statistics, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
+def ms(name, r):
+    m = json.load(open(f"{out}/{name}_round{r}.json"))["metrics"]
+    return m["host_time_per_inference_ms"] if name.startswith("pytorch") else 1000 / m["host_throughput_images_per_s"]
+rows = {"pytorch cpu batch 1": "pytorch_batch1", "pytorch cpu batch 64": "pytorch_batch64",
+        "java reference (2 threads)": "java_reference", "java emulator (2 threads)": "java_emulator"}
+t = {k: [ms(v, r) for r in range(1, rounds + 1)] for k, v in rows.items()}
+b1, b64 = t["pytorch cpu batch 1"], t["pytorch cpu batch 64"]
+print(f"{'engine':28s} {'ms/inference (median, min-max)':>32s} {'x torch b=1':>12s} {'x torch b=64':>13s}")
+for k, v in t.items():
+    r1 = statistics.median(a / x for a, x in zip(b1, v))
+    r64 = statistics.median(a / x for a, x in zip(b64, v))
+    print(f"{k:28s} {statistics.median(v):14.3f} ({min(v):6.3f}-{max(v):6.3f}) {r1:12.2f} {r64:13.2f}")
+print(f"{rounds} rounds of {json.load(open(f'{out}/java_emulator_round1.json'))['metrics'].get('samples', 'N')} samples;"
+      " 'x torch' = PyTorch time / engine time, median over rounds")
+EOF

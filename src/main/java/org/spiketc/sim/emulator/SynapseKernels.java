@@ -262,11 +262,49 @@ final class SynapseKernels {
         return ops;
     }
 
+    /** Max pooling of any values; returns the non-zero reads, one synaptic operation each. */
+    static long maxPool(int[] x, int[] out, int c, int h, int w, int ho, int wo, int k, int s, int pad) {
+        long ops = 0;
+        for (int ch = 0; ch < c; ch++) {
+            for (int oy = 0; oy < ho; oy++) {
+                int y0 = Math.max(0, oy * s - pad);
+                int y1 = Math.min(h, oy * s - pad + k);
+                int o = (ch * ho + oy) * wo;
+                for (int ox = 0; ox < wo; ox++) {
+                    int x0 = Math.max(0, ox * s - pad);
+                    int x1 = Math.min(w, ox * s - pad + k);
+                    int row = (ch * h + y0) * w;
+                    if (k == 3 && y1 - y0 == 3 && x1 - x0 == 3) {
+                        // The common 3×3 window away from the edges, unrolled: the loops would cost more than the reads.
+                        int a0 = x[row + x0], a1 = x[row + x0 + 1], a2 = x[row + x0 + 2];
+                        int b0 = x[row + w + x0], b1 = x[row + w + x0 + 1], b2 = x[row + w + x0 + 2];
+                        int c0 = x[row + 2 * w + x0], c1 = x[row + 2 * w + x0 + 1], c2 = x[row + 2 * w + x0 + 2];
+                        out[o + ox] = Math.max(Math.max(Math.max(a0, a1), Math.max(a2, b0)),
+                                Math.max(Math.max(b1, b2), Math.max(Math.max(c0, c1), c2)));
+                        ops += nonZero(a0) + nonZero(a1) + nonZero(a2) + nonZero(b0) + nonZero(b1) + nonZero(b2)
+                                + nonZero(c0) + nonZero(c1) + nonZero(c2);
+                        continue;
+                    }
+                    int best = Integer.MIN_VALUE;
+                    for (int iy = y0; iy < y1; iy++, row += w) {
+                        for (int ix = x0; ix < x1; ix++) {
+                            int v = x[row + ix];
+                            best = Math.max(best, v);
+                            ops += nonZero(v);
+                        }
+                    }
+                    out[o + ox] = best;
+                }
+            }
+        }
+        return ops;
+    }
+
     /**
      * Max pooling of spikes, event-driven: each spike sets the windows that contain it. Equals the dense
      * max because a spike is 1 and every window holds at least one input; counts the same operations.
      */
-    private static long orPool(int[] x, int[] out, int c, int h, int w, int ho, int wo, int k, int s, int pad) {
+    static long orPool(int[] x, int[] out, int c, int h, int w, int ho, int wo, int k, int s, int pad) {
         java.util.Arrays.fill(out, 0);
         long ops = 0;
         for (int ch = 0; ch < c; ch++) {
@@ -338,39 +376,7 @@ final class SynapseKernels {
         int k = g.k();
         int s = g.s();
         int pad = g.p();
-        long ops = poolsSpikes[p] ? orPool(x, out, c, h, w, ho, wo, k, s, pad) : 0;
-        for (int ch = 0; ch < c && !poolsSpikes[p]; ch++) {
-            for (int oy = 0; oy < ho; oy++) {
-                int y0 = Math.max(0, oy * s - pad);
-                int y1 = Math.min(h, oy * s - pad + k);
-                int o = (ch * ho + oy) * wo;
-                for (int ox = 0; ox < wo; ox++) {
-                    int x0 = Math.max(0, ox * s - pad);
-                    int x1 = Math.min(w, ox * s - pad + k);
-                    int row = (ch * h + y0) * w;
-                    if (k == 3 && y1 - y0 == 3 && x1 - x0 == 3) {
-                        // The common 3×3 window away from the edges, unrolled: the loops would cost more than the reads.
-                        int a0 = x[row + x0], a1 = x[row + x0 + 1], a2 = x[row + x0 + 2];
-                        int b0 = x[row + w + x0], b1 = x[row + w + x0 + 1], b2 = x[row + w + x0 + 2];
-                        int c0 = x[row + 2 * w + x0], c1 = x[row + 2 * w + x0 + 1], c2 = x[row + 2 * w + x0 + 2];
-                        out[o + ox] = Math.max(Math.max(Math.max(a0, a1), Math.max(a2, b0)),
-                                Math.max(Math.max(b1, b2), Math.max(Math.max(c0, c1), c2)));
-                        ops += nonZero(a0) + nonZero(a1) + nonZero(a2) + nonZero(b0) + nonZero(b1) + nonZero(b2)
-                                + nonZero(c0) + nonZero(c1) + nonZero(c2);
-                        continue;
-                    }
-                    int best = Integer.MIN_VALUE;
-                    for (int iy = y0; iy < y1; iy++, row += w) {
-                        for (int ix = x0; ix < x1; ix++) {
-                            int v = x[row + ix];
-                            best = Math.max(best, v);
-                            ops += nonZero(v);
-                        }
-                    }
-                    out[o + ox] = best;
-                }
-            }
-        }
+        long ops = poolsSpikes[p] ? orPool(x, out, c, h, w, ho, wo, k, s, pad) : maxPool(x, out, c, h, w, ho, wo, k, s, pad);
         act.synops[p] += ops;
         int n = c * ho * wo;
         act.updates[p] += n;

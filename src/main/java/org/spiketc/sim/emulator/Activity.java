@@ -13,6 +13,8 @@ public final class Activity {
     final long[] activeUpdates;
     final long[] outputs;
     final long[] coreOutputs;
+    /** Per core: the synaptic operations it performed. */
+    final long[] coreSynops;
 
     Activity(int populations, int cores) {
         synops = new long[populations];
@@ -20,6 +22,7 @@ public final class Activity {
         activeUpdates = new long[populations];
         outputs = new long[populations];
         coreOutputs = new long[cores];
+        coreSynops = new long[cores];
     }
 
     public long synapticOps() {
@@ -42,6 +45,16 @@ public final class Activity {
         return synops[population];
     }
 
+    /** Synaptic operations that core performed. */
+    public long coreSynapticOps(int core) {
+        return coreSynops[core];
+    }
+
+    /** Outputs (spikes or graded messages) that core sent. */
+    public long coreOutputs(int core) {
+        return coreOutputs[core];
+    }
+
     private static long sum(long[] a) {
         long s = 0;
         for (long x : a) {
@@ -51,16 +64,16 @@ public final class Activity {
     }
 
     /**
-     * Counts a population's non-zero outputs of one step, in total and per core (the core holding the
-     * join), given the cores' slices as {core, c0, c1, p0, p1} per core; the slices cover the population.
+     * Counts a population's non-zero outputs of one step, in total and per core: the core holding part 0
+     * of each neuron emits it.
      */
-    void countOutputs(int p, int[] out, int[] slices) {
-        if (slices.length == 0) {
-            return;
-        }
-        int per = out.length / channelsOf(slices);
+    void countOutputs(int p, int[] out, int channels, int[] slices) {
+        int per = out.length / channels;
         long all = 0;
-        for (int s = 0; s < slices.length; s += 5) {
+        for (int s = 0; s < slices.length; s += CoreSlices.STRIDE) {
+            if (slices[s + 5] != 0) {
+                continue;
+            }
             int count = 0;
             for (int ch = slices[s + 1]; ch < slices[s + 2]; ch++) {
                 int base = ch * per;
@@ -75,11 +88,38 @@ public final class Activity {
         outputs[p] += all;
     }
 
-    private static int channelsOf(int[] slices) {
-        int c = 0;
-        for (int s = 0; s < slices.length; s += 5) {
-            c = Math.max(c, slices[s + 2]);
+    /**
+     * Credits a convolution's operations to the cores that performed them: the neurons at position q
+     * received {@code reached[q]} events each; a split neuron's parts share its events equally (the
+     * remainder to part 0).
+     */
+    void synopsByPosition(int[] slices, int split, int[] reached, int plane, long[] prefix) {
+        prefix[0] = 0;
+        for (int q = 0; q < plane; q++) {
+            prefix[q + 1] = prefix[q] + reached[q];
         }
-        return c;
+        for (int s = 0; s < slices.length; s += CoreSlices.STRIDE) {
+            long ops = (long) (slices[s + 2] - slices[s + 1]) * (prefix[slices[s + 4]] - prefix[slices[s + 3]]);
+            coreSynops[slices[s]] += ops / split + (slices[s + 5] == 0 ? ops % split : 0);
+        }
+    }
+
+    /**
+     * Credits operations whose destinations the kernel does not track (attention products, gates,
+     * pooling, element-wise and token sums) to the population's cores in proportion to the neurons each
+     * holds; the remainder goes to the first core so that the cores' sum stays exact.
+     */
+    void synopsByShare(int[] slices, int split, long ops, long neurons) {
+        if (ops == 0 || slices.length == 0) {
+            return;
+        }
+        long given = 0;
+        for (int s = 0; s < slices.length; s += CoreSlices.STRIDE) {
+            long held = (long) (slices[s + 2] - slices[s + 1]) * (slices[s + 4] - slices[s + 3]);
+            long share = (long) ((double) ops * held / ((double) neurons * split));
+            coreSynops[slices[s]] += share;
+            given += share;
+        }
+        coreSynops[slices[0]] += ops - given;
     }
 }

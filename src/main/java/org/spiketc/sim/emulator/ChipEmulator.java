@@ -32,11 +32,8 @@ public final class ChipEmulator implements InferenceEngine {
     private final int timeSteps;
     private final int outputPopulation;
     private final EnergyModel energy;
-    /**
-     * Per population, the cores that emit its outputs (part 0 of split populations) and their slices:
-     * {core, first channel, end channel, first position, end position} for each.
-     */
-    private final int[][] outputSlices;
+    /** Which neurons each core holds. */
+    private final CoreSlices slices;
     /** Per population: fed only by the host input (its current is the same every step). */
     private final boolean[] hostFed;
     /** Per population: LIF neurons fed by one convolution from another population. */
@@ -53,7 +50,8 @@ public final class ChipEmulator implements InferenceEngine {
         this.program = program;
         this.profile = profile;
         this.pops = program.populations().toArray(Population[]::new);
-        this.kernels = new SynapseKernels(program);
+        this.slices = new CoreSlices(program);
+        this.kernels = new SynapseKernels(program, slices);
         this.timeSteps = program.image().timeSteps();
         int out = -1;
         for (int i = 0; i < pops.length; i++) {
@@ -80,15 +78,6 @@ public final class ChipEmulator implements InferenceEngine {
         }
         int inputSize = kernels.inputSize();
         workspaces = ThreadLocal.withInitial(() -> new Workspace(program, inputSize, kernels.scratchWords()));
-        BinaryProgram.Cores cores = program.cores();
-        outputSlices = new int[pops.length][];
-        for (int p = 0; p < pops.length; p++) {
-            final int pop = p;
-            outputSlices[p] = java.util.stream.IntStream.range(0, cores.count())
-                    .filter(c -> cores.population()[c] == pop && cores.part()[c] == 0)
-                    .flatMap(c -> java.util.stream.IntStream.of(c, cores.c0()[c], cores.c1()[c], (int) cores.p0()[c], (int) cores.p1()[c]))
-                    .toArray();
-        }
     }
 
     @Override
@@ -136,7 +125,7 @@ public final class ChipEmulator implements InferenceEngine {
                         long[] current = ws.current;
                         if (convFed[p]) {
                             // One convolution into LIF neurons: its sums arrive already shifted and wrapped.
-                            act.synops[p] += kernels.wrappedConvolution(pop, ws, ws.wrapped);
+                            act.synops[p] += kernels.wrappedConvolution(pop, p, ws, ws.wrapped, act);
                             lif(pop, p, ws.wrapped, ws, act);
                             break;
                         }
@@ -145,18 +134,32 @@ public final class ChipEmulator implements InferenceEngine {
                         } else if (!ws.hostCurrentReady[p]) {
                             // A population fed only by the static host input gets the same current every step.
                             current = ws.hostCurrent[p];
+                            int[] mine = slices.of(p);
+                            long[] coreBefore = new long[mine.length / CoreSlices.STRIDE];
+                            for (int s = 0; s < coreBefore.length; s++) {
+                                coreBefore[s] = act.coreSynops[mine[s * CoreSlices.STRIDE]];
+                            }
                             long before = act.synops[p];
                             kernels.currents(pop, p, ws, current, act);
                             ws.hostOps[p] = act.synops[p] - before;
+                            for (int s = 0; s < coreBefore.length; s++) {
+                                coreBefore[s] = act.coreSynops[mine[s * CoreSlices.STRIDE]] - coreBefore[s];
+                            }
+                            ws.hostCoreOps[p] = coreBefore;
                             ws.hostCurrentReady[p] = true;
                         } else {
                             current = ws.hostCurrent[p];
-                            act.synops[p] += ws.hostOps[p]; // the chip still processes the input events every step
+                            // the chip still processes the input events every step
+                            act.synops[p] += ws.hostOps[p];
+                            int[] mine = slices.of(p);
+                            for (int s = 0; s < ws.hostCoreOps[p].length; s++) {
+                                act.coreSynops[mine[s * CoreSlices.STRIDE]] += ws.hostCoreOps[p][s];
+                            }
                         }
                         update(pop, p, current, ws, act);
                     }
                 }
-                act.countOutputs(p, ws.out[p], outputSlices[p]);
+                act.countOutputs(p, ws.out[p], pop.channels(), slices.of(p));
             }
         }
         Population o = pops[outputPopulation];

@@ -108,14 +108,16 @@ final class ConvSynapses {
      * Adds this step's synaptic input from {@code x} (source values, [C][H][W]) to {@code cur} ([C][H][W]).
      *
      * @param scratch at least {@link #scratchWords()} words, any content
+     * @param reached  set per output position [H][W]: events that reached it (each reaches every channel there)
      * @return synaptic operations: one per reached neuron and event (per set bit when values travel as bit planes)
      */
-    long accumulate(int[] x, long[] scratch, long[] cur) {
+    long accumulate(int[] x, long[] scratch, long[] cur, int[] reached) {
         int lanes = lanes(x);
         if (lanes == 0) {
+            java.util.Arrays.fill(reached, 0, ho * wo, 0);
             return 0;
         }
-        long ops = scatter(x, scratch, lanes);
+        long ops = scatter(x, scratch, lanes, reached);
         unpack(scratch, words(co, lanes), LANE_BITS[lanes], cur);
         return ops;
     }
@@ -127,13 +129,14 @@ final class ConvSynapses {
      * @param u   overwritten: [C][H][W]
      * @param exp per output channel
      */
-    long accumulateWrapped(int[] x, long[] scratch, int[] u, int[] exp) {
+    long accumulateWrapped(int[] x, long[] scratch, int[] u, int[] exp, int[] reached) {
         int lanes = lanes(x);
         if (lanes == 0) {
             java.util.Arrays.fill(u, 0, co * ho * wo, 0);
+            java.util.Arrays.fill(reached, 0, ho * wo, 0);
             return 0;
         }
-        long ops = scatter(x, scratch, lanes);
+        long ops = scatter(x, scratch, lanes, reached);
         int plane = ho * wo;
         int words = words(co, lanes);
         int bits = LANE_BITS[lanes];
@@ -171,13 +174,14 @@ final class ConvSynapses {
     }
 
     /** Adds the events of {@code x} to {@code acc}, cleared first, as words of {@code lanes} channels. */
-    private long scatter(int[] x, long[] acc, int lanes) {
+    private long scatter(int[] x, long[] acc, int lanes, int[] reached) {
         int words = words(co, lanes);
         java.util.Arrays.fill(acc, 0, ho * wo * words, 0L);
-        return scatter(x, packed(lanes), words, acc);
+        java.util.Arrays.fill(reached, 0, ho * wo, 0);
+        return scatter(x, packed(lanes), words, acc, reached);
     }
 
-    private long scatter(int[] x, long[] weights, int words, long[] acc) {
+    private long scatter(int[] x, long[] weights, int words, long[] acc, int[] reached) {
         long ops = 0;
         for (int ci = 0; ci < cin; ci++) {
             for (int iy = 0; iy < h; iy++) {
@@ -203,7 +207,11 @@ final class ConvSynapses {
                                 continue;
                             }
                             int taps = b - a + 1;
-                            addRun(acc, (oy * wo + oxStart + a) * words, weights, ((ci * k + ky) * k + a) * words, taps * words, v);
+                            int first = oy * wo + oxStart + a;
+                            addRun(acc, first * words, weights, ((ci * k + ky) * k + a) * words, taps * words, v);
+                            for (int q = first; q < first + taps; q++) {
+                                reached[q] += events;
+                            }
                             ops += taps * co * events;
                             continue;
                         }
@@ -212,7 +220,9 @@ final class ConvSynapses {
                             if (nx < 0 || nx % stride != 0 || nx / stride >= wo) {
                                 continue;
                             }
-                            addRun(acc, (oy * wo + nx / stride) * words, weights, ((ci * k + ky) * k + (k - 1 - kx)) * words, words, v);
+                            int q = oy * wo + nx / stride;
+                            addRun(acc, q * words, weights, ((ci * k + ky) * k + (k - 1 - kx)) * words, words, v);
+                            reached[q] += events;
                             ops += co * events;
                         }
                     }

@@ -136,19 +136,19 @@ public final class EnergyModel {
                         + crossings[k] * t.chipCrossing().value() + t.spikeWithinTile().value());
             }
         }
-        // The busiest core per step: its population's work shared over the population's cores.
+        // The busiest core per step: the synaptic operations it performed, and its share of its
+        // population's neuron updates (every compartment updates every step).
         double busiestNs = 0;
-        long[] popCores = new long[program.populations().size()];
+        long[] popHeld = new long[program.populations().size()];
         for (int c = 0; c < cores.count(); c++) {
-            popCores[cores.population()[c]]++;
+            popHeld[cores.population()[c]] += sliceNeurons[c];
         }
-        for (int p = 0; p < popCores.length; p++) {
-            if (popCores[p] == 0) {
-                continue;
-            }
-            double perCore = (a.synops[p] * t.synapticOp().value() + a.activeUpdates[p] * t.neuronUpdateActive().value()
-                    + (a.updates[p] - a.activeUpdates[p]) * t.neuronUpdateInactive().value()) / popCores[p] / timeSteps;
-            busiestNs = Math.max(busiestNs, perCore);
+        for (int c = 0; c < cores.count(); c++) {
+            int p = cores.population()[c];
+            double share = popHeld[p] == 0 ? 0 : (double) sliceNeurons[c] / popHeld[p];
+            double work = a.coreSynops[c] * t.synapticOp().value() + share * (a.activeUpdates[p] * t.neuronUpdateActive().value()
+                    + (a.updates[p] - a.activeUpdates[p]) * t.neuronUpdateInactive().value());
+            busiestNs = Math.max(busiestNs, work / timeSteps);
         }
         double barrier = chipsUsed > 1 ? t.barrierSyncSystem().value() : t.barrierSyncChip().value();
         double stepNs = busiestNs + longestRouteNs + barrier;

@@ -14,6 +14,7 @@ import org.spiketc.compiler.codegen.BinaryProgram.Population;
  */
 final class SynapseKernels {
     private final BinaryProgram program;
+    private final CoreSlices slices;
     /** Per weight block of a convolution: its synapses laid out for events. */
     private final ConvSynapses[] convs;
     /** Per relay-max population: its source's dimensions [C, H, W]. */
@@ -21,8 +22,9 @@ final class SynapseKernels {
     /** Per relay-max population: whether its source sends spikes (0 or 1), so the max is an OR of events. */
     private final boolean[] poolsSpikes;
 
-    SynapseKernels(BinaryProgram program) {
+    SynapseKernels(BinaryProgram program, CoreSlices slices) {
         this.program = program;
+        this.slices = slices;
         this.convs = new ConvSynapses[program.blocks().size()];
         this.poolInput = new int[program.populations().size()][];
         this.poolsSpikes = new boolean[program.populations().size()];
@@ -81,18 +83,25 @@ final class SynapseKernels {
         for (int gi = 0; gi < gs.size(); gi++) {
             Group g = gs.get(gi);
             int[] x = source(g, ws);
-            switch (g.connection()) {
-                case BinaryProgram.CONV -> ops += convs[g.block()].accumulate(x, ws.scratch, cur);
-                case BinaryProgram.IDENTITY -> ops += identity(pop, g, x, cur);
-                case BinaryProgram.TOKEN_SUM -> ops += tokenSum(pop, g, x, cur);
-                case BinaryProgram.GLOBAL_DENSE -> ops += globalDense(pop, g, x, cur);
+            long groupOps = switch (g.connection()) {
+                case BinaryProgram.CONV -> {
+                    long n = convs[g.block()].accumulate(x, ws.scratch, cur, ws.reached);
+                    act.synopsByPosition(slices.of(p), pop.split(), ws.reached, pop.size() / pop.channels(), ws.prefix);
+                    yield n;
+                }
+                case BinaryProgram.IDENTITY -> identity(pop, g, x, cur);
+                case BinaryProgram.TOKEN_SUM -> tokenSum(pop, g, x, cur);
+                case BinaryProgram.GLOBAL_DENSE -> globalDense(pop, g, x, cur);
                 case BinaryProgram.COINCIDENCE -> {
-                    Group other = gs.get(gi + 1);
-                    ops += coincidence(pop, g, other, x, source(other, ws), cur);
-                    gi++;
+                    Group other = gs.get(++gi);
+                    yield coincidence(pop, g, other, x, source(other, ws), cur);
                 }
                 default -> throw new IllegalStateException(pop.name() + ": connection " + g.connection() + " has no current");
+            };
+            if (g.connection() != BinaryProgram.CONV) {
+                act.synopsByShare(slices.of(p), pop.split(), groupOps, pop.size());
             }
+            ops += groupOps;
         }
         act.synops[p] += ops;
     }
@@ -103,9 +112,11 @@ final class SynapseKernels {
      *
      * @return synaptic operations
      */
-    long wrappedConvolution(Population pop, Workspace ws, int[] u) {
+    long wrappedConvolution(Population pop, int p, Workspace ws, int[] u, Activity act) {
         Group g = pop.groups().get(0);
-        return convs[g.block()].accumulateWrapped(source(g, ws), ws.scratch, u, pop.weightExp());
+        long ops = convs[g.block()].accumulateWrapped(source(g, ws), ws.scratch, u, pop.weightExp(), ws.reached);
+        act.synopsByPosition(slices.of(p), pop.split(), ws.reached, pop.size() / pop.channels(), ws.prefix);
+        return ops;
     }
 
     private int[] sourceDims(Group g, Population consumer) {
@@ -358,6 +369,7 @@ final class SynapseKernels {
         }
         ops += nonZero(b, 0, b.length) * (long) (pop.gatePattern() == 0 ? 1 : per);
         act.synops[p] += ops;
+        act.synopsByShare(slices.of(p), pop.split(), ops, pop.size());
         act.updates[p] += a.length;
         act.activeUpdates[p] += ops > 0 ? Math.min(a.length, ops) : 0;
     }
@@ -378,6 +390,7 @@ final class SynapseKernels {
         int pad = g.p();
         long ops = poolsSpikes[p] ? orPool(x, out, c, h, w, ho, wo, k, s, pad) : maxPool(x, out, c, h, w, ho, wo, k, s, pad);
         act.synops[p] += ops;
+        act.synopsByShare(slices.of(p), pop.split(), ops, pop.size());
         int n = c * ho * wo;
         act.updates[p] += n;
         act.activeUpdates[p] += ops > 0 ? Math.min(n, ops) : 0;

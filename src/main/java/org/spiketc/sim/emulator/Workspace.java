@@ -29,6 +29,12 @@ final class Workspace {
     final boolean[] hostCurrentReady;
     /** Per such population: the synaptic operations its constant input costs each step. */
     final long[] hostOps;
+    /** Per output position of the convolution being run: the events that reached it. */
+    final int[] reached;
+    /** Prefix sums of {@link #reached}. */
+    final long[] prefix;
+    /** Per population fed only by the host, per core of it: the synaptic operations of one step. */
+    final long[][] hostCoreOps;
     /** Accumulator words for the convolution kernels. */
     final long[] scratch;
 
@@ -59,6 +65,9 @@ final class Workspace {
         current = new long[largest];
         scratch = new long[scratchWords];
         wrapped = new int[largest];
+        reached = new int[largest];
+        prefix = new long[largest + 1];
+        hostCoreOps = new long[n][];
     }
 
     /** Clears the state of the previous inference. */

@@ -106,6 +106,46 @@ class ChipEmulatorTest {
     }
 
     @Test
+    void everySynapticOperationAndOutputIsCreditedToExactlyOneCore() throws Exception {
+        for (Integer chips : new Integer[] {null, 8}) {
+            ChipEmulator emu = emulator("loihi1", chips);
+            var a = emu.runDetailed(data.pixels()[3]).activity();
+            long synops = 0;
+            long outputs = 0;
+            for (int c = 0; c < emu.program().cores().count(); c++) {
+                synops += a.coreSynapticOps(c);
+                outputs += a.coreOutputs(c);
+            }
+            assertThat(synops).isEqualTo(a.synapticOps());
+            assertThat(outputs).isEqualTo(a.outputs());
+        }
+    }
+
+    @Test
+    void theBusiestCoreSetsTheStep() throws Exception {
+        // A convolution split over cores by position: border cores receive fewer events than inner ones,
+        // so per-core counts differ within a population, and the step is at least the busiest core's work.
+        ChipEmulator emu = emulator("loihi2", null);
+        var d = emu.runDetailed(data.pixels()[5]);
+        var cores = emu.program().cores();
+        double busiest = 0;
+        for (int c = 0; c < cores.count(); c++) {
+            busiest = Math.max(busiest, d.activity().coreSynapticOps(c) * emu.profile().timing().synapticOp().value());
+        }
+        assertThat(d.estimate().stepNs()).isGreaterThanOrEqualTo(busiest / emu.program().image().timeSteps());
+        boolean differ = false;
+        for (int c = 0; c < cores.count(); c++) {
+            for (int e = c + 1; e < cores.count(); e++) {
+                boolean sameSize = (cores.c1()[c] - cores.c0()[c]) * (cores.p1()[c] - cores.p0()[c])
+                        == (cores.c1()[e] - cores.c0()[e]) * (cores.p1()[e] - cores.p0()[e]);
+                differ |= cores.population()[c] == cores.population()[e] && sameSize
+                        && d.activity().coreSynapticOps(c) != d.activity().coreSynapticOps(e);
+            }
+        }
+        assertThat(differ).as("equal slices of one population see different input").isTrue();
+    }
+
+    @Test
     void refusesABinaryForAnotherProfile() throws Exception {
         ChipEmulator emu = emulator("loihi2", null);
         assertThatThrownBy(() -> new ChipEmulator(emu.program(), HardwareProfiles.builtIn("loihi1")))

@@ -39,9 +39,9 @@ class ConvSynapsesTest {
         return out;
     }
 
-    /** Synaptic operations of the same convolution: one per non-zero input and output it reaches. */
-    static long ops(int[] x, int cin, int h, int w, int ho, int wo, int co, int k, int s, int p) {
-        long ops = 0;
+    /** Per output position: the non-zero inputs in its window, each an event that reaches all its channels. */
+    static int[] reached(int[] x, int cin, int h, int w, int ho, int wo, int k, int s, int p) {
+        int[] reached = new int[ho * wo];
         for (int oy = 0; oy < ho; oy++) {
             for (int ox = 0; ox < wo; ox++) {
                 for (int i = 0; i < cin; i++) {
@@ -50,14 +50,14 @@ class ConvSynapsesTest {
                             int iy = oy * s - p + ky;
                             int ix = ox * s - p + kx;
                             if (iy >= 0 && iy < h && ix >= 0 && ix < w && x[(i * h + iy) * w + ix] != 0) {
-                                ops += co;
+                                reached[oy * wo + ox]++;
                             }
                         }
                     }
                 }
             }
         }
-        return ops;
+        return reached;
     }
 
     @ParameterizedTest(name = "{0}: {1}ch {2}x{2} -> {3}ch k{4} s{5} p{6}, |x| <= {7}")
@@ -91,18 +91,22 @@ class ConvSynapsesTest {
         ConvSynapses conv = new ConvSynapses(g, m, new int[] {cin, h, w}, new int[] {co, ho, wo});
         long[] scratch = new long[conv.scratchWords()];
         long[] cur = new long[co * ho * wo];
-        long ops = conv.accumulate(x, scratch, cur);
+        int[] reached = new int[ho * wo];
+        long ops = conv.accumulate(x, scratch, cur, reached);
 
         long[] expected = direct(m, x, cin, h, w, co, ho, wo, k, s, p);
         assertThat(cur).containsExactly(expected);
-        assertThat(ops).isEqualTo(ops(x, cin, h, w, ho, wo, co, k, s, p));
+        int[] expectedReached = reached(x, cin, h, w, ho, wo, k, s, p);
+        assertThat(reached).containsExactly(expectedReached);
+        assertThat(ops).isEqualTo((long) co * java.util.Arrays.stream(expectedReached).sum());
 
         int[] exp = new int[co];
         for (int o = 0; o < co; o++) {
             exp[o] = r.nextInt(11) - 8; // Loihi's weight exponents, -8..2 here
         }
         int[] u = new int[co * ho * wo];
-        assertThat(conv.accumulateWrapped(x, scratch, u, exp)).isEqualTo(ops);
+        assertThat(conv.accumulateWrapped(x, scratch, u, exp, reached)).isEqualTo(ops);
+        assertThat(reached).containsExactly(expectedReached);
         for (int i = 0; i < u.length; i++) {
             assertThat(u[i]).as("neuron %d", i).isEqualTo(FixedPoint.wrap24(FixedPoint.shift(expected[i], exp[i / (ho * wo)])));
         }

@@ -1,0 +1,64 @@
+package org.spiketc.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Compares the metrics of a run with a baseline, one verdict per metric. A change counts only where it
+ * passes the metric's threshold ({@link MetricRule}) AND the samples show it ({@link Statistics#differ}).
+ *
+ * @param metrics  one row per metric present on either side, in name order
+ * @param warnings what makes the comparison weaker (another machine, another schema), for the reader
+ */
+public record Comparison(List<MetricComparison> metrics, List<String> warnings) {
+    /** Whether any metric regressed: the exit status a CI gate needs. */
+    public boolean hasRegression() {
+        return metrics.stream().anyMatch(m -> m.verdict().isRegression());
+    }
+
+    /**
+     * @param baseline the baseline's metrics
+     * @param current  the current run's metrics
+     * @param warnings already known (machine or schema differences)
+     */
+    public static Comparison of(Map<String, Measurement> baseline, Map<String, Measurement> current, List<String> warnings) {
+        List<MetricComparison> rows = new ArrayList<>();
+        TreeSet<String> names = new TreeSet<>(baseline.keySet());
+        names.addAll(current.keySet());
+        for (String name : names) {
+            rows.add(compare(name, baseline.get(name), current.get(name)));
+        }
+        return new Comparison(List.copyOf(rows), List.copyOf(warnings));
+    }
+
+    static MetricComparison compare(String name, Measurement base, Measurement cur) {
+        MetricRule rule = MetricRule.forMetric(name);
+        if (base == null || cur == null) {
+            return new MetricComparison(name, base, cur, Double.NaN, Verdict.INCOMPARABLE);
+        }
+        if (!base.failed() && cur.failed()) {
+            return new MetricComparison(name, base, cur, Double.NaN, Verdict.NEW_FAILURE);
+        }
+        if (base.failed() && !cur.failed()) {
+            return new MetricComparison(name, base, cur, Double.NaN, Verdict.FIXED);
+        }
+        if (base.failed()) {
+            return new MetricComparison(name, base, cur, Double.NaN, Verdict.INCOMPARABLE);
+        }
+        double change = rule.absolute() ? cur.value() - base.value()
+                : base.value() == 0 ? Double.NaN : cur.value() / base.value() - 1;
+        if (rule.better() == MetricRule.Direction.NEITHER) {
+            return new MetricComparison(name, base, cur, change, Verdict.INCOMPARABLE);
+        }
+        int beyond = rule.exceeds(base.value(), cur.value());
+        Verdict v;
+        if (beyond == 0 || !Statistics.differ(base.raw(), cur.raw())) {
+            v = Verdict.NOT_SIGNIFICANT;
+        } else {
+            v = beyond > 0 ? Verdict.WORSE : Verdict.BETTER;
+        }
+        return new MetricComparison(name, base, cur, change, v);
+    }
+}

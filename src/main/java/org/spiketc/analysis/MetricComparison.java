@@ -1,0 +1,14 @@
+package org.spiketc.analysis;
+
+/**
+ * A metric of two runs side by side.
+ *
+ * @param metric   name, as in the results' {@code metrics}
+ * @param baseline the baseline's measurement, or null where it has none
+ * @param current  the current run's, or null where it has none
+ * @param change   current / baseline − 1 for relative rules, current − baseline for absolute ones; NaN if
+ *                 not computable
+ * @param verdict  the one outcome
+ */
+public record MetricComparison(String metric, Measurement baseline, Measurement current, double change, Verdict verdict) {
+}

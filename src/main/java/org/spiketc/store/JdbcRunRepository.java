@@ -1,0 +1,432 @@
+package org.spiketc.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.spiketc.analysis.Measurement;
+import org.spiketc.common.Json;
+import org.spiketc.report.ResultDocument;
+
+/** {@link RunRepository} on JDBC: prepared statements only, one transaction per write, one row mapper per record. */
+public final class JdbcRunRepository implements RunRepository {
+    /** Points per stored chunk of a series. */
+    static final int CHUNK = 4096;
+    private static final String RUN_COLUMNS =
+            "id, kind, test_name, model, hardware, status, started_at, finished_at, software_version, host";
+    private final Database db;
+
+    public JdbcRunRepository(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public long begin(NewRun r) {
+        return write(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO run (kind, test_name, model, hardware, configuration, status, "
+                    + "started_at, software_version, host, owner_pid) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, r.kind().name());
+                s.setString(2, r.testName());
+                s.setString(3, r.model());
+                s.setString(4, r.hardware());
+                s.setString(5, r.configuration());
+                s.setTimestamp(6, Timestamp.from(Instant.now()));
+                s.setString(7, r.softwareVersion());
+                s.setString(8, r.host());
+                s.setLong(9, ProcessHandle.current().pid());
+                s.executeUpdate();
+                return generatedId(s);
+            }
+        });
+    }
+
+    @Override
+    public void finish(long id, RunStatus status, ResultDocument result) {
+        write(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE run SET status = ?, finished_at = ?, document = ?, test_name = ?, hardware = COALESCE(?, hardware) WHERE id = ?")) {
+                s.setString(1, status.name());
+                s.setTimestamp(2, Timestamp.from(Instant.now()));
+                s.setString(3, result == null ? null : Json.mapper().writeValueAsString(result.json()));
+                s.setString(4, result == null ? "unnamed" : result.testName());
+                s.setString(5, result == null ? null : result.environment("hardware"));
+                s.setLong(6, id);
+                if (s.executeUpdate() == 0) {
+                    throw new StoreException("no stored run " + id);
+                }
+            }
+            if (result != null) {
+                insertDetails(c, id, result);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long importResult(ResultDocument result) {
+        return write(c -> {
+            long id;
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO run (kind, test_name, model, hardware, status, started_at, "
+                    + "finished_at, software_version, host, document) VALUES (?, ?, ?, ?, 'FINISHED', ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                Instant when = parseInstant(result.timestamp());
+                s.setString(1, kindOf(result).name());
+                s.setString(2, result.testName());
+                s.setString(3, result.environment("model"));
+                s.setString(4, result.environment("hardware"));
+                s.setTimestamp(5, Timestamp.from(when));
+                s.setTimestamp(6, Timestamp.from(when));
+                s.setString(7, result.environment("software_version"));
+                s.setString(8, hostOf(result.environment().path("host")));
+                s.setString(9, Json.mapper().writeValueAsString(result.json()));
+                s.executeUpdate();
+                id = generatedId(s);
+            }
+            insertDetails(c, id, result);
+            return id;
+        });
+    }
+
+    @Override
+    public List<StoredRun> list(RunQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS + " FROM run WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.kind() != null) {
+            sql.append(" AND kind = ?");
+            args.add(q.kind().name());
+        }
+        if (q.model() != null) {
+            sql.append(" AND model = ?");
+            args.add(q.model());
+        }
+        if (q.hardware() != null) {
+            sql.append(" AND LOWER(hardware) LIKE ?");
+            args.add("%" + q.hardware().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (q.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(q.status().name());
+        }
+        if (q.text() != null) {
+            sql.append(" AND (LOWER(test_name) LIKE ? OR LOWER(COALESCE(model, '')) LIKE ? OR LOWER(COALESCE(hardware, '')) LIKE ?)");
+            String like = "%" + q.text().toLowerCase(Locale.ROOT) + "%";
+            args.add(like);
+            args.add(like);
+            args.add(like);
+        }
+        sql.append(" ORDER BY started_at DESC, id DESC LIMIT ?");
+        args.add(q.limit());
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    s.setObject(i + 1, args.get(i));
+                }
+                List<StoredRun> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(run(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredRun> find(long id) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM run WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(run(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<ResultDocument> result(long id) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT document FROM run WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(ResultDocument.parse(Json.mapper().readTree(rs.getString(1)), "stored run " + id));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Measurement> metrics(long id) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT name, measured, samples FROM metric WHERE run_id = ? ORDER BY name")) {
+                s.setLong(1, id);
+                Map<String, Measurement> out = new LinkedHashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        double v = rs.getDouble(2);
+                        out.put(rs.getString(1), new Measurement(rs.wasNull() ? Double.NaN : v, samples(rs.getString(3))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return write(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM run WHERE id = ?")) {
+                s.setLong(1, id);
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public void appendSeries(long id, String series, double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("series " + series + ": " + x.length + " x values but " + y.length + " y values");
+        }
+        write(c -> {
+            int next;
+            int filled;
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT chunk, points FROM series_chunk WHERE run_id = ? AND series = ? ORDER BY chunk DESC LIMIT 1")) {
+                s.setLong(1, id);
+                s.setString(2, series);
+                try (ResultSet rs = s.executeQuery()) {
+                    next = rs.next() ? rs.getInt(1) + 1 : 0;
+                    filled = next == 0 ? 0 : rs.getInt(2);
+                }
+            }
+            // Points go into new chunks; a partly filled last chunk stays as it is (chunks may be short).
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO series_chunk (run_id, series, chunk, points, xs, ys) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (int from = 0; from < x.length; from += CHUNK) {
+                    int n = Math.min(CHUNK, x.length - from);
+                    s.setLong(1, id);
+                    s.setString(2, series);
+                    s.setInt(3, next++);
+                    s.setInt(4, n);
+                    s.setBytes(5, pack(x, from, n));
+                    s.setBytes(6, pack(y, from, n));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return filled;
+        });
+    }
+
+    @Override
+    public Series series(long id, String series) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT points, xs, ys FROM series_chunk WHERE run_id = ? AND series = ? ORDER BY chunk")) {
+                s.setLong(1, id);
+                s.setString(2, series);
+                List<double[][]> parts = new ArrayList<>();
+                int total = 0;
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        int n = rs.getInt(1);
+                        parts.add(new double[][] {unpack(rs.getBytes(2), n), unpack(rs.getBytes(3), n)});
+                        total += n;
+                    }
+                }
+                double[] x = new double[total];
+                double[] y = new double[total];
+                int at = 0;
+                for (double[][] p : parts) {
+                    System.arraycopy(p[0], 0, x, at, p[0].length);
+                    System.arraycopy(p[1], 0, y, at, p[1].length);
+                    at += p[0].length;
+                }
+                return new Series(series, x, y);
+            }
+        });
+    }
+
+    @Override
+    public List<String> seriesNames(long id) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT series FROM series_chunk WHERE run_id = ? ORDER BY series")) {
+                s.setLong(1, id);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Metrics, samples, pass and layer records from a result document. */
+    private static void insertDetails(Connection c, long id, ResultDocument result) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO metric (run_id, name, measured, samples) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, Measurement> e : result.measurements().entrySet()) {
+                s.setLong(1, id);
+                s.setString(2, e.getKey());
+                if (e.getValue().failed()) {
+                    s.setNull(3, Types.DOUBLE);
+                } else {
+                    s.setDouble(3, e.getValue().value());
+                }
+                double[] raw = e.getValue().samples();
+                s.setString(4, raw.length == 0 ? null : Json.mapper().writeValueAsString(raw));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        JsonNode doc = result.json();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO pass_record (run_id, position, pass_id, wall_ms, cpu_ms, "
+                + "allocated_bytes, details) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (JsonNode p : doc.path("passes")) {
+                s.setLong(1, id);
+                s.setInt(2, position++);
+                s.setString(3, p.path("id").asText("?"));
+                s.setDouble(4, p.path("wall_ms").asDouble());
+                s.setDouble(5, p.path("cpu_ms").asDouble());
+                s.setLong(6, p.path("allocated_bytes").asLong());
+                s.setString(7, Json.mapper().writeValueAsString(p));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO layer_record (run_id, position, engine, name, spikes, firing_rate, "
+                + "synops, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (JsonNode l : doc.path("layers")) {
+                s.setLong(1, id);
+                s.setInt(2, position++);
+                s.setString(3, l.path("engine").asText(null));
+                s.setString(4, l.path("name").asText("?"));
+                s.setDouble(5, l.path("spikes_per_inference").asDouble());
+                s.setDouble(6, l.path("firing_rate").asDouble());
+                s.setDouble(7, l.path("synaptic_ops_per_inference").asDouble());
+                s.setString(8, Json.mapper().writeValueAsString(l));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static RunKind kindOf(ResultDocument r) {
+        String name = r.testName();
+        if (name.startsWith("compile")) {
+            return RunKind.COMPILE;
+        }
+        if (name.startsWith("inference")) {
+            return RunKind.INFERENCE;
+        }
+        return RunKind.IMPORTED;
+    }
+
+    private static String hostOf(JsonNode h) {
+        if (!h.isObject()) {
+            return null;
+        }
+        return h.path("cpu").asText("?") + ", " + h.path("logical_cores").asText("?") + " cores, " + h.path("memory_mb").asText("?") + " MB";
+    }
+
+    private static Instant parseInstant(String s) {
+        try {
+            return Instant.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new StoreException("timestamp '" + s + "' is not an ISO-8601 instant (like 2025-08-02T10:30:00Z)");
+        }
+    }
+
+    private static StoredRun run(ResultSet rs) throws SQLException {
+        Timestamp end = rs.getTimestamp(8);
+        return new StoredRun(rs.getLong(1), RunKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                RunStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), end == null ? null : end.toInstant(),
+                rs.getString(9), rs.getString(10));
+    }
+
+    private static double[] samples(String json) throws Exception {
+        if (json == null) {
+            return new double[0];
+        }
+        ArrayNode a = (ArrayNode) Json.mapper().readTree(json);
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).asDouble();
+        }
+        return out;
+    }
+
+    private static byte[] pack(double[] v, int from, int n) {
+        ByteBuffer b = ByteBuffer.allocate(n * Double.BYTES);
+        b.asDoubleBuffer().put(v, from, n);
+        return b.array();
+    }
+
+    private static double[] unpack(byte[] bytes, int n) {
+        double[] out = new double[n];
+        ByteBuffer.wrap(bytes).asDoubleBuffer().get(out);
+        return out;
+    }
+
+    private static long generatedId(PreparedStatement s) throws SQLException {
+        try (ResultSet k = s.getGeneratedKeys()) {
+            k.next();
+            return k.getLong(1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws Exception;
+    }
+
+    /** Runs {@code w} in one transaction: all of it is stored, or nothing. */
+    private <T> T write(Work<T> w) {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                T t = w.run(c);
+                c.commit();
+                return t;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (org.spiketc.common.UserInputException e) {
+            throw e;
+        } catch (Exception e) {
+            throw db.failure("cannot write to", e);
+        }
+    }
+
+    private <T> T read(Work<T> w) {
+        try (Connection c = db.connect()) {
+            return w.run(c);
+        } catch (org.spiketc.common.UserInputException e) {
+            throw e;
+        } catch (Exception e) {
+            throw db.failure("cannot read", e);
+        }
+    }
+}

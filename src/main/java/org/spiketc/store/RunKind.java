@@ -1,0 +1,6 @@
+package org.spiketc.store;
+
+/** What produced a stored run. */
+public enum RunKind {
+    COMPILE, INFERENCE, BENCHMARK, IMPORTED
+}

@@ -1,0 +1,13 @@
+package org.spiketc.store;
+
+import java.time.Instant;
+
+/**
+ * A stored run's header.
+ *
+ * @param finished null while running or when interrupted
+ * @param host     the machine, as "cpu, N cores, M MB"
+ */
+public record StoredRun(long id, RunKind kind, String testName, String model, String hardware, RunStatus status, Instant started,
+        Instant finished, String softwareVersion, String host) {
+}

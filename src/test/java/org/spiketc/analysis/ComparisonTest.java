@@ -1,0 +1,91 @@
+package org.spiketc.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Verdicts: a change counts only past the seed's thresholds and where the samples show it. */
+class ComparisonTest {
+    static double[] noisy(double centre, double relativeSpread, int n, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = centre * (1 + relativeSpread * (r.nextDouble() - 0.5));
+        }
+        return x;
+    }
+
+    static Verdict verdict(String metric, Measurement base, Measurement cur) {
+        return Comparison.of(Map.of(metric, base), Map.of(metric, cur), List.of()).metrics().get(0).verdict();
+    }
+
+    @Test
+    void timeMoreThanTenPercentSlowerWithClearSamplesIsARegression() {
+        Verdict v = verdict("compilation_time_ms", Measurement.of(noisy(100, 0.02, 10, 1)), Measurement.of(noisy(120, 0.02, 10, 2)));
+        assertThat(v).isEqualTo(Verdict.WORSE);
+        assertThat(v.isRegression()).isTrue();
+    }
+
+    @Test
+    void timeWithinTenPercentIsNotSignificant() {
+        assertThat(verdict("compilation_time_ms", Measurement.of(noisy(100, 0.02, 10, 1)), Measurement.of(noisy(105, 0.02, 10, 2))))
+                .isEqualTo(Verdict.NOT_SIGNIFICANT);
+    }
+
+    @Test
+    void aLargeRatioThatTheNoiseExplainsIsNotSignificant() {
+        // medians 15% apart, but each run spreads over ±60%: Mann-Whitney cannot tell them apart at p < 0.002
+        assertThat(verdict("inference_latency_ms", Measurement.of(noisy(100, 1.2, 10, 3)), Measurement.of(noisy(115, 1.2, 10, 4))))
+                .isEqualTo(Verdict.NOT_SIGNIFICANT);
+    }
+
+    @Test
+    void fewSamplesAreJudgedByTheirNinetyNinePercentIntervals() {
+        assertThat(verdict("compilation_time_ms", Measurement.of(new double[] {100, 101, 99}), Measurement.of(new double[] {130, 131, 129})))
+                .isEqualTo(Verdict.WORSE);
+        assertThat(verdict("compilation_time_ms", Measurement.of(new double[] {100, 130, 70}), Measurement.of(new double[] {115, 145, 85})))
+                .isEqualTo(Verdict.NOT_SIGNIFICANT);
+    }
+
+    @Test
+    void energyCountsFromFivePercentAndSingleValuesByTheRatioAlone() {
+        assertThat(verdict("energy_per_inference_mj", Measurement.single(1.0), Measurement.single(1.06))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("energy_per_inference_mj", Measurement.single(1.0), Measurement.single(1.04))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("energy_per_inference_mj", Measurement.single(1.0), Measurement.single(0.9))).isEqualTo(Verdict.BETTER);
+    }
+
+    @Test
+    void accuracyCountsFromOnePointLower() {
+        assertThat(verdict("accuracy", Measurement.single(0.90), Measurement.single(0.885))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("accuracy", Measurement.single(0.90), Measurement.single(0.895))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("fidelity", Measurement.single(0.90), Measurement.single(0.95))).isEqualTo(Verdict.BETTER);
+    }
+
+    @Test
+    void higherThroughputIsBetter() {
+        assertThat(verdict("throughput_images_per_s", Measurement.single(100), Measurement.single(80))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("throughput_images_per_s", Measurement.single(100), Measurement.single(120))).isEqualTo(Verdict.BETTER);
+    }
+
+    @Test
+    void failuresMissingAndInformationalMetricsGetTheirOwnVerdicts() {
+        assertThat(verdict("compilation_time_ms", Measurement.single(100), Measurement.single(Double.NaN))).isEqualTo(Verdict.NEW_FAILURE);
+        assertThat(verdict("compilation_time_ms", Measurement.single(Double.NaN), Measurement.single(100))).isEqualTo(Verdict.FIXED);
+        assertThat(verdict("cores_used", Measurement.single(10), Measurement.single(20))).isEqualTo(Verdict.INCOMPARABLE);
+        Comparison c = Comparison.of(Map.of("a_ms", Measurement.single(1)), Map.of("b_ms", Measurement.single(1)), List.of());
+        assertThat(c.metrics()).extracting(MetricComparison::verdict).containsExactly(Verdict.INCOMPARABLE, Verdict.INCOMPARABLE);
+        assertThat(c.hasRegression()).isFalse();
+    }
+
+    @Test
+    void summaryStatisticsOfRawSamples() {
+        double[] x = {5, 1, 4, 2, 3, 100};
+        assertThat(Statistics.median(x)).isEqualTo(3.5);
+        assertThat(Statistics.min(x)).isEqualTo(1);
+        assertThat(Statistics.max(x)).isEqualTo(100);
+        assertThat(Statistics.spread(x)).isEqualTo(4.75 - 2.25); // interquartile range, unmoved by the outlier's size
+    }
+}

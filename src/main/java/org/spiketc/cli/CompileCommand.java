@@ -23,6 +23,9 @@ import org.spiketc.report.CompileJson;
 import org.spiketc.report.CompileReport;
 import org.spiketc.report.HostInfo;
 import org.spiketc.report.PeakMemory;
+import org.spiketc.report.ResultDocument;
+import org.spiketc.store.RunKind;
+import org.spiketc.store.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,12 +56,33 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "15", description = "Layers to list in the report (default ${DEFAULT-VALUE}).")
     int layers;
 
+    @Mixin
+    StoreOptions store;
+
     @Override
     public Integer call() throws IOException {
         if (dumpIr != null && !dumpIr.equals("final") && !dumpIr.equals("all")) {
             throw new UserInputException("--dump-ir takes 'final' or 'all', got '" + dumpIr + "'");
         }
         CompileRequest req = compile.request(model, compile.profile());
+        StoreOptions.Recording rec = store.begin(RunKind.COMPILE, "compile_" + req.model().name() + "_" + req.target().id(),
+                req.model().name(), req.target().id(), configuration(req));
+        try {
+            return compile(req, rec);
+        } finally {
+            rec.failIfOpen();
+        }
+    }
+
+    private static String configuration(CompileRequest req) {
+        var c = Json.mapper().createObjectNode();
+        c.put("target", req.target().id());
+        c.put("chips", req.chips() == null ? null : String.valueOf(req.chips()));
+        c.put("pipeline", req.pipeline().toString());
+        return c.toString();
+    }
+
+    private int compile(CompileRequest req, StoreOptions.Recording rec) throws IOException {
         IrDumpInstrument dump = new IrDumpInstrument();
         List<PassInstrument> extra = "all".equals(dumpIr) ? List.of(dump) : List.of();
         CompileResult r;
@@ -83,10 +107,12 @@ final class CompileCommand implements Callable<Integer> {
         if (out != null) {
             pw.println("\nwrote " + out);
         }
+        ResultDocument doc = ResultDocument.of(CompileJson.of(r, peak, HostInfo.detect(), Instant.now()));
         if (json != null) {
-            Json.mapper().writeValue(json.toFile(), CompileJson.of(r, peak, HostInfo.detect(), Instant.now()));
+            doc.write(json);
             pw.println("wrote " + json);
         }
+        rec.finish(RunStatus.FINISHED, doc, pw);
         if ("final".equals(dumpIr)) {
             pw.println();
             pw.print(IrPrinter.print(r.graph()));

@@ -35,6 +35,9 @@ import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
 import org.spiketc.sim.PaperEnergy;
 import org.spiketc.sim.emulator.ChipEmulator;
+import org.spiketc.report.ResultDocument;
+import org.spiketc.store.RunKind;
+import org.spiketc.store.RunStatus;
 import org.spiketc.sim.reference.ReferenceSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results in the seed's JSON shape.")
     Path json;
+
+    @Mixin
+    StoreOptions store;
 
     @Override
     public Integer call() throws IOException {
@@ -144,6 +150,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         List<Evaluation.Outcome> outcomes = new ArrayList<>();
+        String hardware = emulator != null ? emulator.profile().id() : "host";
+        StoreOptions.Recording rec = store.begin(RunKind.INFERENCE, "inference_" + config.name() + "_" + engine, config.name(), hardware,
+                configuration(data));
         try {
             for (InferenceEngine e : engines) {
                 if (warmup > 0) {
@@ -164,11 +173,18 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             print(out, config, weights.describe(), data, outcomes, emulator);
+            ResultDocument doc = ResultDocument.of(toJson(config, weights.describe(), data, outcomes, emulator));
             if (json != null) {
-                Json.mapper().writeValue(json.toFile(), toJson(config, weights.describe(), data, outcomes, emulator));
+                doc.write(json);
                 out.println("wrote " + json);
             }
+            boolean complete = outcomes.stream().allMatch(Evaluation.Outcome::complete);
+            if (rec.active()) {
+                recordSeries(rec, outcomes.get(outcomes.size() - 1), data);
+            }
+            rec.finish(complete ? RunStatus.FINISHED : RunStatus.CANCELLED, doc, out);
         } finally {
+            rec.failIfOpen();
             written.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -177,6 +193,46 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return outcomes.stream().allMatch(Evaluation.Outcome::complete) ? ExitCodes.OK : ExitCodes.CANCELLED;
+    }
+
+    private String configuration(LabelledImages data) {
+        var c = Json.mapper().createObjectNode();
+        c.put("engine", engine);
+        c.put("dataset", data.name());
+        c.put("samples", data.count());
+        c.put("batch", batch);
+        if (!engine.equals("reference")) {
+            c.put("target", compile.profile().id());
+        }
+        return c.toString();
+    }
+
+    /** Per inference, in sample order: the series the workbench charts (energy, latency, running accuracy). */
+    private static void recordSeries(StoreOptions.Recording rec, Evaluation.Outcome o, LabelledImages data) {
+        int n = o.finished();
+        double[] x = new double[n];
+        double[] energy = new double[n];
+        double[] latency = new double[n];
+        double[] accuracy = new double[n];
+        int right = 0;
+        int k = 0;
+        for (int i = 0; i < o.results().length && k < n; i++) {
+            InferenceResult r = o.results()[i];
+            if (r == null) {
+                continue;
+            }
+            right += r.predicted() == data.labels()[i] ? 1 : 0;
+            x[k] = i;
+            energy[k] = r.deviceEnergyMj();
+            latency[k] = r.latencyMs();
+            accuracy[k] = right / (double) (k + 1);
+            k++;
+        }
+        if (o.engine().equals("emulator")) {
+            rec.repository().appendSeries(rec.id(), "energy_per_inference_mj", x, energy);
+            rec.repository().appendSeries(rec.id(), "inference_latency_ms", x, latency);
+        }
+        rec.repository().appendSeries(rec.id(), "accuracy_running", x, accuracy);
     }
 
     private LabelledImages loadDataset() {
@@ -270,6 +326,11 @@ final class RunCommand implements Callable<Integer> {
         return m;
     }
 
+    /** One value per finished inference, in sample order: the raw samples regression checks test. */
+    private static double[] perSample(Evaluation.Outcome o, java.util.function.ToDoubleFunction<InferenceResult> f) {
+        return java.util.Arrays.stream(o.results()).filter(java.util.Objects::nonNull).mapToDouble(f).toArray();
+    }
+
     private ObjectNode toJson(ModelConfig c, String weights, LabelledImages data, List<Evaluation.Outcome> os, ChipEmulator emu) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("test_name", "inference_" + c.name() + "_" + engine + (emu != null ? "_" + emu.profile().id() : ""));
@@ -315,6 +376,11 @@ final class RunCommand implements Callable<Integer> {
             breakdown(os.get(os.size() - 1)).forEach(b::put);
             ObjectNode src = root.putObject("energy_sources");
             emu.runDetailed(data.pixels()[0]).estimate().sources().forEach(src::put);
+        }
+        if (emu != null) {
+            Evaluation.Outcome e = os.get(os.size() - 1);
+            ResultDocument.putSamples(root, "energy_per_inference_mj", perSample(e, InferenceResult::deviceEnergyMj));
+            ResultDocument.putSamples(root, "inference_latency_ms", perSample(e, InferenceResult::latencyMs));
         }
         ArrayNode layers = root.putArray("layers");
         for (Evaluation.Outcome o : os) {

@@ -58,11 +58,12 @@ public final class JdbcRunRepository implements RunRepository {
     public void finish(long id, RunStatus status, ResultDocument result) {
         write(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE run SET status = ?, finished_at = ?, document = ?, test_name = ?, hardware = COALESCE(?, hardware) WHERE id = ?")) {
+                    "UPDATE run SET status = ?, finished_at = ?, document = ?, test_name = COALESCE(?, test_name), "
+                    + "hardware = COALESCE(?, hardware) WHERE id = ?")) {
                 s.setString(1, status.name());
                 s.setTimestamp(2, Timestamp.from(Instant.now()));
                 s.setString(3, result == null ? null : Json.mapper().writeValueAsString(result.json()));
-                s.setString(4, result == null ? "unnamed" : result.testName());
+                s.setString(4, result == null ? null : result.testName());
                 s.setString(5, result == null ? null : result.environment("hardware"));
                 s.setLong(6, id);
                 if (s.executeUpdate() == 0) {

@@ -1,0 +1,96 @@
+package org.spiketc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.spiketc.cli.StcCommandTest.stc;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spiketc.common.Json;
+import org.spiketc.report.ResultDocument;
+
+/** Commands record their runs; {@code stc runs} lists, shows, compares, exports, imports and deletes them. */
+class RunsCommandTest {
+    @TempDir
+    Path dir;
+    String db;
+
+    @BeforeEach
+    void database() {
+        db = "jdbc:h2:file:" + dir.resolve("results") + ";AUTO_SERVER=TRUE";
+    }
+
+    Path result(String name, double ms, double... samples) throws Exception {
+        ObjectNode d = Json.mapper().createObjectNode();
+        d.put("test_name", name);
+        d.put("timestamp", "2026-11-27T01:00:00Z");
+        d.put("schema_version", 1);
+        d.putObject("metrics").put("compilation_time_ms", ms);
+        d.putObject("environment").put("hardware", "Intel Loihi 2");
+        ResultDocument.putSamples(d, "compilation_time_ms", samples);
+        Path p = dir.resolve(name + ".json");
+        Json.mapper().writeValue(p.toFile(), d);
+        return p;
+    }
+
+    @Test
+    void compileAndRunAreRecordedUnlessToldNotTo() {
+        var c = stc("compile", "--model", "fmnist-spikformer-tiny", "--layers", "0", "--db", db);
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("recorded as run 1");
+        var r = stc("run", "--model", "fmnist-spikformer-tiny", "--engine", "emulator", "--samples", "5", "--db", db);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(stc("compile", "--model", "fmnist-spikformer-tiny", "--layers", "0", "--db", db, "--no-store").out())
+                .doesNotContain("recorded");
+        var list = stc("runs", "list", "--db", db);
+        assertThat(list.out().lines()).hasSize(2);
+        assertThat(list.out()).contains("compile").contains("inference").contains("finished");
+        var show = stc("runs", "show", "2", "--db", db);
+        assertThat(show.out()).contains("energy_per_inference_mj").contains("5, ").contains("series: accuracy_running");
+    }
+
+    @Test
+    void compareGivesOneVerdictPerMetricAndExitsThreeOnARegression() throws Exception {
+        Path base = result("bench_base", 100, 99, 100, 101, 100, 99, 101, 100, 100);
+        Path slow = result("bench_slow", 125, 124, 125, 126, 125, 124, 126, 125, 125);
+        Path same = result("bench_same", 101, 100, 101, 102, 101, 100, 102, 101, 101);
+        assertThat(stc("runs", "import", base.toString(), slow.toString(), same.toString(), "--db", db).code()).isZero();
+        var worse = stc("runs", "compare", "1", "2", "--db", db);
+        assertThat(worse.code()).isEqualTo(ExitCodes.REGRESSION);
+        assertThat(worse.out()).contains("compilation_time_ms").contains("+25.0%").contains("worse");
+        var fine = stc("runs", "compare", "1", "3", "--db", db);
+        assertThat(fine.code()).isZero();
+        assertThat(fine.out()).contains("not significant");
+        // files compare directly, without a database
+        assertThat(stc("runs", "compare", base.toString(), slow.toString()).code()).isEqualTo(ExitCodes.REGRESSION);
+    }
+
+    @Test
+    void aMalformedImportAddsNothingAndSaysWhatIsWrong() throws Exception {
+        Path good = result("good", 1);
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"test_name\": \"x\", \"metrics\": {\"a\": \"fast\"}}");
+        var r = stc("runs", "import", good.toString(), bad.toString(), "--db", db);
+        assertThat(r.code()).isEqualTo(ExitCodes.USER);
+        assertThat(r.err()).contains("bad.json").contains("metric a is not a number").doesNotContain("Exception");
+        assertThat(stc("runs", "list", "--db", db).out()).contains("no stored runs");
+        Files.writeString(bad, "{not json");
+        assertThat(stc("runs", "import", bad.toString(), "--db", db).err()).contains("not readable JSON");
+    }
+
+    @Test
+    void exportGivesBackTheResultAndDeleteRemovesIt() throws Exception {
+        Path in = result("roundtrip", 7, 7, 7.5);
+        stc("runs", "import", in.toString(), "--db", db);
+        Path out = dir.resolve("out.json");
+        assertThat(stc("runs", "export", "1", "--out", out.toString(), "--db", db).code()).isZero();
+        assertThat(Json.mapper().readTree(out.toFile())).isEqualTo(Json.mapper().readTree(in.toFile()));
+        assertThat(stc("runs", "delete", "1", "--db", db).out()).contains("deleted run 1");
+        var again = stc("runs", "show", "1", "--db", db);
+        assertThat(again.code()).isEqualTo(ExitCodes.USER);
+        assertThat(again.err()).contains("no stored run 1");
+    }
+}

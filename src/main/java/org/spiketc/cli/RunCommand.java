@@ -273,6 +273,9 @@ final class RunCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "    %-24s %.6f mJ%n", e.getKey(), e.getValue());
                 }
                 out.printf(Locale.ROOT, "  latency                  %.4f ms per inference (simulated)%n", o.mean(InferenceResult::latencyMs));
+                out.printf(Locale.ROOT, "  traffic                  %,.0f messages, %,.0f hops, %,.0f chip crossings, %.0f barrier syncs per inference%n",
+                        o.mean(r -> r.traffic().messages()), o.mean(r -> r.traffic().hops()), o.mean(r -> r.traffic().chipCrossings()),
+                        o.mean(r -> r.traffic().barrierSyncs()));
                 out.printf(Locale.ROOT, "  throughput               %,.0f inferences/s at batch %d (simulated, pipelined)%n",
                         modelledThroughput(emu, o), batch);
             }
@@ -353,6 +356,10 @@ final class RunCommand implements Callable<Integer> {
             m.put("energy_per_inference_mj", e.mean(InferenceResult::deviceEnergyMj));
             m.put("inference_latency_ms", e.mean(InferenceResult::latencyMs));
             m.put("throughput_images_per_s", modelledThroughput(emu, e));
+            m.put("messages_per_inference", e.mean(r -> r.traffic().messages()));
+            m.put("hops_per_inference", e.mean(r -> r.traffic().hops()));
+            m.put("chip_crossings_per_inference", e.mean(r -> r.traffic().chipCrossings()));
+            m.put("barrier_syncs_per_inference", e.mean(r -> r.traffic().barrierSyncs()));
             m.put("batch", batch);
         }
         m.put("host_time_per_inference_ms", hostMs(main));

@@ -15,7 +15,8 @@ import java.util.List;
  * @param deviceEnergyMj  energy on the modelled hardware (emulator), NaN for the reference simulator
  * @param latencyMs       latency on the modelled hardware (emulator), NaN for the reference simulator
  * @param energyBreakdownMj device energy per component (emulator), empty for the reference simulator
+ * @param traffic         messages, hops, chip crossings and barriers (emulator), {@link Traffic#NONE} for the reference
  */
 public record InferenceResult(float[] logits, int predicted, List<LayerActivity> layers, long macs, long acs, long spikes,
-        double paperEnergyMj, double deviceEnergyMj, double latencyMs, java.util.Map<String, Double> energyBreakdownMj) {
+        double paperEnergyMj, double deviceEnergyMj, double latencyMs, java.util.Map<String, Double> energyBreakdownMj, Traffic traffic) {
 }

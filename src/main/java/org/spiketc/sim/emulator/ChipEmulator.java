@@ -11,6 +11,7 @@ import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
 import org.spiketc.sim.PaperEnergy;
+import org.spiketc.sim.Traffic;
 
 /**
  * Executes a compiled {@code .nxe} binary with the target's integer neuron model — not the IR. Each
@@ -193,7 +194,8 @@ public final class ChipEmulator implements InferenceEngine {
         }
         EnergyModel.Estimate e = energy.estimate(act, timeSteps);
         InferenceResult r = new InferenceResult(logits, best, layers, macs, acs, spikes, PaperEnergy.millijoules(macs, acs),
-                e.dynamicMj() + e.staticMj(), e.latencyMs(), e.breakdownMj());
+                e.dynamicMj() + e.staticMj(), e.latencyMs(), e.breakdownMj(),
+                new Traffic(e.messages(), e.hops(), e.chipCrossings(), e.barrierSyncs()));
         return new Emulated(r, act, e);
     }
 

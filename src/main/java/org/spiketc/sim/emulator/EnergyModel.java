@@ -99,10 +99,11 @@ public final class EnergyModel {
      * @param messages         messages between cores
      * @param hops             router hops of those messages
      * @param chipCrossings    chip boundaries crossed
+     * @param barrierSyncs     time-step barriers (T + depth − 1), chip-wide or, on several chips, system-wide
      * @param sources          the figure behind each component
      */
     public record Estimate(double dynamicMj, double staticMj, Map<String, Double> breakdownMj, double latencyMs, double stepNs,
-            double throughput, double messages, double hops, double chipCrossings, Map<String, String> sources) {
+            double throughput, double messages, double hops, double chipCrossings, int barrierSyncs, Map<String, String> sources) {
     }
 
     Estimate estimate(Activity a, int timeSteps) {
@@ -168,7 +169,8 @@ public final class EnergyModel {
         double staticMj = e.staticPowerPerChip().value() * chipsUsed * latencyNs * 1e-9;
         b.put("static", staticMj);
         src.put("static", e.staticPowerPerChip().cited() + " x " + chipsUsed + " chips x latency");
-        return new Estimate(dynamic, staticMj, b, latencyNs / 1e6, stepNs, 1e9 / (timeSteps * stepNs), messages, hops, cross, src);
+        return new Estimate(dynamic, staticMj, b, latencyNs / 1e6, stepNs, 1e9 / (timeSteps * stepNs), messages, hops, cross,
+                timeSteps + depth - 1, src);
     }
 
     /** Adds a component in mJ (from pJ) with its figure's citation. */

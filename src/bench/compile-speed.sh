@@ -24,7 +24,7 @@ for m in "${models[@]}"; do
   peak=0
   for i in $(seq 1 "$repeats"); do
     start=$(date +%s%N)
-    java -jar "$jar" compile --model "$m" -O2 --bits 8 --target loihi2 --layers 0 \
+    java -jar "$jar" compile --model "$m" -O2 --bits 8 --target loihi2 --layers 0 --no-store \
       --out "$out/$m.nxe" --json "$out/$m.run$i.json" > /dev/null
     end=$(date +%s%N)
     walls+=( $(( (end - start) / 1000000 )) )
@@ -40,11 +40,14 @@ for m in "${models[@]}"; do
 {
   "test_name": "compilation_speed_$m",
   "timestamp": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+  "schema_version": 1,
   "metrics": {
     "compilation_time_ms": $median,
-    "compilation_time_ms_samples": [$(IFS=,; echo "${walls[*]}")],
     "memory_peak_mb": $peak,
     "model_size_mb": $size
+  },
+  "samples": {
+    "compilation_time_ms": [$(IFS=,; echo "${walls[*]}")]
   },
   "environment": {
     "hardware": "Intel Loihi 2 (partly estimated, simulated)",

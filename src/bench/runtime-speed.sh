@@ -25,7 +25,7 @@ for r in $(seq 1 "$rounds"); do
   done
   for e in reference emulator; do
     java -jar target/stc.jar run --model fmnist-spikformer-tiny --engine $e --dataset "fmnist:$data" \
-      --samples "$n" --warmup 1000 --threads 2 --json "$out/java_${e}_round$r.json" > /dev/null 2>&1
+      --samples "$n" --warmup 1000 --threads 2 --no-store --json "$out/java_${e}_round$r.json" > /dev/null 2>&1
   done
 done
 /usr/bin/python3 - "$out" "$rounds" <<'EOF'
@@ -43,6 +43,27 @@ for k, v in t.items():
     r1 = statistics.median(a / x for a, x in zip(b1, v))
     r64 = statistics.median(a / x for a, x in zip(b64, v))
     print(f"{k:28s} {statistics.median(v):14.3f} ({min(v):6.3f}-{max(v):6.3f}) {r1:12.2f} {r64:13.2f}")
-print(f"{rounds} rounds of {json.load(open(f'{out}/java_emulator_round1.json'))['metrics'].get('samples', 'N')} samples;"
+first = json.load(open(f"{out}/java_emulator_round1.json"))
+print(f"{rounds} rounds of {first['metrics'].get('samples', 'N')} samples;"
       " 'x torch' = PyTorch time / engine time, median over rounds")
+# The same as a seed-format result, with every round's time as raw samples (for stc runs compare).
+keys = {"pytorch cpu batch 1": "pytorch_batch1", "pytorch cpu batch 64": "pytorch_batch64",
+        "java reference (2 threads)": "reference", "java emulator (2 threads)": "emulator"}
+metrics, samples = {}, {}
+for k, v in t.items():
+    metrics[f"{keys[k]}_ms_per_inference"] = statistics.median(v)
+    samples[f"{keys[k]}_ms_per_inference"] = v
+for e in ("reference", "emulator"):
+    v = t[f"java {e} (2 threads)"]
+    metrics[f"{e}_speedup_vs_pytorch_batch1"] = statistics.median(a / x for a, x in zip(b1, v))
+    metrics[f"{e}_speedup_vs_pytorch_batch64"] = statistics.median(a / x for a, x in zip(b64, v))
+metrics["emulator_sim_events_per_s"] = statistics.median(
+    json.load(open(f"{out}/java_emulator_round{r}.json"))["metrics"]["sim_events_per_s"] for r in range(1, rounds + 1))
+summary = {"test_name": "runtime_speed_fmnist-spikformer-tiny", "timestamp": first["timestamp"], "schema_version": 1,
+           "metrics": metrics, "samples": samples,
+           "environment": {"hardware": "host CPU, 2 threads", "software_version": first["environment"]["software_version"],
+                           "model": "fmnist-spikformer-tiny", "host": first["environment"]["host"],
+                           "baseline": json.load(open(f"{out}/pytorch_batch1_round1.json"))["environment"]["hardware"]}}
+json.dump(summary, open(f"{out}/runtime_speed_fmnist-spikformer-tiny.json", "w"), indent=2)
+print(f"wrote {out}/runtime_speed_fmnist-spikformer-tiny.json")
 EOF

@@ -40,6 +40,10 @@ final class CompileOptions {
             description = "Firing rate assumed for traffic and cost estimates (default ${DEFAULT-VALUE}).")
     double firingRate;
 
+    @Option(names = "--spread", description = "Map over every chip of the system (--chips) in equal shares instead of "
+            + "filling chips in turn: for multi-chip studies.")
+    boolean spread;
+
     @Option(names = "--disable-pass", paramLabel = "ID", description = "Leave out an optional pass (repeatable).")
     List<String> disabled = List.of();
 
@@ -60,7 +64,7 @@ final class CompileOptions {
                 throw new UserInputException(e.getMessage());
             }
         }
-        PipelineOptions opts = new PipelineOptions(level, bits, sparsity, timeSteps, order, firingRate, new HashSet<>(disabled));
+        PipelineOptions opts = new PipelineOptions(level, bits, sparsity, timeSteps, order, firingRate, new HashSet<>(disabled), spread);
         return new CompileRequest(model.config(), model.weights(), profile, systemChips(profile), opts, verify);
     }
 

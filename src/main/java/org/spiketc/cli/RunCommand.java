@@ -247,10 +247,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Modelled inferences per second with {@code batch} samples streamed through the layer pipeline. */
     private double modelledThroughput(ChipEmulator emu, Evaluation.Outcome o) {
-        int t = emu.program().image().timeSteps();
-        int depth = emu.energyModel().depth();
-        double stepMs = o.mean(InferenceResult::latencyMs) / (t + depth - 1);
-        return batch / ((t * (double) batch + depth - 1) * stepMs / 1000);
+        return emu.energyModel().pipelinedThroughput(o.mean(InferenceResult::latencyMs), batch);
     }
 
     private void print(PrintWriter out, ModelConfig c, String weights, LabelledImages data, List<Evaluation.Outcome> os,

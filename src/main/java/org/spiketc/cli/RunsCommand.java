@@ -252,11 +252,13 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<ResultDocument> docs = files.stream().map(ResultDocument::read).toList();
+            List<List<ResultDocument>> docs = files.stream().map(ResultDocument::readAll).toList();
             RunRepository runs = db.open();
             for (int i = 0; i < docs.size(); i++) {
-                long id = runs.importResult(docs.get(i));
-                spec.commandLine().getOut().println("imported " + files.get(i) + " as run " + id);
+                for (ResultDocument d : docs.get(i)) {
+                    long id = runs.importResult(d);
+                    spec.commandLine().getOut().println("imported " + d.testName() + " from " + files.get(i) + " as run " + id);
+                }
             }
             return ExitCodes.OK;
         }

@@ -45,6 +45,35 @@ public final class ResultDocument {
         return parse(node, file.toString());
     }
 
+    /**
+     * Every result in a file (one document, or {@code {"results": [...]}} as {@code stc bench --json}
+     * writes) or in the JSON files of a folder.
+     */
+    public static java.util.List<ResultDocument> readAll(Path path) {
+        if (Files.isDirectory(path)) {
+            try (var files = Files.list(path)) {
+                return files.filter(p -> p.toString().endsWith(".json")).sorted().flatMap(p -> readAll(p).stream()).toList();
+            } catch (IOException e) {
+                throw new UserInputException("cannot list " + path + ": " + e.getMessage());
+            }
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(Files.readString(path));
+        } catch (IOException e) {
+            throw new UserInputException(path + " is not readable JSON: " + Json.shortMessage(e));
+        }
+        if (node != null && node.isObject() && node.path("results").isArray() && !node.has("test_name")) {
+            java.util.List<ResultDocument> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode r : node.path("results")) {
+                out.add(parse(r, path + " result " + i++));
+            }
+            return out;
+        }
+        return java.util.List.of(parse(node, path.toString()));
+    }
+
     /** Validates a parsed document; {@code origin} names it in messages. */
     public static ResultDocument parse(JsonNode node, String origin) {
         if (node == null || !node.isObject()) {

@@ -70,7 +70,7 @@ public final class Compiler {
 
         progress.progress("mapping", 0.5);
         Mapping mapping = Mapper.map(lowered, req.target(), req.chips(), req.pipeline().firingRate(),
-                req.pipeline().level() >= 2, cancel, (stage, f) -> progress.progress(stage, 0.5 + 0.4 * f));
+                req.pipeline().level() >= 2, req.pipeline().spread(), cancel, (stage, f) -> progress.progress(stage, 0.5 + 0.4 * f));
         long t3 = System.nanoTime();
 
         progress.progress("codegen", 0.9);

@@ -45,6 +45,12 @@ public final class Mapper {
 
     public static Mapping map(Graph g, HardwareProfile p, Integer chips, double firingRate, boolean refine,
             Cancellation cancel, ProgressListener progress) {
+        return map(g, p, chips, firingRate, refine, false, cancel, progress);
+    }
+
+    /** @param spread share the slices equally among all the system's chips rather than filling chips in turn */
+    public static Mapping map(Graph g, HardwareProfile p, Integer chips, double firingRate, boolean refine, boolean spread,
+            Cancellation cancel, ProgressListener progress) {
         IrVerifier.verify(g, true);
         List<String> warnings = new ArrayList<>();
         Slicer slicer = new Slicer(p);
@@ -88,7 +94,8 @@ public final class Mapper {
         Connections conn = connect(pops, shapes, base, slices, firingRate, cancel);
         progress.progress("mapping: connections", 0.6);
         // Step 5: chips.
-        int[] chipOf = ChipPartitioner.partition(slices.size(), cpc, system.chips(), conn, refine);
+        int perChip = spread ? Math.max(1, Math.min(cpc, (slices.size() + system.chips() - 1) / system.chips())) : cpc;
+        int[] chipOf = ChipPartitioner.partition(slices.size(), perChip, system.chips(), conn, refine);
         // Step 6: placement, routes, loads.
         MeshPlacement mesh = new MeshPlacement(p, system, chipOf);
         Routes routes = conn.toRoutes();

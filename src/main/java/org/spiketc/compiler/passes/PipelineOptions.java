@@ -12,10 +12,21 @@ import java.util.Set;
  * @param attentionOrder SSA product order, or null for the level's default
  * @param firingRate     assumed input firing rate for cost estimates
  * @param disabled       pass ids to leave out
+ * @param spread         map over every chip of the system in equal shares instead of filling chips in turn
  */
 public record PipelineOptions(int level, int bits, Double sparsity, Integer timeSteps, LowerAttention.Order attentionOrder,
-        double firingRate, Set<String> disabled) {
+        double firingRate, Set<String> disabled, boolean spread) {
+    /** Options that fill chips in turn (the default mapping). */
+    public PipelineOptions(int level, int bits, Double sparsity, Integer timeSteps, LowerAttention.Order attentionOrder,
+            double firingRate, Set<String> disabled) {
+        this(level, bits, sparsity, timeSteps, attentionOrder, firingRate, disabled, false);
+    }
+
     public static PipelineOptions defaults(int level) {
         return new PipelineOptions(level, 8, null, null, null, 0.1, Set.of());
+    }
+
+    public PipelineOptions spreadOverChips() {
+        return new PipelineOptions(level, bits, sparsity, timeSteps, attentionOrder, firingRate, disabled, true);
     }
 }

@@ -106,6 +106,16 @@ public final class EnergyModel {
             double throughput, double messages, double hops, double chipCrossings, int barrierSyncs, Map<String, String> sources) {
     }
 
+    /**
+     * Inferences per second with {@code batch} samples streamed back to back through the layer pipeline:
+     * B / ((T·B + depth − 1) steps), the step taken from a mean latency of T + depth − 1 steps.
+     */
+    public double pipelinedThroughput(double latencyMs, int batch) {
+        int t = program.image().timeSteps();
+        double stepMs = latencyMs / (t + depth - 1);
+        return batch / ((t * (double) batch + depth - 1) * stepMs / 1000);
+    }
+
     Estimate estimate(Activity a, int timeSteps) {
         var e = profile.energy();
         var t = profile.timing();

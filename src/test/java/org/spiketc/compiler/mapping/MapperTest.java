@@ -89,4 +89,19 @@ class MapperTest {
                 .mapping().report().chipCrossingsPerStep();
         assertThat(better).isLessThanOrEqualTo(plain);
     }
+
+    @Test
+    void spreadSharesTheSlicesAmongEveryChipOfTheSystem() throws Exception {
+        var packed = compile("fmnist-spikformer-tiny", "loihi2", 8).mapping().report();
+        var req = new CompileRequest(Presets.load("fmnist-spikformer-tiny"), WeightSource.random(1), HardwareProfiles.builtIn("loihi2"), 8,
+                PipelineOptions.defaults(2).spreadOverChips(), false);
+        var spread = Compiler.compile(req, OutputStream.nullOutputStream(), Cancellation.none(), ProgressListener.NONE).mapping().report();
+        assertThat(packed.chips().stream().filter(c -> c.cores() > 0).count()).as("filled in turn, it fits one chip").isEqualTo(1);
+        assertThat(spread.chips()).hasSize(8).allMatch(c -> c.cores() > 0);
+        int most = spread.chips().stream().mapToInt(ChipUsage::cores).max().orElseThrow();
+        int least = spread.chips().stream().mapToInt(ChipUsage::cores).min().orElseThrow();
+        assertThat(most - least).as("equal shares, up to the cuts the refinement moves").isLessThanOrEqualTo(most / 2 + 1);
+        assertThat(spread.coresUsed()).isEqualTo(packed.coresUsed());
+        assertThat(spread.chipCrossingsPerStep()).isPositive();
+    }
 }

@@ -1,0 +1,92 @@
+package org.spiketc.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.spiketc.data.LabelledImages;
+import org.spiketc.sim.Evaluation;
+import org.spiketc.sim.InferenceResult;
+
+/**
+ * The trade-off between optimization and accuracy (seed: {@code test_accuracy_vs_optimization.py}): a
+ * sweep over weight bits × pruning sparsity × time steps, each point's accuracy, fidelity, energy and
+ * latency, and which points are on the Pareto front of accuracy against energy.
+ */
+final class AccuracyVsOptimizationBenchmark implements Benchmark {
+    @Override
+    public String id() {
+        return "accuracy-vs-optimization";
+    }
+
+    @Override
+    public String seedName() {
+        return "test_accuracy_vs_optimization.py";
+    }
+
+    @Override
+    public String description() {
+        return "sweep bits x sparsity x time steps: accuracy, fidelity, energy, latency; Pareto front";
+    }
+
+    @Override
+    public Set<Marker> markers() {
+        return Set.of(Marker.PERFORMANCE, Marker.ENERGY, Marker.SLOW);
+    }
+
+    @Override
+    public List<String> requirements() {
+        return List.of("full scale: Debian's dataset-fashion-mnist for the 10,000-image test set");
+    }
+
+    @Override
+    public Duration timeout(Scale scale) {
+        return scale == Scale.FULL ? Duration.ofMinutes(60) : Duration.ofMinutes(3);
+    }
+
+    @Override
+    public void run(BenchContext ctx, BenchRecorder out) throws Exception {
+        LabelledImages data = ctx.data(48, 10_000);
+        int[] bits = ctx.full() ? new int[] {8, 6, 4} : new int[] {8, 4};
+        double[] sparsity = ctx.full() ? new double[] {0, 0.3, 0.6} : new double[] {0, 0.5};
+        int[] steps = ctx.full() ? new int[] {4, 2} : new int[] {4};
+        out.environment("target_model", BenchContext.MODEL + " on simulated loihi2, " + data.count() + " images");
+        Evaluation.Outcome ref = ctx.evaluate(BenchContext.reference(), data);
+        out.metric("accuracy_reference", ref.accuracy());
+        List<double[]> front = new ArrayList<>();
+        List<ObjectNode> points = new ArrayList<>();
+        for (int b : bits) {
+            for (double s : sparsity) {
+                for (int t : steps) {
+                    var emu = ctx.emulator("loihi2", null, BenchContext.options(2, b, s > 0 ? s : null, t == 4 ? null : t));
+                    Evaluation.Outcome o = ctx.evaluate(emu, data);
+                    double acc = o.accuracy();
+                    double energy = o.mean(InferenceResult::deviceEnergyMj);
+                    ObjectNode p = out.point().put("bits", b).put("sparsity", s).put("time_steps", t).put("accuracy", acc)
+                            .put("fidelity", Evaluation.Outcome.fidelity(o, ref)).put("energy_per_inference_mj", energy)
+                            .put("inference_latency_ms", o.mean(InferenceResult::latencyMs));
+                    points.add(p);
+                    front.add(new double[] {acc, energy});
+                    String key = String.format(java.util.Locale.ROOT, "_%db_s%.0f_t%d", b, s * 100, t);
+                    out.metric("accuracy" + key, acc);
+                    out.metric("energy_per_inference_mj" + key, energy);
+                }
+            }
+        }
+        int onFront = 0;
+        for (int i = 0; i < points.size(); i++) {
+            boolean dominated = false;
+            for (double[] q : front) {
+                dominated |= q[0] >= front.get(i)[0] && q[1] <= front.get(i)[1] && (q[0] > front.get(i)[0] || q[1] < front.get(i)[1]);
+            }
+            points.get(i).put("pareto", !dominated);
+            onFront += dominated ? 0 : 1;
+        }
+        out.metric("pareto_points", onFront);
+        double best8 = out.metrics().get("accuracy_8b_s0_t4");
+        out.check(Math.abs(best8 - ref.accuracy()) <= (ctx.full() ? 0.01 : 0.1),
+                "at 8 bits, no pruning, T=4 the emulator's accuracy is within " + (ctx.full() ? "1 point" : "10 points (smoke sample)")
+                        + " of the float reference");
+    }
+}

@@ -1,0 +1,168 @@
+package org.spiketc.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.spiketc.common.Cancellation;
+import org.spiketc.common.CancelledException;
+import org.spiketc.common.Json;
+import org.spiketc.common.UserInputException;
+import org.spiketc.report.HostInfo;
+import org.spiketc.report.ResultDocument;
+import org.spiketc.report.Version;
+
+/**
+ * Runs benchmarks one after another, each on its own thread under its timeout, and turns what each
+ * recorded into a seed-format result: metrics, raw samples, sweep points, the outcome of its
+ * assertions, and the host it ran on.
+ */
+public final class BenchRunner {
+    private final BenchContext ctx;
+
+    public BenchRunner(BenchContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Runs the benchmarks in order; {@code done} hears of each as it ends. */
+    public List<BenchOutcome> run(List<Benchmark> benchmarks, Consumer<BenchOutcome> done) {
+        List<BenchOutcome> out = new ArrayList<>();
+        for (Benchmark b : benchmarks) {
+            if (ctx.cancel().isRequested()) {
+                break;
+            }
+            BenchOutcome o = runOne(b);
+            out.add(o);
+            done.accept(o);
+        }
+        return out;
+    }
+
+    public BenchOutcome runOne(Benchmark b) {
+        Instant start = Instant.now();
+        BenchRecorder rec = new BenchRecorder();
+        Optional<String> skip = b.skipReason(ctx);
+        if (skip.isPresent()) {
+            return outcome(b, BenchOutcome.Status.SKIPPED, skip.get(), rec, start);
+        }
+        Duration limit = b.timeout(ctx.scale());
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bench-" + b.id());
+            t.setDaemon(true);
+            return t;
+        });
+        // Its own cancellation: a timeout stops this benchmark only; the user's cancel reaches it through the poll below.
+        Cancellation local = new Cancellation();
+        BenchContext mine = new BenchContext(ctx.scale(), ctx.repeats(), ctx.warmups(), ctx.threads(), ctx.dataDir(), local,
+                ctx.progress());
+        try {
+            Future<?> f = worker.submit(() -> {
+                b.run(mine, rec);
+                return null;
+            });
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (true) {
+                try {
+                    f.get(200, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException poll) {
+                    if (ctx.cancel().isRequested()) {
+                        local.cancel();
+                    }
+                    if (System.nanoTime() > deadline) {
+                        local.cancel();
+                        f.cancel(true);
+                        throw poll;
+                    }
+                }
+            }
+            if (local.isRequested()) {
+                return outcome(b, BenchOutcome.Status.CANCELLED, "cancelled", rec, start);
+            }
+            if (!rec.failures().isEmpty()) {
+                return outcome(b, BenchOutcome.Status.FAILED, String.join("; ", rec.failures()), rec, start);
+            }
+            return outcome(b, BenchOutcome.Status.PASSED, null, rec, start);
+        } catch (TimeoutException e) {
+            return outcome(b, BenchOutcome.Status.TIMED_OUT, "exceeded its timeout of " + limit.toSeconds() + " s", rec, start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return outcome(b, BenchOutcome.Status.CANCELLED, "interrupted", rec, start);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CancelledException) {
+                return outcome(b, BenchOutcome.Status.CANCELLED, "cancelled", rec, start);
+            }
+            String why = cause instanceof UserInputException ? cause.getMessage() : cause.toString();
+            return outcome(b, BenchOutcome.Status.FAILED, "error: " + why, rec, start);
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    private BenchOutcome outcome(Benchmark b, BenchOutcome.Status status, String reason, BenchRecorder rec, Instant start) {
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        return new BenchOutcome(b, status, reason, document(b, status, reason, rec, start), seconds);
+    }
+
+    /** The seed's result shape for one benchmark run. */
+    ResultDocument document(Benchmark b, BenchOutcome.Status status, String reason, BenchRecorder rec, Instant start) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("test_name", testName(b, ctx.scale()));
+        root.put("timestamp", start.toString());
+        root.put("schema_version", ResultDocument.SCHEMA_VERSION);
+        ObjectNode m = root.putObject("metrics");
+        for (Map.Entry<String, Double> e : rec.metrics().entrySet()) {
+            if (Double.isFinite(e.getValue())) {
+                m.put(e.getKey(), e.getValue());
+            } else {
+                m.putNull(e.getKey());
+            }
+        }
+        rec.samples().forEach((k, v) -> ResultDocument.putSamples(root, k, v));
+        ObjectNode env = root.putObject("environment");
+        env.put("hardware", "host CPU; neuromorphic figures from the emulator (simulated Loihi 2 unless stated)");
+        env.put("software_version", Version.get());
+        env.put("benchmark", b.id());
+        env.put("seed_benchmark", b.seedName());
+        env.put("scale", ctx.scale().name().toLowerCase(Locale.ROOT));
+        env.put("repeats", ctx.repeats());
+        env.put("warmups", ctx.warmups());
+        env.put("threads", ctx.threads());
+        ArrayNode markers = env.putArray("markers");
+        b.markers().stream().sorted().forEach(k -> markers.add(k.tag())); // Set.of iterates in a random order
+        env.setAll(rec.environment());
+        HostInfo host = HostInfo.detect();
+        env.putObject("host").put("cpu", host.cpu()).put("logical_cores", host.logicalCores()).put("memory_mb", host.memoryMb())
+                .put("java", host.java());
+        root.put("status", status.name().toLowerCase(Locale.ROOT));
+        if (reason != null) {
+            root.put("reason", reason);
+        }
+        if (!rec.points().isEmpty()) {
+            root.set("points", rec.points());
+        }
+        if (!rec.notes().isEmpty()) {
+            ArrayNode notes = root.putArray("notes");
+            rec.notes().forEach(notes::add);
+        }
+        return ResultDocument.of(root);
+    }
+
+    /** {@code compilation_speed_smoke}: the seed's test names, with the scale (smoke and full results do not compare). */
+    public static String testName(Benchmark b, Scale scale) {
+        return b.id().replace('-', '_') + "_" + scale.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,64 @@
+package org.spiketc.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compilation time for models of several sizes (seed: {@code test_compilation_speed.py}), in process and
+ * JVM warm: config to written binary. The headline model is the largest: Spikformer-8-768 at full scale
+ * (the seed's "SpikeFormer-Base"; target &lt; 60 s), Spikformer-4-384 (CIFAR) at smoke scale.
+ */
+final class CompilationSpeedBenchmark implements Benchmark {
+    static List<String> models(Scale s) {
+        return s == Scale.FULL ? List.of("spikformer-8-384", "spikformer-8-512", "spikformer-8-768")
+                : List.of("fmnist-spikformer-tiny", "spikformer-4-384-cifar");
+    }
+
+    @Override
+    public String id() {
+        return "compilation-speed";
+    }
+
+    @Override
+    public String seedName() {
+        return "test_compilation_speed.py";
+    }
+
+    @Override
+    public String description() {
+        return "compile time per model size, -O2 --bits 8 for loihi2, repeated after warm-up";
+    }
+
+    @Override
+    public Set<Marker> markers() {
+        return Set.of(Marker.PERFORMANCE);
+    }
+
+    @Override
+    public List<String> requirements() {
+        return List.of("full scale: about 2 GB of heap for Spikformer-8-768");
+    }
+
+    @Override
+    public Duration timeout(Scale scale) {
+        return scale == Scale.FULL ? Duration.ofMinutes(15) : Duration.ofMinutes(2);
+    }
+
+    @Override
+    public void run(BenchContext ctx, BenchRecorder out) throws Exception {
+        List<String> models = models(ctx.scale());
+        double[] headline = null;
+        for (String m : models) {
+            var req = BenchContext.request(m, "loihi2", null, BenchContext.options(2, 8, null, null));
+            double[] ms = Timing.millis(ctx, () -> ctx.compile(req));
+            out.samples("compilation_time_ms_" + m, ms);
+            headline = ms;
+        }
+        String base = models.get(models.size() - 1);
+        out.samples("compilation_time_ms", headline);
+        out.environment("target_model", base);
+        out.environment("hardware", "host CPU (compiling for simulated Loihi 2)");
+        out.check(out.metrics().get("compilation_time_ms") < 60_000, "compiling " + base + " takes under 60 s (seed target)");
+    }
+}

@@ -1,0 +1,91 @@
+package org.spiketc.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spiketc.data.LabelledImages;
+import org.spiketc.sim.Evaluation;
+import org.spiketc.sim.InferenceResult;
+
+/**
+ * Energy per inference in detail (seed: {@code test_energy_consumption.py}): on the simulated chip, every
+ * inference a sample, with the breakdown by component and each figure's source; by the papers' formula;
+ * and, where the host exposes RAPL counters, the host CPU's measured energy running each engine (the CPU
+ * baselines). Without counters that part is skipped and the reason recorded.
+ */
+final class EnergyConsumptionBenchmark implements Benchmark {
+    private final java.nio.file.Path powercap;
+
+    EnergyConsumptionBenchmark() {
+        this(RaplMeter.POWERCAP);
+    }
+
+    EnergyConsumptionBenchmark(java.nio.file.Path powercap) {
+        this.powercap = powercap;
+    }
+
+    @Override
+    public String id() {
+        return "energy-consumption";
+    }
+
+    @Override
+    public String seedName() {
+        return "test_energy_consumption.py";
+    }
+
+    @Override
+    public String description() {
+        return "simulated energy per inference with its breakdown; paper formula; host energy by RAPL where readable";
+    }
+
+    @Override
+    public Set<Marker> markers() {
+        return Set.of(Marker.ENERGY);
+    }
+
+    @Override
+    public List<String> requirements() {
+        return List.of("host energy: Linux powercap RAPL counters readable (else that part is skipped)");
+    }
+
+    @Override
+    public Duration timeout(Scale scale) {
+        return scale == Scale.FULL ? Duration.ofMinutes(10) : Duration.ofMinutes(2);
+    }
+
+    @Override
+    public void run(BenchContext ctx, BenchRecorder out) throws Exception {
+        LabelledImages data = ctx.data(64, 2000);
+        out.environment("target_model", BenchContext.MODEL + " on simulated loihi2, " + data.count() + " images");
+        var emu = ctx.emulator("loihi2", null, BenchContext.options(2, 8, null, null));
+        Evaluation.Outcome o = ctx.evaluate(emu, data);
+        out.samples("energy_per_inference_mj", InferenceLatencyBenchmark.perInference(o, InferenceResult::deviceEnergyMj));
+        out.metric("energy_per_inference_mj_paper_formula", o.mean(InferenceResult::paperEnergyMj));
+        for (String component : o.results()[0].energyBreakdownMj().keySet()) {
+            out.metric("energy_" + component + "_mj", o.mean(r -> r.energyBreakdownMj().get(component)));
+        }
+        for (Map.Entry<String, String> s : emu.runDetailed(data.pixels()[0]).estimate().sources().entrySet()) {
+            out.environment("source_" + s.getKey(), s.getValue());
+        }
+        out.environment("hardware", emu.profile().label() + " (simulated)");
+        RaplMeter.Result rapl = RaplMeter.open(powercap);
+        if (rapl.meter() == null) {
+            out.environment("host_energy", "skipped: " + rapl.reason());
+            out.note("host energy not measured: " + rapl.reason());
+        } else {
+            for (var engine : List.of(BenchContext.reference(), (org.spiketc.sim.InferenceEngine) emu)) {
+                double[] mj = new double[ctx.repeats()];
+                for (int i = 0; i < mj.length; i++) {
+                    long[] before = rapl.meter().read();
+                    ctx.evaluate(engine, data);
+                    mj[i] = rapl.meter().joules(before, rapl.meter().read()) * 1000 / data.count();
+                }
+                out.samples("host_energy_per_inference_mj_" + engine.name(), mj);
+            }
+            out.environment("host_energy", "measured: RAPL package counters, " + rapl.meter().domains() + " domain(s)");
+        }
+        out.check(out.metrics().get("energy_per_inference_mj") < 5, "simulated energy per inference under 5 mJ (seed target)");
+    }
+}

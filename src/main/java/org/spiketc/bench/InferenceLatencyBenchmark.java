@@ -1,0 +1,75 @@
+package org.spiketc.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.spiketc.data.LabelledImages;
+import org.spiketc.sim.Evaluation;
+import org.spiketc.sim.InferenceResult;
+
+/**
+ * Inference latency (seed: {@code test_inference_latency.py}) on each modelled hardware: the emulator's
+ * simulated latency per inference on loihi1 and loihi2 (every inference a sample; target &lt; 25 ms), and
+ * the host time per inference of both engines on one thread.
+ */
+final class InferenceLatencyBenchmark implements Benchmark {
+    @Override
+    public String id() {
+        return "inference-latency";
+    }
+
+    @Override
+    public String seedName() {
+        return "test_inference_latency.py";
+    }
+
+    @Override
+    public String description() {
+        return "simulated latency per inference on loihi1 and loihi2; host time per inference of both engines";
+    }
+
+    @Override
+    public Set<Marker> markers() {
+        return Set.of(Marker.PERFORMANCE);
+    }
+
+    @Override
+    public List<String> requirements() {
+        return List.of();
+    }
+
+    @Override
+    public Duration timeout(Scale scale) {
+        return scale == Scale.FULL ? Duration.ofMinutes(10) : Duration.ofMinutes(2);
+    }
+
+    @Override
+    public void run(BenchContext ctx, BenchRecorder out) throws Exception {
+        LabelledImages data = ctx.data(64, 2000);
+        out.environment("target_model", BenchContext.MODEL + " on simulated loihi2, " + data.count() + " images");
+        for (String target : List.of("loihi1", "loihi2")) {
+            var emu = ctx.emulator(target, null, BenchContext.options(2, 8, null, null));
+            Evaluation.Outcome o = ctx.evaluate(emu, data);
+            double[] latency = perInference(o, InferenceResult::latencyMs);
+            out.samples("inference_latency_ms_" + target, latency);
+            if (target.equals("loihi2")) {
+                out.samples("inference_latency_ms", latency);
+            }
+        }
+        var emu = ctx.emulator("loihi2", null, BenchContext.options(2, 8, null, null));
+        var ref = BenchContext.reference();
+        LabelledImages few = data.first(Math.min(16, data.count()));
+        BenchContext single = new BenchContext(ctx.scale(), ctx.repeats(), ctx.warmups(), 1, ctx.dataDir(), ctx.cancel(), ctx.progress());
+        out.samples("host_time_per_inference_ms_emulator",
+                Arrays.stream(Timing.millis(ctx, () -> single.evaluate(emu, few))).map(ms -> ms / few.count()).toArray());
+        out.samples("host_time_per_inference_ms_reference",
+                Arrays.stream(Timing.millis(ctx, () -> single.evaluate(ref, few))).map(ms -> ms / few.count()).toArray());
+        out.check(out.metrics().get("inference_latency_ms") < 25, "simulated latency under 25 ms (seed target)");
+    }
+
+    static double[] perInference(Evaluation.Outcome o, java.util.function.ToDoubleFunction<InferenceResult> f) {
+        return Arrays.stream(o.results()).filter(Objects::nonNull).mapToDouble(f).toArray();
+    }
+}

@@ -1,0 +1,84 @@
+package org.spiketc.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Memory consumed by compilation (seed: {@code test_memory_usage.py}): the peak of the Java heap during
+ * one compile (every heap pool's peak, reset after a GC just before), and the bytes the compile
+ * allocated on all threads. Same models as {@link CompilationSpeedBenchmark}; target &lt; 4 GB.
+ */
+final class MemoryUsageBenchmark implements Benchmark {
+    @Override
+    public String id() {
+        return "memory-usage";
+    }
+
+    @Override
+    public String seedName() {
+        return "test_memory_usage.py";
+    }
+
+    @Override
+    public String description() {
+        return "peak heap and allocation while compiling each model size";
+    }
+
+    @Override
+    public Set<Marker> markers() {
+        return Set.of(Marker.PERFORMANCE);
+    }
+
+    @Override
+    public List<String> requirements() {
+        return List.of();
+    }
+
+    @Override
+    public Duration timeout(Scale scale) {
+        return scale == Scale.FULL ? Duration.ofMinutes(10) : Duration.ofMinutes(2);
+    }
+
+    @Override
+    public void run(BenchContext ctx, BenchRecorder out) throws Exception {
+        List<String> models = CompilationSpeedBenchmark.models(ctx.scale());
+        double peak = 0;
+        for (String m : models) {
+            var req = BenchContext.request(m, "loihi2", null, BenchContext.options(2, 8, null, null));
+            double[] peaks = new double[ctx.repeats()];
+            double[] allocated = new double[ctx.repeats()];
+            for (int i = 0; i < peaks.length; i++) {
+                System.gc();
+                List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+                long before = allocatedBytes();
+                ctx.compile(req);
+                allocated[i] = (allocatedBytes() - before) / (1024.0 * 1024);
+                peaks[i] = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024);
+            }
+            out.samples("memory_peak_mb_" + m, peaks);
+            out.samples("allocated_mb_" + m, allocated);
+            peak = out.metrics().get("memory_peak_mb_" + m);
+        }
+        String base = models.get(models.size() - 1);
+        out.metric("memory_peak_mb", peak);
+        out.environment("target_model", base);
+        out.environment("memory_peak_source", "sum of Java heap pool peaks during one compile (not RSS; see src/bench/compile-speed.sh)");
+        out.check(peak < 4096, "compiling " + base + " peaks under 4 GB (seed target)");
+    }
+
+    /** Bytes allocated so far by all live threads (HotSpot's per-thread counters). */
+    static long allocatedBytes() {
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long b : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,93 @@
+package org.spiketc.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.spiketc.sim.InferenceResult;
+
+/**
+ * Performance against model size (seed: {@code test_model_size_scaling.py}): for the Spikformer presets,
+ * parameters, compile time, peak heap, cores and chips on Loihi 2, and, where emulation is affordable,
+ * energy and latency per inference (on seeded random images for the models without a data set here).
+ */
+final class ModelSizeScalingBenchmark implements Benchmark {
+    @Override
+    public String id() {
+        return "model-size-scaling";
+    }
+
+    @Override
+    public String seedName() {
+        return "test_model_size_scaling.py";
+    }
+
+    @Override
+    public String description() {
+        return "per preset: params, compile time, peak heap, cores, chips; energy and latency where emulated";
+    }
+
+    @Override
+    public Set<Marker> markers() {
+        return Set.of(Marker.PERFORMANCE, Marker.SLOW);
+    }
+
+    @Override
+    public List<String> requirements() {
+        return List.of("full scale: about 2 GB of heap for Spikformer-8-768");
+    }
+
+    @Override
+    public Duration timeout(Scale scale) {
+        return scale == Scale.FULL ? Duration.ofMinutes(30) : Duration.ofMinutes(2);
+    }
+
+    @Override
+    public void run(BenchContext ctx, BenchRecorder out) throws Exception {
+        List<String> models = ctx.full()
+                ? List.of("fmnist-spikformer-tiny", "spikformer-4-384-cifar", "spikformer-8-384", "spikformer-8-512", "spikformer-8-768")
+                : List.of("fmnist-spikformer-tiny", "spikformer-4-384-cifar");
+        for (String m : models) {
+            var req = BenchContext.request(m, "loihi2", null, BenchContext.options(2, 8, null, null));
+            System.gc();
+            BenchContext.Compiled[] c = new BenchContext.Compiled[1];
+            double[] ms = Timing.millis(ctx, () -> c[0] = ctx.compile(req));
+            var rep = c[0].result().mapping().report();
+            out.metric("params_" + m, c[0].result().stats().params());
+            out.samples("compilation_time_ms_" + m, ms);
+            out.metric("cores_used_" + m, rep.coresUsed());
+            out.metric("chips_needed_" + m, rep.chipsNeeded());
+            var point = out.point().put("model", m).put("params", c[0].result().stats().params())
+                    .put("compilation_time_ms", out.metrics().get("compilation_time_ms_" + m)).put("cores_used", rep.coresUsed())
+                    .put("chips_needed", rep.chipsNeeded());
+            int images = m.startsWith("fmnist") ? (ctx.full() ? 256 : 32) : m.equals("spikformer-4-384-cifar") ? (ctx.full() ? 16 : 2) : 0;
+            if (images > 0) {
+                var emu = c[0].emulator();
+                var cfg = c[0].result().request().model();
+                int size = cfg.inChannels() * cfg.imageSize() * cfg.imageSize();
+                double energy = 0;
+                double latency = 0;
+                for (int i = 0; i < images; i++) {
+                    float[] img = m.startsWith("fmnist") ? ctx.data(images, images).pixels()[i] : random(size, i);
+                    InferenceResult r = emu.run(img);
+                    energy += r.deviceEnergyMj() / images;
+                    latency += r.latencyMs() / images;
+                }
+                out.metric("energy_per_inference_mj_" + m, energy);
+                out.metric("inference_latency_ms_" + m, latency);
+                point.put("energy_per_inference_mj", energy).put("inference_latency_ms", latency).put("emulated_images", images);
+            }
+        }
+        out.check(out.metrics().get("cores_used_spikformer-4-384-cifar") > out.metrics().get("cores_used_fmnist-spikformer-tiny"),
+                "a larger model needs more cores");
+    }
+
+    private static float[] random(int n, int seed) {
+        Random r = new Random(seed);
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = r.nextFloat();
+        }
+        return f;
+    }
+}

@@ -1,0 +1,74 @@
+package org.spiketc.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.spiketc.data.LabelledImages;
+import org.spiketc.sim.Evaluation;
+import org.spiketc.sim.InferenceResult;
+
+/**
+ * Scaling across chips (seed: {@code test_multi_chip_scaling.py}): the same model spread evenly
+ * ({@code --spread}) over 1, 2, 4 and 8 simulated Loihi 2 chips; latency, pipelined throughput, energy and traffic per chip count. The
+ * classes must not change with the chip count.
+ */
+final class MultiChipScalingBenchmark implements Benchmark {
+    @Override
+    public String id() {
+        return "multi-chip-scaling";
+    }
+
+    @Override
+    public String seedName() {
+        return "test_multi_chip_scaling.py";
+    }
+
+    @Override
+    public String description() {
+        return "1, 2, 4, 8 chips: latency, throughput, energy, messages, hops, chip crossings";
+    }
+
+    @Override
+    public Set<Marker> markers() {
+        return Set.of(Marker.PERFORMANCE, Marker.ENERGY);
+    }
+
+    @Override
+    public List<String> requirements() {
+        return List.of();
+    }
+
+    @Override
+    public Duration timeout(Scale scale) {
+        return scale == Scale.FULL ? Duration.ofMinutes(15) : Duration.ofMinutes(2);
+    }
+
+    @Override
+    public void run(BenchContext ctx, BenchRecorder out) throws Exception {
+        LabelledImages data = ctx.data(32, 1000);
+        out.environment("target_model", BenchContext.MODEL + " on simulated loihi2, " + data.count() + " images");
+        out.environment("hardware", "Intel Loihi 2 (partly estimated, simulated), 1-8 chips");
+        int[] first = null;
+        for (int chips : new int[] {1, 2, 4, 8}) {
+            var emu = ctx.emulator("loihi2", chips, BenchContext.options(2, 8, null, null).spreadOverChips());
+            Evaluation.Outcome o = ctx.evaluate(emu, data);
+            double latency = o.mean(InferenceResult::latencyMs);
+            String k = "_" + chips + "chip";
+            out.metric("inference_latency_ms" + k, latency);
+            out.metric("throughput_images_per_s" + k, emu.energyModel().pipelinedThroughput(latency, 1));
+            out.metric("energy_per_inference_mj" + k, o.mean(InferenceResult::deviceEnergyMj));
+            out.metric("messages_per_inference" + k, o.mean(r -> r.traffic().messages()));
+            out.metric("hops_per_inference" + k, o.mean(r -> r.traffic().hops()));
+            out.metric("chip_crossings_per_inference" + k, o.mean(r -> r.traffic().chipCrossings()));
+            out.point().put("chips", chips).put("inference_latency_ms", latency)
+                    .put("energy_per_inference_mj", out.metrics().get("energy_per_inference_mj" + k))
+                    .put("chip_crossings_per_inference", out.metrics().get("chip_crossings_per_inference" + k));
+            int[] classes = java.util.Arrays.stream(o.results()).mapToInt(InferenceResult::predicted).toArray();
+            if (first == null) {
+                first = classes;
+            }
+            out.check(java.util.Arrays.equals(first, classes), "the classes on " + chips + " chips equal those on 1 chip");
+        }
+        out.check(out.metrics().get("chip_crossings_per_inference_8chip") > 0, "on 8 chips some traffic crosses chips");
+    }
+}

@@ -1,0 +1,60 @@
+package org.spiketc.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.spiketc.data.LabelledImages;
+import org.spiketc.sim.Evaluation;
+
+/**
+ * The impact of quantization on accuracy (seed: {@code test_quantization_impact.py}): for each weight
+ * width from 2 to 8 bits, the emulator's accuracy and its fidelity to the float reference.
+ */
+final class QuantizationImpactBenchmark implements Benchmark {
+    @Override
+    public String id() {
+        return "quantization-impact";
+    }
+
+    @Override
+    public String seedName() {
+        return "test_quantization_impact.py";
+    }
+
+    @Override
+    public String description() {
+        return "accuracy and fidelity per weight width, 2 to 8 bits";
+    }
+
+    @Override
+    public Set<Marker> markers() {
+        return Set.of(Marker.PERFORMANCE, Marker.SLOW);
+    }
+
+    @Override
+    public List<String> requirements() {
+        return List.of("full scale: Debian's dataset-fashion-mnist for the 10,000-image test set");
+    }
+
+    @Override
+    public Duration timeout(Scale scale) {
+        return scale == Scale.FULL ? Duration.ofMinutes(45) : Duration.ofMinutes(3);
+    }
+
+    @Override
+    public void run(BenchContext ctx, BenchRecorder out) throws Exception {
+        LabelledImages data = ctx.data(48, 10_000);
+        out.environment("target_model", BenchContext.MODEL + " on simulated loihi2, " + data.count() + " images");
+        Evaluation.Outcome ref = ctx.evaluate(BenchContext.reference(), data);
+        out.metric("accuracy_reference", ref.accuracy());
+        for (int bits = 2; bits <= 8; bits++) {
+            Evaluation.Outcome o = ctx.evaluate(ctx.emulator("loihi2", null, BenchContext.options(2, bits, null, null)), data);
+            out.metric("accuracy_" + bits + "bit", o.accuracy());
+            out.metric("fidelity_" + bits + "bit", Evaluation.Outcome.fidelity(o, ref));
+            out.point().put("bits", bits).put("accuracy", o.accuracy()).put("fidelity", Evaluation.Outcome.fidelity(o, ref));
+        }
+        out.check(out.metrics().get("fidelity_8bit") >= out.metrics().get("fidelity_2bit"), "8-bit weights agree with the reference at least as often as 2-bit");
+        out.check(Math.abs(out.metrics().get("accuracy_8bit") - ref.accuracy()) <= (ctx.full() ? 0.01 : 0.1),
+                "8-bit accuracy within " + (ctx.full() ? "1 point" : "10 points (smoke sample)") + " of the float reference");
+    }
+}

@@ -1,0 +1,6 @@
+package org.spiketc.bench;
+
+/** How much a benchmark does: seconds for CI, minutes for nightly and release runs. */
+public enum Scale {
+    SMOKE, FULL
+}

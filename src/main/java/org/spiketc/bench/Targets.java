@@ -1,0 +1,56 @@
+package org.spiketc.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.spiketc.analysis.Measurement;
+
+/**
+ * The seed document's "Performance Targets" table, checked against what the benchmarks measured.
+ * Each row says on which benchmark and model its value was measured.
+ */
+public final class Targets {
+    private Targets() {
+    }
+
+    /** One target: the seed's wording, its limit, and where the current value comes from. */
+    public record Target(String metric, String limit, String benchmark, String result, double max) {
+    }
+
+    /**
+     * @param current  the value, or NaN when the benchmark did not run
+     * @param measured where: benchmark and model
+     */
+    public record Row(Target target, double current, String measured, Verdict verdict) {
+    }
+
+    public enum Verdict { PASS, FAIL, NOT_MEASURED }
+
+    /** The seed's four targets (benchmarks-README, "Performance Targets"). */
+    public static final List<Target> SEED = List.of(
+            new Target("Compilation Time (SpikeFormer-Base)", "< 60 s", "compilation-speed", "compilation_time_ms", 60_000),
+            new Target("Memory Usage (Peak)", "< 4 GB", "memory-usage", "memory_peak_mb", 4096),
+            new Target("Energy per Inference", "< 5 mJ", "energy-consumption", "energy_per_inference_mj", 5),
+            new Target("Inference Latency", "< 25 ms", "inference-latency", "inference_latency_ms", 25));
+
+    public static List<Row> evaluate(List<BenchOutcome> outcomes) {
+        List<Row> rows = new ArrayList<>();
+        for (Target t : SEED) {
+            Row row = new Row(t, Double.NaN, "not run", Verdict.NOT_MEASURED);
+            for (BenchOutcome o : outcomes) {
+                if (!o.benchmark().id().equals(t.benchmark()) || o.result() == null) {
+                    continue;
+                }
+                Map<String, Measurement> m = o.result().measurements();
+                Measurement v = m.get(t.result());
+                if (v != null && !v.failed()) {
+                    String model = o.result().environment("target_model");
+                    String where = t.benchmark() + (model != null ? ", " + model : "");
+                    row = new Row(t, v.value(), where, v.value() < t.max() ? Verdict.PASS : Verdict.FAIL);
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}

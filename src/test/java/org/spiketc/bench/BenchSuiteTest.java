@@ -1,0 +1,152 @@
+package org.spiketc.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.spiketc.common.Cancellation;
+import org.spiketc.common.ProgressListener;
+import org.spiketc.report.ResultDocument;
+
+/**
+ * Every category at smoke scale, each test tagged with its category's markers (the seed's pytest markers
+ * as JUnit tags, selected by the Maven profiles of the same names). The full-scale runs are in
+ * {@link FullScaleBenchTest}, tagged slow.
+ */
+class BenchSuiteTest {
+    static final BenchContext SMOKE = new BenchContext(Scale.SMOKE, 2, 0, 2, null, new Cancellation(), ProgressListener.NONE);
+
+    static ResultDocument passes(String id) {
+        BenchOutcome o = new BenchRunner(SMOKE).runOne(BenchSuite.byId(id));
+        assertThat(o.status()).as(id + ": " + o.reason()).isEqualTo(BenchOutcome.Status.PASSED);
+        ResultDocument d = o.result();
+        assertThat(d.testName()).isEqualTo(id.replace('-', '_') + "_smoke");
+        assertThat(d.measurements()).isNotEmpty();
+        assertThat(d.environment("scale")).isEqualTo("smoke");
+        return d;
+    }
+
+    @Test
+    @Tag("performance")
+    void compilationSpeed() {
+        var d = passes("compilation-speed");
+        assertThat(d.measurements().get("compilation_time_ms").samples()).hasSize(2);
+        assertThat(d.environment("target_model")).isEqualTo("spikformer-4-384-cifar");
+    }
+
+    @Test
+    @Tag("performance")
+    void memoryUsage() {
+        assertThat(passes("memory-usage").measurements().get("memory_peak_mb").value()).isPositive();
+    }
+
+    @Test
+    @Tag("performance")
+    @Tag("energy")
+    void optimizationImpact() {
+        var m = passes("optimization-impact").measurements();
+        assertThat(m).containsKeys("energy_per_inference_mj_O0", "energy_per_inference_mj_O3", "pass_ms_quantize-weights");
+    }
+
+    @Test
+    @Tag("performance")
+    void inferenceLatency() {
+        var m = passes("inference-latency").measurements();
+        assertThat(m.get("inference_latency_ms").samples()).hasSize(64);
+        assertThat(m.get("inference_latency_ms_loihi1").value()).isNotEqualTo(m.get("inference_latency_ms_loihi2").value());
+    }
+
+    @Test
+    @Tag("energy")
+    void energyConsumption() {
+        var d = passes("energy-consumption");
+        assertThat(d.measurements()).containsKeys("energy_per_inference_mj", "energy_static_mj", "energy_synaptic_ops_mj");
+        assertThat(d.environment("host_energy")).as("this machine has no RAPL counters").startsWith("skipped: ");
+    }
+
+    @Test
+    @Tag("performance")
+    void throughput() {
+        assertThat(passes("throughput").measurements()).containsKeys("throughput_images_per_s", "host_throughput_images_per_s_emulator");
+    }
+
+    @Test
+    @Tag("performance")
+    @Tag("energy")
+    void accuracyVsOptimization() {
+        var d = passes("accuracy-vs-optimization");
+        assertThat(d.json().path("points").size()).isEqualTo(4);
+        assertThat(d.json().path("points").findValues("pareto")).anyMatch(p -> p.asBoolean());
+    }
+
+    @Test
+    @Tag("performance")
+    void quantizationImpact() {
+        assertThat(passes("quantization-impact").measurements()).containsKeys("accuracy_2bit", "accuracy_8bit", "fidelity_8bit");
+    }
+
+    @Test
+    @Tag("hardware")
+    @Tag("performance")
+    void hardwareVsSimulation() {
+        var d = passes("hardware-vs-simulation");
+        assertThat(d.environment("hardware")).contains("emulation").contains("not hardware");
+        assertThat(d.environment("hardware_backend")).startsWith("skipped: no hardware backend configured");
+        assertThat(d.measurements().get("layers_compared").value()).isPositive();
+    }
+
+    @Test
+    @Tag("performance")
+    @Tag("energy")
+    void multiChipScaling() {
+        var m = passes("multi-chip-scaling").measurements();
+        assertThat(m.get("chip_crossings_per_inference_1chip").value()).isZero();
+        assertThat(m.get("chip_crossings_per_inference_8chip").value()).isPositive();
+    }
+
+    @Test
+    @Tag("performance")
+    void modelSizeScaling() {
+        assertThat(passes("model-size-scaling").measurements()).containsKeys("cores_used_spikformer-4-384-cifar",
+                "energy_per_inference_mj_fmnist-spikformer-tiny");
+    }
+
+    @Test
+    @Tag("performance")
+    void batchSizeImpact() {
+        var m = passes("batch-size-impact").measurements();
+        assertThat(m.get("throughput_images_per_s_batch64").value()).isGreaterThan(m.get("throughput_images_per_s_batch1").value());
+    }
+
+    @Test
+    void eachCategoryHasOneSmokeTestTaggedWithItsMarkers() {
+        for (Benchmark b : BenchSuite.ALL) {
+            String name = Arrays.stream(b.id().split("-")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                    .collect(Collectors.joining());
+            name = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+            Method m;
+            try {
+                m = BenchSuiteTest.class.getDeclaredMethod(name);
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError("no smoke test " + name + " for " + b.id());
+            }
+            Set<String> tags = Arrays.stream(m.getAnnotationsByType(Tag.class)).map(Tag::value).collect(Collectors.toSet());
+            Set<Marker> markers = EnumSet.copyOf(b.markers());
+            markers.remove(Marker.SLOW); // slow marks the full-scale run, which CI leaves out
+            assertThat(tags).as(b.id()).isEqualTo(markers.stream().map(Marker::tag).collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void theSuiteHasTheSeedsTwelveCategoriesWithStableNames() {
+        assertThat(BenchSuite.ALL).extracting(Benchmark::id).containsExactly("compilation-speed", "memory-usage", "optimization-impact",
+                "inference-latency", "energy-consumption", "throughput", "accuracy-vs-optimization", "quantization-impact",
+                "hardware-vs-simulation", "multi-chip-scaling", "model-size-scaling", "batch-size-impact");
+        assertThat(BenchSuite.ALL).allMatch(b -> b.id().matches("[a-z]+(-[a-z]+)*"));
+    }
+}

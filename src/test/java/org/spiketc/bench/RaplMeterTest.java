@@ -1,0 +1,53 @@
+package org.spiketc.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Host energy from a fake Linux powercap tree: packages summed, sub-domains not added again, wrap-around counted. */
+class RaplMeterTest {
+    @TempDir
+    Path root;
+
+    void domain(String name, long uj, long range) throws Exception {
+        Path d = Files.createDirectories(root.resolve(name));
+        Files.writeString(d.resolve("energy_uj"), uj + "\n");
+        Files.writeString(d.resolve("max_energy_range_uj"), range + "\n");
+        Files.writeString(d.resolve("name"), name.contains(":0:") ? "core" : "package-0");
+    }
+
+    @Test
+    void sumsPackageDomainsAndCountsAWrap() throws Exception {
+        domain("intel-rapl:0", 1_000_000, 262_143_328_850L);
+        domain("intel-rapl:1", 262_143_000_000L, 262_143_328_850L);
+        domain("intel-rapl:0:0", 500_000, 262_143_328_850L); // core sub-domain: inside package 0
+        RaplMeter.Result r = RaplMeter.open(root);
+        assertThat(r.reason()).isNull();
+        assertThat(r.meter().domains()).isEqualTo(2);
+        long[] before = r.meter().read();
+        domain("intel-rapl:0", 3_500_000, 262_143_328_850L);      // +2.5 J
+        domain("intel-rapl:1", 671_150, 262_143_328_850L);        // wrapped: +(328,850 + 1 + 671,150) uJ = 1.000001 J
+        domain("intel-rapl:0:0", 9_000_000, 262_143_328_850L);
+        assertThat(r.meter().joules(before, r.meter().read())).isCloseTo(3.500001, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void saysWhyWhenThereAreNoCounters() throws Exception {
+        assertThat(RaplMeter.open(root.resolve("missing")).reason()).contains("no powercap interface");
+        assertThat(RaplMeter.open(root).reason()).contains("no RAPL package domains");
+    }
+
+    @Test
+    void theEnergyBenchmarkMeasuresTheHostWhereCountersExist() throws Exception {
+        domain("intel-rapl:0", 0, 1L << 40);
+        var b = new EnergyConsumptionBenchmark(root);
+        var o = new BenchRunner(BenchSuiteTest.SMOKE).runOne(b);
+        assertThat(o.status()).as(String.valueOf(o.reason())).isEqualTo(BenchOutcome.Status.PASSED);
+        assertThat(o.result().environment("host_energy")).startsWith("measured: RAPL");
+        // the fake counter never moves: zero joules, but the measurement ran for both engines
+        assertThat(o.result().measurements()).containsKeys("host_energy_per_inference_mj_reference", "host_energy_per_inference_mj_emulator");
+    }
+}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.spiketc.analysis.Measurement;
+import org.spiketc.report.ResultDocument;
 
 /**
  * The seed document's "Performance Targets" table, checked against what the benchmarks measured.
@@ -34,18 +35,23 @@ public final class Targets {
             new Target("Inference Latency", "< 25 ms", "inference-latency", "inference_latency_ms", 25));
 
     public static List<Row> evaluate(List<BenchOutcome> outcomes) {
+        return evaluateResults(outcomes.stream().map(BenchOutcome::result).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** The targets from benchmark results (the last result of each category counts), e.g. read back from the store. */
+    public static List<Row> evaluateResults(List<ResultDocument> results) {
         List<Row> rows = new ArrayList<>();
         for (Target t : SEED) {
             Row row = new Row(t, Double.NaN, "not run", Verdict.NOT_MEASURED);
-            for (BenchOutcome o : outcomes) {
-                if (!o.benchmark().id().equals(t.benchmark()) || o.result() == null) {
+            for (ResultDocument r : results) {
+                if (!t.benchmark().equals(r.environment("benchmark"))) {
                     continue;
                 }
-                Map<String, Measurement> m = o.result().measurements();
+                Map<String, Measurement> m = r.measurements();
                 Measurement v = m.get(t.result());
                 if (v != null && !v.failed()) {
-                    String model = o.result().environment("target_model");
-                    String where = t.benchmark() + (model != null ? ", " + model : "");
+                    String model = r.environment("target_model");
+                    String where = t.benchmark() + " (" + r.environment("scale") + ")" + (model != null ? ", " + model : "");
                     row = new Row(t, v.value(), where, v.value() < t.max() ? Verdict.PASS : Verdict.FAIL);
                 }
             }

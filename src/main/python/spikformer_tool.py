@@ -84,6 +84,13 @@ class SigmoidSurrogate(torch.autograd.Function):
         return grad * 4.0 * s * (1 - s)
 
 
+EXPORTING = False  # ONNX export traces plain operators; training needs the surrogate gradient
+
+
+def heaviside(x):
+    return (x >= 0).to(x.dtype) if EXPORTING else SigmoidSurrogate.apply(x)
+
+
 class MultiStepLIF(nn.Module):
     """SpikingJelly MultiStepLIFNode(tau=2, decay_input=True, v_reset=0, detach_reset=True) on [T, ...]."""
 
@@ -98,7 +105,7 @@ class MultiStepLIF(nn.Module):
         out = []
         for xt in x.unbind(0):  # unbind, not x[t]: indexing makes backward zero-fill the whole tensor each step
             h = v + (xt - v) / self.tau
-            s = SigmoidSurrogate.apply(h - self.v_threshold)
+            s = heaviside(h - self.v_threshold)
             v = h * (1.0 - s.detach())
             out.append(s)
         return torch.stack(out)
@@ -402,6 +409,20 @@ def cmd_bench(a):
     }, indent=1))
 
 
+def cmd_onnx(a):
+    """Export the model to ONNX (batch axis dynamic) for the ONNX Runtime CPU baseline."""
+    global EXPORTING
+    model, cfg = load_model(a.checkpoint, a.config)
+    EXPORTING = True
+    x = torch.zeros(1, cfg.get("in_channels", cfg.get("inChannels", 1)), cfg.get("image_size", cfg.get("imageSize", 28)),
+                    cfg.get("image_size", cfg.get("imageSize", 28)))
+    with torch.no_grad():
+        reference = model(x)
+        torch.onnx.export(model, x, a.out, input_names=["image"], output_names=["logits"],
+                          dynamic_axes={"image": {0: "batch"}, "logits": {0: "batch"}}, opset_version=a.opset)
+    print(f"wrote {a.out} (opset {a.opset}); logits of a blank image: {reference[0, :3].tolist()}")
+
+
 def cmd_convert(a):
     ckpt = torch.load(a.checkpoint, map_location="cpu")
     sd = state_dict_of(ckpt)
@@ -435,11 +456,16 @@ def main():
     b.add_argument("--batch", type=int, default=1)
     b.add_argument("--samples", type=int, default=512)
     b.add_argument("--threads", type=int, default=2)
+    o = sub.add_parser("onnx")
+    o.add_argument("checkpoint", help="a training checkpoint (.pt) or weights (.safetensors) with --config")
+    o.add_argument("--config")
+    o.add_argument("--out", required=True)
+    o.add_argument("--opset", type=int, default=13)
     c = sub.add_parser("convert")
     c.add_argument("checkpoint")
     c.add_argument("out")
     a = p.parse_args()
-    {"train": cmd_train, "export": cmd_export, "bench": cmd_bench, "convert": cmd_convert}[a.cmd](a)
+    {"train": cmd_train, "export": cmd_export, "bench": cmd_bench, "onnx": cmd_onnx, "convert": cmd_convert}[a.cmd](a)
 
 
 if __name__ == "__main__":

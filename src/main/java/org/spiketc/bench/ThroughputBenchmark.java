@@ -10,7 +10,8 @@ import org.spiketc.sim.InferenceResult;
 
 /**
  * Inference throughput in images per second (seed: {@code test_throughput.py}): on the modelled chip with
- * inferences pipelined, and on the host for each engine with all worker threads.
+ * inferences pipelined, on the host for each engine with all worker threads, and for the seed's CPU
+ * (ONNX) baseline, ONNX Runtime running the same model's export at batch 1 and 64.
  */
 final class ThroughputBenchmark implements Benchmark {
     @Override
@@ -43,6 +44,38 @@ final class ThroughputBenchmark implements Benchmark {
         return scale == Scale.FULL ? Duration.ofMinutes(10) : Duration.ofMinutes(2);
     }
 
+    /**
+     * The CPU (ONNX) baseline on the same images: host throughput at batch 1 and 64 and its accuracy,
+     * which must match the float reference (same weights, same arithmetic up to summation order).
+     */
+    static void onnx(BenchContext ctx, BenchRecorder out, LabelledImages data, double referenceAccuracy) throws Exception {
+        OnnxBaseline.Result r = OnnxBaseline.open(ctx.threads());
+        if (r.baseline().isEmpty()) {
+            out.environment("onnx_baseline", "skipped: " + r.reason());
+            out.note("ONNX baseline skipped: " + r.reason());
+            return;
+        }
+        try (OnnxBaseline onnx = r.baseline().get()) {
+            out.environment("onnx_baseline", "ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion() + " CPU, "
+                    + ctx.threads() + " intra-op threads");
+            for (int batch : new int[] {1, 64}) {
+                double[] tput = new double[ctx.repeats()];
+                double acc = 0;
+                onnx.evaluate(data, batch); // warm-up
+                for (int i = 0; i < tput.length; i++) {
+                    double[] e = onnx.evaluate(data, batch);
+                    acc = e[0];
+                    tput[i] = data.count() / (e[1] / 1000);
+                }
+                out.samples("host_throughput_images_per_s_onnx_batch" + batch, tput);
+                out.metric("accuracy_onnx", acc);
+            }
+            out.metric("accuracy_reference", referenceAccuracy);
+            out.check(Math.abs(out.metrics().get("accuracy_onnx") - referenceAccuracy) <= 0.01,
+                    "the ONNX export scores within 1 point of the float reference on the same images");
+        }
+    }
+
     @Override
     public void run(BenchContext ctx, BenchRecorder out) throws Exception {
         LabelledImages data = ctx.data(128, 2000);
@@ -55,6 +88,7 @@ final class ThroughputBenchmark implements Benchmark {
                 Arrays.stream(Timing.millis(ctx, () -> ctx.evaluate(emu, data))).map(ms -> data.count() / (ms / 1000)).toArray());
         out.samples("host_throughput_images_per_s_reference",
                 Arrays.stream(Timing.millis(ctx, () -> ctx.evaluate(ref, data))).map(ms -> data.count() / (ms / 1000)).toArray());
+        onnx(ctx, out, data, ctx.evaluate(ref, data).accuracy());
         out.check(out.metrics().get("throughput_images_per_s") > 0, "the modelled chip completes inferences");
     }
 }

@@ -72,7 +72,13 @@ class BenchSuiteTest {
     @Test
     @Tag("performance")
     void throughput() {
-        assertThat(passes("throughput").measurements()).containsKeys("throughput_images_per_s", "host_throughput_images_per_s_emulator");
+        var d = passes("throughput");
+        assertThat(d.measurements()).containsKeys("throughput_images_per_s", "host_throughput_images_per_s_emulator",
+                "host_throughput_images_per_s_onnx_batch1", "host_throughput_images_per_s_onnx_batch64");
+        assertThat(d.environment("onnx_baseline")).startsWith("ONNX Runtime");
+        // the ONNX export of the same weights classifies like the float reference
+        assertThat(d.measurements().get("accuracy_onnx").value()).isCloseTo(d.measurements().get("accuracy_reference").value(),
+                org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test

@@ -135,6 +135,7 @@ public final class BenchRunner {
         ObjectNode env = root.putObject("environment");
         env.put("hardware", "host CPU; neuromorphic figures from the emulator (simulated Loihi 2 unless stated)");
         env.put("software_version", Version.get());
+        env.put("source_commit", Version.commit());
         env.put("benchmark", b.id());
         env.put("seed_benchmark", b.seedName());
         env.put("scale", ctx.scale().name().toLowerCase(Locale.ROOT));

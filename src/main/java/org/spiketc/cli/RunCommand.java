@@ -365,6 +365,7 @@ final class RunCommand implements Callable<Integer> {
         ObjectNode env = root.putObject("environment");
         env.put("hardware", emu != null ? emu.profile().label() + " " + emu.program().system() : "host CPU (float reference simulator)");
         env.put("software_version", Version.get());
+        env.put("source_commit", Version.commit());
         env.put("model", c.name());
         env.put("weights", weights);
         env.put("dataset", data.name());

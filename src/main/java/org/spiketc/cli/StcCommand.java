@@ -61,7 +61,7 @@ public final class StcCommand implements Runnable {
     public static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"stc " + Version.get()};
+            return new String[] {"stc " + Version.get() + " (commit " + Version.commit() + ")"};
         }
     }
 }

@@ -65,6 +65,7 @@ public final class CompileJson {
         ObjectNode env = root.putObject("environment");
         env.put("hardware", req.target().name() + " " + rep.systemName() + " (" + req.target().status() + ", simulated)");
         env.put("software_version", Version.get());
+        env.put("source_commit", Version.commit());
         env.put("profile", req.target().id());
         env.put("model", req.model().name());
         env.put("weights", req.weights().describe());

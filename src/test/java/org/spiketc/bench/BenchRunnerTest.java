@@ -108,6 +108,7 @@ class BenchRunnerTest {
         j.put("timestamp", "2026-11-27T00:00:00Z");
         ObjectNode env = (ObjectNode) j.path("environment");
         env.put("software_version", "0.0.0-test");
+        env.put("source_commit", "0123456789ab");
         env.put("threads", 2);
         env.putObject("host").put("cpu", "test cpu").put("logical_cores", 2).put("memory_mb", 1024).put("java", "17");
         return j;

@@ -57,9 +57,11 @@ def write_idx(path, array):
 
 
 def load_split(data_dir, split):
+    """A split from Debian's files, or the test subset committed under assets/ when the folder holds that."""
     prefix = "train" if split == "train" else "t10k"
-    images = read_idx(os.path.join(data_dir, f"{prefix}-images-idx3-ubyte.gz"))
-    labels = read_idx(os.path.join(data_dir, f"{prefix}-labels-idx1-ubyte.gz"))
+    kind = "" if os.path.exists(os.path.join(data_dir, f"{prefix}-images-idx3-ubyte.gz")) else "-subset"
+    images = read_idx(os.path.join(data_dir, f"{prefix}-images{kind}-idx3-ubyte.gz"))
+    labels = read_idx(os.path.join(data_dir, f"{prefix}-labels{kind}-idx1-ubyte.gz"))
     return images, labels
 
 
@@ -386,26 +388,38 @@ def cmd_export(a):
 
 
 def cmd_bench(a):
-    """PyTorch CPU baseline: eval mode, no_grad, per-inference wall time at a batch size (seed JSON on stdout)."""
+    """PyTorch baseline (CUDA when present, else CPU): eval mode, no_grad, per-inference wall time at a batch size (seed JSON on stdout)."""
     torch.set_num_threads(a.threads)
+    device = ("cuda" if torch.cuda.is_available() else "cpu") if a.device == "auto" else a.device
     model, cfg = load_model(a.checkpoint, a.config)
+    model.to(device)
     te_x, te_y = load_split(a.data, "test")
-    x = to_input(te_x[:a.samples])
+    x = to_input(te_x[:a.samples]).to(device)
+
+    def sync():
+        if device == "cuda":
+            torch.cuda.synchronize()
+
     with torch.no_grad():
         for i in range(0, min(len(x), 4 * a.batch), a.batch):  # warm-up
             model(x[i:i + a.batch])
+        sync()
         t0 = time.perf_counter()
-        correct = 0
+        predicted = []
         for i in range(0, len(x), a.batch):
-            correct += (model(x[i:i + a.batch]).argmax(1).numpy() == te_y[i:i + a.batch]).sum()
+            predicted.append(model(x[i:i + a.batch]).argmax(1))
+        sync()
         dt = time.perf_counter() - t0
+    correct = int((torch.cat(predicted).cpu().numpy() == te_y[:len(x)]).sum())
+    where = f"GPU ({torch.cuda.get_device_name(0)}, PyTorch {torch.__version__})" if device == "cuda" \
+        else f"host CPU (PyTorch {torch.__version__}, {a.threads} threads)"
     print(json.dumps({
-        "test_name": f"pytorch_cpu_baseline_{cfg['name']}_batch{a.batch}",
+        "test_name": f"pytorch_{device if device == 'cuda' else 'cpu'}_baseline_{cfg['name']}_batch{a.batch}",
         "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "schema_version": 1,
         "metrics": {"host_time_per_inference_ms": 1000 * dt / len(x), "throughput_images_per_s": len(x) / dt,
                     "accuracy": float(correct) / len(x), "samples": len(x), "batch": a.batch},
-        "environment": {"hardware": "host CPU (PyTorch " + torch.__version__ + ", " + str(a.threads) + " threads)",
-                        "software_version": "spikformer_tool.py"},
+        "environment": {"hardware": where, "software_version": "spikformer_tool.py", "device": device},
     }, indent=1))
 
 
@@ -456,6 +470,8 @@ def main():
     b.add_argument("--batch", type=int, default=1)
     b.add_argument("--samples", type=int, default=512)
     b.add_argument("--threads", type=int, default=2)
+    b.add_argument("--device", choices=["auto", "cpu", "cuda"], default="cpu",
+                   help="auto: CUDA when present, else CPU (default cpu, the baseline the Java engines are held to)")
     o = sub.add_parser("onnx")
     o.add_argument("checkpoint", help="a training checkpoint (.pt) or weights (.safetensors) with --config")
     o.add_argument("--config")

@@ -15,34 +15,13 @@ import org.spiketc.sim.InferenceResult;
  * latency, and which points are on the Pareto front of accuracy against energy.
  */
 final class AccuracyVsOptimizationBenchmark implements Benchmark {
-    @Override
-    public String id() {
-        return "accuracy-vs-optimization";
-    }
+    private static final Info INFO = new Info("accuracy-vs-optimization", "test_accuracy_vs_optimization.py",
+            "sweep bits x sparsity x time steps: accuracy, fidelity, energy, latency; Pareto front",
+            Set.of(Marker.PERFORMANCE, Marker.ENERGY, Marker.SLOW), List.of("full scale: Debian's dataset-fashion-mnist for the 10,000-image test set"), Duration.ofMinutes(3), Duration.ofMinutes(60));
 
     @Override
-    public String seedName() {
-        return "test_accuracy_vs_optimization.py";
-    }
-
-    @Override
-    public String description() {
-        return "sweep bits x sparsity x time steps: accuracy, fidelity, energy, latency; Pareto front";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.PERFORMANCE, Marker.ENERGY, Marker.SLOW);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of("full scale: Debian's dataset-fashion-mnist for the 10,000-image test set");
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(60) : Duration.ofMinutes(3);
+    public Info info() {
+        return INFO;
     }
 
     @Override

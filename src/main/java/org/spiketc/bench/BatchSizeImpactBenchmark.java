@@ -14,41 +14,20 @@ import org.spiketc.sim.InferenceResult;
  * each batch (the engines run a batch's samples in parallel).
  */
 final class BatchSizeImpactBenchmark implements Benchmark {
-    @Override
-    public String id() {
-        return "batch-size-impact";
-    }
+    private static final Info INFO = new Info("batch-size-impact", "test_batch_size_impact.py",
+            "batch 1-64: pipelined throughput on the chip; host time per inference",
+            Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
 
     @Override
-    public String seedName() {
-        return "test_batch_size_impact.py";
-    }
-
-    @Override
-    public String description() {
-        return "batch 1-64: pipelined throughput on the chip; host time per inference";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.PERFORMANCE);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of();
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(10) : Duration.ofMinutes(2);
+    public Info info() {
+        return INFO;
     }
 
     @Override
     public void run(BenchContext ctx, BenchRecorder out) throws Exception {
         LabelledImages data = ctx.data(64, 1024);
         out.environment("target_model", BenchContext.MODEL + " on simulated loihi2, " + data.count() + " images");
-        var emu = ctx.emulator("loihi2", null, BenchContext.options(2, 8, null, null));
+        var emu = ctx.emulator();
         Evaluation.Outcome o = ctx.evaluate(emu, data);
         double latency = o.mean(InferenceResult::latencyMs);
         double previous = 0;

@@ -81,6 +81,11 @@ public record BenchContext(Scale scale, int repeats, int warmups, int threads, P
         }
     }
 
+    /** The shipped model as the runtime benchmarks measure it unless they vary something: -O2 --bits 8 for loihi2. */
+    public ChipEmulator emulator() {
+        return emulator("loihi2", null, options(2, 8, null, null));
+    }
+
     public ChipEmulator emulator(String target, Integer chips, PipelineOptions options) {
         return compile(request(MODEL, target, chips, options)).emulator();
     }

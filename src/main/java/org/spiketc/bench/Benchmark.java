@@ -7,20 +7,44 @@ import java.util.Set;
 
 /** One benchmark category of the seed document. Implementations are stateless. */
 public interface Benchmark {
-    /** Kebab-case category name, stable: the command line's {@code --category}. */
-    String id();
+    /**
+     * What a category declares.
+     *
+     * @param id           kebab-case category name, stable: the command line's {@code --category}
+     * @param seedName     the seed file it stands for, e.g. {@code test_compilation_speed.py}
+     * @param requirements what it needs beyond the jar, in words; empty when nothing
+     * @param smokeTimeout the limit at smoke scale
+     * @param fullTimeout  the limit at full scale
+     */
+    record Info(String id, String seedName, String description, Set<Marker> markers, List<String> requirements,
+            Duration smokeTimeout, Duration fullTimeout) {
+    }
 
-    /** The seed file it stands for, e.g. {@code test_compilation_speed.py}. */
-    String seedName();
+    Info info();
 
-    String description();
+    default String id() {
+        return info().id();
+    }
 
-    Set<Marker> markers();
+    default String seedName() {
+        return info().seedName();
+    }
 
-    /** What it needs beyond the jar, in words; empty when nothing. */
-    List<String> requirements();
+    default String description() {
+        return info().description();
+    }
 
-    Duration timeout(Scale scale);
+    default Set<Marker> markers() {
+        return info().markers();
+    }
+
+    default List<String> requirements() {
+        return info().requirements();
+    }
+
+    default Duration timeout(Scale scale) {
+        return scale == Scale.FULL ? info().fullTimeout() : info().smokeTimeout();
+    }
 
     /** Why it cannot run here, if it cannot (a missing hardware backend or data set). */
     default Optional<String> skipReason(BenchContext ctx) {

@@ -10,39 +10,18 @@ import java.util.Set;
  * (the seed's "SpikeFormer-Base"; target &lt; 60 s), Spikformer-4-384 (CIFAR) at smoke scale.
  */
 final class CompilationSpeedBenchmark implements Benchmark {
+    private static final Info INFO = new Info("compilation-speed", "test_compilation_speed.py",
+            "compile time per model size, -O2 --bits 8 for loihi2, repeated after warm-up",
+            Set.of(Marker.PERFORMANCE), List.of("full scale: about 2 GB of heap for Spikformer-8-768"), Duration.ofMinutes(2), Duration.ofMinutes(15));
+
+    @Override
+    public Info info() {
+        return INFO;
+    }
+
     static List<String> models(Scale s) {
         return s == Scale.FULL ? List.of("spikformer-8-384", "spikformer-8-512", "spikformer-8-768")
                 : List.of("fmnist-spikformer-tiny", "spikformer-4-384-cifar");
-    }
-
-    @Override
-    public String id() {
-        return "compilation-speed";
-    }
-
-    @Override
-    public String seedName() {
-        return "test_compilation_speed.py";
-    }
-
-    @Override
-    public String description() {
-        return "compile time per model size, -O2 --bits 8 for loihi2, repeated after warm-up";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.PERFORMANCE);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of("full scale: about 2 GB of heap for Spikformer-8-768");
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(15) : Duration.ofMinutes(2);
     }
 
     @Override

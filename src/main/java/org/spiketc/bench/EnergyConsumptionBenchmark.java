@@ -15,6 +15,15 @@ import org.spiketc.sim.InferenceResult;
  * baselines). Without counters that part is skipped and the reason recorded.
  */
 final class EnergyConsumptionBenchmark implements Benchmark {
+    private static final Info INFO = new Info("energy-consumption", "test_energy_consumption.py",
+            "simulated energy per inference with its breakdown; paper formula; host energy by RAPL where readable",
+            Set.of(Marker.ENERGY), List.of("host energy: Linux powercap RAPL counters readable (else that part is skipped)"), Duration.ofMinutes(2), Duration.ofMinutes(10));
+
+    @Override
+    public Info info() {
+        return INFO;
+    }
+
     private final java.nio.file.Path powercap;
 
     EnergyConsumptionBenchmark() {
@@ -26,40 +35,10 @@ final class EnergyConsumptionBenchmark implements Benchmark {
     }
 
     @Override
-    public String id() {
-        return "energy-consumption";
-    }
-
-    @Override
-    public String seedName() {
-        return "test_energy_consumption.py";
-    }
-
-    @Override
-    public String description() {
-        return "simulated energy per inference with its breakdown; paper formula; host energy by RAPL where readable";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.ENERGY);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of("host energy: Linux powercap RAPL counters readable (else that part is skipped)");
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(10) : Duration.ofMinutes(2);
-    }
-
-    @Override
     public void run(BenchContext ctx, BenchRecorder out) throws Exception {
         LabelledImages data = ctx.data(64, 2000);
         out.environment("target_model", BenchContext.MODEL + " on simulated loihi2, " + data.count() + " images");
-        var emu = ctx.emulator("loihi2", null, BenchContext.options(2, 8, null, null));
+        var emu = ctx.emulator();
         Evaluation.Outcome o = ctx.evaluate(emu, data);
         out.samples("energy_per_inference_mj", InferenceLatencyBenchmark.perInference(o, InferenceResult::deviceEnergyMj));
         out.metric("energy_per_inference_mj_paper_formula", o.mean(InferenceResult::paperEnergyMj));

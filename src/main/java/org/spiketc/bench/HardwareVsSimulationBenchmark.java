@@ -17,37 +17,16 @@ import org.spiketc.sim.LayerActivity;
  * real hardware is skipped and the reason recorded.
  */
 final class HardwareVsSimulationBenchmark implements Benchmark {
+    private static final Info INFO = new Info("hardware-vs-simulation", "test_hardware_vs_simulation.py",
+            "chip (emulated) vs float reference: accuracy, fidelity, per-layer spike-rate deviation",
+            Set.of(Marker.HARDWARE, Marker.PERFORMANCE), List.of("real hardware: a Loihi backend (none exists yet; the emulator stands in)"), Duration.ofMinutes(2), Duration.ofMinutes(15));
+
+    @Override
+    public Info info() {
+        return INFO;
+    }
+
     static final String NO_BACKEND = "no hardware backend configured (stc has none today): the chip emulator stands in, labelled emulation";
-
-    @Override
-    public String id() {
-        return "hardware-vs-simulation";
-    }
-
-    @Override
-    public String seedName() {
-        return "test_hardware_vs_simulation.py";
-    }
-
-    @Override
-    public String description() {
-        return "chip (emulated) vs float reference: accuracy, fidelity, per-layer spike-rate deviation";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.HARDWARE, Marker.PERFORMANCE);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of("real hardware: a Loihi backend (none exists yet; the emulator stands in)");
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(15) : Duration.ofMinutes(2);
-    }
 
     @Override
     public void run(BenchContext ctx, BenchRecorder out) throws Exception {
@@ -57,7 +36,7 @@ final class HardwareVsSimulationBenchmark implements Benchmark {
         out.note("hardware comparison skipped: " + NO_BACKEND);
         out.environment("target_model", BenchContext.MODEL + ", " + data.count() + " images");
         Evaluation.Outcome ref = ctx.evaluate(BenchContext.reference(), data);
-        Evaluation.Outcome emu = ctx.evaluate(ctx.emulator("loihi2", null, BenchContext.options(2, 8, null, null)), data);
+        Evaluation.Outcome emu = ctx.evaluate(ctx.emulator(), data);
         out.metric("accuracy_reference", ref.accuracy());
         out.metric("accuracy_emulator", emu.accuracy());
         out.metric("fidelity", Evaluation.Outcome.fidelity(emu, ref));

@@ -15,34 +15,13 @@ import org.spiketc.sim.InferenceResult;
  * the host time per inference of both engines on one thread.
  */
 final class InferenceLatencyBenchmark implements Benchmark {
-    @Override
-    public String id() {
-        return "inference-latency";
-    }
+    private static final Info INFO = new Info("inference-latency", "test_inference_latency.py",
+            "simulated latency per inference on loihi1 and loihi2; host time per inference of both engines",
+            Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
 
     @Override
-    public String seedName() {
-        return "test_inference_latency.py";
-    }
-
-    @Override
-    public String description() {
-        return "simulated latency per inference on loihi1 and loihi2; host time per inference of both engines";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.PERFORMANCE);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of();
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(10) : Duration.ofMinutes(2);
+    public Info info() {
+        return INFO;
     }
 
     @Override
@@ -58,7 +37,7 @@ final class InferenceLatencyBenchmark implements Benchmark {
                 out.samples("inference_latency_ms", latency);
             }
         }
-        var emu = ctx.emulator("loihi2", null, BenchContext.options(2, 8, null, null));
+        var emu = ctx.emulator();
         var ref = BenchContext.reference();
         LabelledImages few = data.first(Math.min(16, data.count()));
         BenchContext single = new BenchContext(ctx.scale(), ctx.repeats(), ctx.warmups(), 1, ctx.dataDir(), ctx.cancel(), ctx.progress());

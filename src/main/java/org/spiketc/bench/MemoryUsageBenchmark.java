@@ -13,34 +13,13 @@ import java.util.Set;
  * allocated on all threads. Same models as {@link CompilationSpeedBenchmark}; target &lt; 4 GB.
  */
 final class MemoryUsageBenchmark implements Benchmark {
-    @Override
-    public String id() {
-        return "memory-usage";
-    }
+    private static final Info INFO = new Info("memory-usage", "test_memory_usage.py",
+            "peak heap and allocation while compiling each model size",
+            Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
 
     @Override
-    public String seedName() {
-        return "test_memory_usage.py";
-    }
-
-    @Override
-    public String description() {
-        return "peak heap and allocation while compiling each model size";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.PERFORMANCE);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of();
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(10) : Duration.ofMinutes(2);
+    public Info info() {
+        return INFO;
     }
 
     @Override
@@ -56,9 +35,9 @@ final class MemoryUsageBenchmark implements Benchmark {
                 List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                         .filter(p -> p.getType() == MemoryType.HEAP).toList();
                 heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-                long before = allocatedBytes();
+                long before = HostCounters.allocatedBytes();
                 ctx.compile(req);
-                allocated[i] = (allocatedBytes() - before) / (1024.0 * 1024);
+                allocated[i] = (HostCounters.allocatedBytes() - before) / (1024.0 * 1024);
                 peaks[i] = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024);
             }
             out.samples("memory_peak_mb_" + m, peaks);
@@ -70,15 +49,5 @@ final class MemoryUsageBenchmark implements Benchmark {
         out.environment("target_model", base);
         out.environment("memory_peak_source", "sum of Java heap pool peaks during one compile (not RSS; see src/bench/compile-speed.sh)");
         out.check(peak < 4096, "compiling " + base + " peaks under 4 GB (seed target)");
-    }
-
-    /** Bytes allocated so far by all live threads (HotSpot's per-thread counters). */
-    static long allocatedBytes() {
-        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (long b : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
-            sum += Math.max(0, b);
-        }
-        return sum;
     }
 }

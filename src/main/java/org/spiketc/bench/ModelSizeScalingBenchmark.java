@@ -12,34 +12,13 @@ import org.spiketc.sim.InferenceResult;
  * energy and latency per inference (on seeded random images for the models without a data set here).
  */
 final class ModelSizeScalingBenchmark implements Benchmark {
-    @Override
-    public String id() {
-        return "model-size-scaling";
-    }
+    private static final Info INFO = new Info("model-size-scaling", "test_model_size_scaling.py",
+            "per preset: params, compile time, peak heap, cores, chips; energy and latency where emulated",
+            Set.of(Marker.PERFORMANCE, Marker.SLOW), List.of("full scale: about 2 GB of heap for Spikformer-8-768"), Duration.ofMinutes(2), Duration.ofMinutes(30));
 
     @Override
-    public String seedName() {
-        return "test_model_size_scaling.py";
-    }
-
-    @Override
-    public String description() {
-        return "per preset: params, compile time, peak heap, cores, chips; energy and latency where emulated";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.PERFORMANCE, Marker.SLOW);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of("full scale: about 2 GB of heap for Spikformer-8-768");
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(30) : Duration.ofMinutes(2);
+    public Info info() {
+        return INFO;
     }
 
     @Override

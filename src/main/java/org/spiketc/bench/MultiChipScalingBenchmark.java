@@ -13,34 +13,13 @@ import org.spiketc.sim.InferenceResult;
  * classes must not change with the chip count.
  */
 final class MultiChipScalingBenchmark implements Benchmark {
-    @Override
-    public String id() {
-        return "multi-chip-scaling";
-    }
+    private static final Info INFO = new Info("multi-chip-scaling", "test_multi_chip_scaling.py",
+            "1, 2, 4, 8 chips: latency, throughput, energy, messages, hops, chip crossings",
+            Set.of(Marker.PERFORMANCE, Marker.ENERGY), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(15));
 
     @Override
-    public String seedName() {
-        return "test_multi_chip_scaling.py";
-    }
-
-    @Override
-    public String description() {
-        return "1, 2, 4, 8 chips: latency, throughput, energy, messages, hops, chip crossings";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.PERFORMANCE, Marker.ENERGY);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of();
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(15) : Duration.ofMinutes(2);
+    public Info info() {
+        return INFO;
     }
 
     @Override

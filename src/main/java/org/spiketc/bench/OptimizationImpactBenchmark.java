@@ -16,34 +16,13 @@ import org.spiketc.sim.InferenceResult;
  * in the -O2 pipeline and what leaving it out changes.
  */
 final class OptimizationImpactBenchmark implements Benchmark {
-    @Override
-    public String id() {
-        return "optimization-impact";
-    }
+    private static final Info INFO = new Info("optimization-impact", "test_optimization_impact.py",
+            "per level and per pass: compile time, cores, energy and spikes per inference",
+            Set.of(Marker.PERFORMANCE, Marker.ENERGY), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(15));
 
     @Override
-    public String seedName() {
-        return "test_optimization_impact.py";
-    }
-
-    @Override
-    public String description() {
-        return "per level and per pass: compile time, cores, energy and spikes per inference";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.PERFORMANCE, Marker.ENERGY);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of();
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(15) : Duration.ofMinutes(2);
+    public Info info() {
+        return INFO;
     }
 
     @Override

@@ -11,34 +11,13 @@ import org.spiketc.sim.Evaluation;
  * width from 2 to 8 bits, the emulator's accuracy and its fidelity to the float reference.
  */
 final class QuantizationImpactBenchmark implements Benchmark {
-    @Override
-    public String id() {
-        return "quantization-impact";
-    }
+    private static final Info INFO = new Info("quantization-impact", "test_quantization_impact.py",
+            "accuracy and fidelity per weight width, 2 to 8 bits",
+            Set.of(Marker.PERFORMANCE, Marker.SLOW), List.of("full scale: Debian's dataset-fashion-mnist for the 10,000-image test set"), Duration.ofMinutes(3), Duration.ofMinutes(45));
 
     @Override
-    public String seedName() {
-        return "test_quantization_impact.py";
-    }
-
-    @Override
-    public String description() {
-        return "accuracy and fidelity per weight width, 2 to 8 bits";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.PERFORMANCE, Marker.SLOW);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of("full scale: Debian's dataset-fashion-mnist for the 10,000-image test set");
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(45) : Duration.ofMinutes(3);
+    public Info info() {
+        return INFO;
     }
 
     @Override

@@ -14,34 +14,13 @@ import org.spiketc.sim.InferenceResult;
  * (ONNX) baseline, ONNX Runtime running the same model's export at batch 1 and 64.
  */
 final class ThroughputBenchmark implements Benchmark {
-    @Override
-    public String id() {
-        return "throughput";
-    }
+    private static final Info INFO = new Info("throughput", "test_throughput.py",
+            "images/s: simulated (pipelined) and host (both engines, all threads)",
+            Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
 
     @Override
-    public String seedName() {
-        return "test_throughput.py";
-    }
-
-    @Override
-    public String description() {
-        return "images/s: simulated (pipelined) and host (both engines, all threads)";
-    }
-
-    @Override
-    public Set<Marker> markers() {
-        return Set.of(Marker.PERFORMANCE);
-    }
-
-    @Override
-    public List<String> requirements() {
-        return List.of();
-    }
-
-    @Override
-    public Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? Duration.ofMinutes(10) : Duration.ofMinutes(2);
+    public Info info() {
+        return INFO;
     }
 
     /**
@@ -80,7 +59,7 @@ final class ThroughputBenchmark implements Benchmark {
     public void run(BenchContext ctx, BenchRecorder out) throws Exception {
         LabelledImages data = ctx.data(128, 2000);
         out.environment("target_model", BenchContext.MODEL + ", " + data.count() + " images, " + ctx.threads() + " threads");
-        var emu = ctx.emulator("loihi2", null, BenchContext.options(2, 8, null, null));
+        var emu = ctx.emulator();
         Evaluation.Outcome o = ctx.evaluate(emu, data);
         out.metric("throughput_images_per_s", emu.energyModel().pipelinedThroughput(o.mean(InferenceResult::latencyMs), 1));
         var ref = BenchContext.reference();

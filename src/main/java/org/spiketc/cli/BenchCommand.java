@@ -2,7 +2,6 @@ package org.spiketc.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.spiketc.bench.BenchOutcome;
 import org.spiketc.bench.BenchRunner;
 import org.spiketc.bench.BenchSuite;
 import org.spiketc.bench.Benchmark;
+import org.spiketc.bench.HostCounters;
 import org.spiketc.bench.Marker;
 import org.spiketc.bench.Scale;
 import org.spiketc.bench.Targets;
@@ -128,11 +128,11 @@ final class BenchCommand implements Callable<Integer> {
                 StoreOptions.Recording rec = store.begin(RunKind.BENCHMARK, BenchRunner.testName(b, scale), BenchContext.MODEL,
                         "host + simulated loihi2", "{\"scale\": \"" + scale.name().toLowerCase(Locale.ROOT) + "\"}");
                 try {
-                    long cpu0 = cpuNanos();
-                    long alloc0 = allocatedBytes();
+                    long cpu0 = HostCounters.cpuNanos();
+                    long alloc0 = HostCounters.allocatedBytes();
                     BenchOutcome o = new BenchRunner(ctx).runOne(b);
                     if (profile) {
-                        o = withProfile(o, (cpuNanos() - cpu0) / 1e6, (allocatedBytes() - alloc0) / (1024.0 * 1024));
+                        o = withProfile(o, (HostCounters.cpuNanos() - cpu0) / 1e6, (HostCounters.allocatedBytes() - alloc0) / (1024.0 * 1024));
                     }
                     outcomes.add(o);
                     out.printf(Locale.ROOT, "%-26s %-10s %8.1f  %s%n", b.id(), o.status().name().toLowerCase(Locale.ROOT), o.seconds(),
@@ -279,24 +279,6 @@ final class BenchCommand implements Callable<Integer> {
         r.setName("stc bench");
         r.start();
         return r;
-    }
-
-    private static long cpuNanos() {
-        var mx = ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (long id : mx.getAllThreadIds()) {
-            sum += Math.max(0, mx.getThreadCpuTime(id));
-        }
-        return sum;
-    }
-
-    private static long allocatedBytes() {
-        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (long b : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
-            sum += Math.max(0, b);
-        }
-        return sum;
     }
 
     /** Adds the profile's CPU time and allocation of one benchmark to its result. */

@@ -20,28 +20,8 @@ class BenchRunnerTest {
     /** A benchmark that does what it is told. */
     record Fake(String id, Duration limit, String skip, Runnable body) implements Benchmark {
         @Override
-        public String seedName() {
-            return "test_fake.py";
-        }
-
-        @Override
-        public String description() {
-            return "a test double";
-        }
-
-        @Override
-        public Set<Marker> markers() {
-            return Set.of(Marker.PERFORMANCE, Marker.ENERGY);
-        }
-
-        @Override
-        public List<String> requirements() {
-            return List.of();
-        }
-
-        @Override
-        public Duration timeout(Scale scale) {
-            return limit;
+        public Info info() {
+            return new Info(id, "test_fake.py", "a test double", Set.of(Marker.PERFORMANCE, Marker.ENERGY), List.of(), limit, limit);
         }
 
         @Override

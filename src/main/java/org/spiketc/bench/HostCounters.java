@@ -1,0 +1,29 @@
+package org.spiketc.bench;
+
+import java.lang.management.ManagementFactory;
+
+/** The JVM's own counters of work done, summed over all live threads (HotSpot's per-thread counters). */
+public final class HostCounters {
+    private HostCounters() {
+    }
+
+    /** CPU nanoseconds used so far by all live threads. */
+    public static long cpuNanos() {
+        var mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : mx.getAllThreadIds()) {
+            sum += Math.max(0, mx.getThreadCpuTime(id));
+        }
+        return sum;
+    }
+
+    /** Bytes allocated so far by all live threads. */
+    public static long allocatedBytes() {
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long b : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
+    }
+}

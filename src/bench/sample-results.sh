@@ -2,11 +2,12 @@
 # Regenerates sample-results/: real results of this version in the seed's JSON shape, committed as the
 # baseline that regression checks (stc runs compare) and readers start from.
 #
-#   src/bench/sample-results.sh [all|compile|runtime]
+#   src/bench/sample-results.sh [all|compile|runtime|bench]
 #
 # compile: full compile reports and the compilation-speed runs of the ImageNet Spikformers (minutes);
 # runtime: the shipped model on the full Fashion-MNIST test set with both engines, and the host speed
-# of both engines against PyTorch (needs Debian's python3-torch and dataset-fashion-mnist).
+# of both engines against PyTorch (needs Debian's python3-torch and dataset-fashion-mnist);
+# bench: the benchmark suite at smoke and at full scale (about 15 minutes), one file per category.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 part=${1:-all}
@@ -32,5 +33,9 @@ if [[ $part == all || $part == runtime ]]; then
   cp target/bench-runtime/java_reference_round1.json "$out/inference_fmnist-spikformer-tiny_reference_1024.json"
   cp target/bench-runtime/pytorch_batch1_round1.json "$out/pytorch_cpu_baseline_fmnist-spikformer-tiny_batch1.json"
   cp target/bench-runtime/pytorch_batch64_round1.json "$out/pytorch_cpu_baseline_fmnist-spikformer-tiny_batch64.json"
+fi
+if [[ $part == all || $part == bench ]]; then
+  stc bench --scale smoke --no-store --json "$out/"
+  java -Xmx3g -jar target/stc.jar bench --scale full --no-store --json "$out/"
 fi
 echo "sample-results/ regenerated ($part)"

@@ -12,33 +12,47 @@ import java.util.Locale;
  * @param threshold the smallest change that counts: relative (0.10 = 10%) or, if {@code absolute}, in the
  *                  metric's own unit (0.01 = 1 point of an accuracy between 0 and 1)
  * @param absolute  whether {@code threshold} is a difference rather than a ratio
+ * @param floor     the smallest difference, in the metric's unit, that can count at all: below it a change is
+ *                  measurement noise whatever the ratio (a heap peak of 10 MB moving by 2 MB)
  */
-public record MetricRule(Direction better, double threshold, boolean absolute) {
+public record MetricRule(Direction better, double threshold, boolean absolute, double floor) {
     public enum Direction { LOWER, HIGHER, NEITHER }
 
-    public static final MetricRule TIME = new MetricRule(Direction.LOWER, 0.10, false);
-    public static final MetricRule ENERGY = new MetricRule(Direction.LOWER, 0.05, false);
-    public static final MetricRule ACCURACY = new MetricRule(Direction.HIGHER, 0.01, true);
-    public static final MetricRule THROUGHPUT = new MetricRule(Direction.HIGHER, 0.10, false);
-    public static final MetricRule MEMORY = new MetricRule(Direction.LOWER, 0.10, false);
-    public static final MetricRule INFORMATIONAL = new MetricRule(Direction.NEITHER, 0, false);
+    /** Time: 10% slower (the seed), and at least half a millisecond. */
+    public static final MetricRule TIME = new MetricRule(Direction.LOWER, 0.10, false, 0.5);
+    /** Energy: 5% more (the seed). */
+    public static final MetricRule ENERGY = new MetricRule(Direction.LOWER, 0.05, false, 0);
+    /** Accuracy and fidelity on a 0..1 scale: 1 point lower (the seed). */
+    public static final MetricRule ACCURACY = new MetricRule(Direction.HIGHER, 0.01, true, 0);
+    public static final MetricRule THROUGHPUT = new MetricRule(Direction.HIGHER, 0.10, false, 0);
+    /** Memory in MB: 10% more, and at least 16 MB (heap peaks move with GC timing). */
+    public static final MetricRule MEMORY = new MetricRule(Direction.LOWER, 0.10, false, 16);
+    public static final MetricRule INFORMATIONAL = new MetricRule(Direction.NEITHER, 0, false, 0);
 
-    /** The rule for a metric, from its name's conventions ({@code _ms}, {@code _mj}, {@code accuracy}, ...). */
+    /**
+     * The rule for a metric, from the words of its name ({@code _ms}, {@code _mj}, {@code accuracy}, ...),
+     * wherever they stand: {@code compilation_time_ms_spikformer-8-768} is a time. Differences ({@code pass_saves_*})
+     * are informational.
+     */
     public static MetricRule forMetric(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (n.contains("accuracy") || n.equals("fidelity") || n.startsWith("fidelity_")) {
+        java.util.Set<String> words = java.util.Set.of(n.split("[_\\-]"));
+        if (n.startsWith("pass_saves_")) {
+            return INFORMATIONAL;
+        }
+        if (words.contains("accuracy") || words.contains("fidelity")) {
             return ACCURACY;
         }
-        if (n.contains("energy") || n.endsWith("_mj") || n.endsWith("_uj") || n.endsWith("_j")) {
+        if (words.contains("energy") || words.contains("mj") || words.contains("uj") || words.contains("j")) {
             return ENERGY;
         }
-        if (n.endsWith("_per_s") || n.contains("throughput")) {
+        if (words.contains("throughput") || n.contains("_per_s")) {
             return THROUGHPUT;
         }
-        if (n.endsWith("_ms") || n.endsWith("_s") || n.endsWith("_ns") || n.endsWith("_us") || n.contains("latency")) {
+        if (words.contains("ms") || words.contains("s") || words.contains("ns") || words.contains("us") || words.contains("latency")) {
             return TIME;
         }
-        if (n.endsWith("_mb") || n.endsWith("_bytes") || n.contains("memory")) {
+        if (words.contains("mb") || words.contains("bytes") || words.contains("memory")) {
             return MEMORY;
         }
         return INFORMATIONAL;
@@ -60,7 +74,7 @@ public record MetricRule(Direction better, double threshold, boolean absolute) {
         } else {
             change = (current - baseline) / Math.abs(baseline);
         }
-        if (Math.abs(change) <= threshold) {
+        if (Math.abs(change) <= threshold || Math.abs(current - baseline) < floor) {
             return 0;
         }
         boolean worse = better == Direction.LOWER ? change > 0 : change < 0;

@@ -25,7 +25,7 @@ final class MemoryUsageBenchmark implements Benchmark {
     @Override
     public void run(BenchContext ctx, BenchRecorder out) throws Exception {
         List<String> models = CompilationSpeedBenchmark.models(ctx.scale());
-        double peak = 0;
+        double[] peak = new double[0];
         for (String m : models) {
             var req = BenchContext.request(m, "loihi2", null, BenchContext.options(2, 8, null, null));
             double[] peaks = new double[ctx.repeats()];
@@ -42,12 +42,12 @@ final class MemoryUsageBenchmark implements Benchmark {
             }
             out.samples("memory_peak_mb_" + m, peaks);
             out.samples("allocated_mb_" + m, allocated);
-            peak = out.metrics().get("memory_peak_mb_" + m);
+            peak = peaks;
         }
         String base = models.get(models.size() - 1);
-        out.metric("memory_peak_mb", peak);
+        out.samples("memory_peak_mb", peak);
         out.environment("target_model", base);
         out.environment("memory_peak_source", "sum of Java heap pool peaks during one compile (not RSS; see src/bench/compile-speed.sh)");
-        out.check(peak < 4096, "compiling " + base + " peaks under 4 GB (seed target)");
+        out.check(out.metrics().get("memory_peak_mb") < 4096, "compiling " + base + " peaks under 4 GB (seed target)");
     }
 }

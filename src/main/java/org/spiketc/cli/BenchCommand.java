@@ -164,10 +164,15 @@ final class BenchCommand implements Callable<Integer> {
         if (json != null) {
             writeJson(out, outcomes);
         }
-        if (store.url != null || !store.noStore) {
+        if (!store.noStore) {
             out.println("recorded in " + store.url() + " (stc runs list --kind benchmark)");
         }
         boolean regression = !base.isEmpty() && compare(out, outcomes, base);
+        if (regression && scale == Scale.SMOKE) {
+            // Seconds-long runs with a few samples: a JIT or GC hiccup outweighs a real change. Report, do not gate.
+            out.println("smoke scale: the regressions above are advisory and do not set the exit status; gate on --scale full");
+            regression = false;
+        }
         if (outcomes.stream().anyMatch(o -> o.status() == BenchOutcome.Status.CANCELLED) || cancel.isRequested()) {
             return ExitCodes.CANCELLED;
         }

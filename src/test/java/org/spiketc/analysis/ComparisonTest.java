@@ -81,6 +81,26 @@ class ComparisonTest {
     }
 
     @Test
+    void metricKindsAreReadFromTheWordsOfTheName() {
+        assertThat(MetricRule.forMetric("compilation_time_ms_spikformer-8-768")).isEqualTo(MetricRule.TIME);
+        assertThat(MetricRule.forMetric("host_time_per_inference_ms_batch64")).isEqualTo(MetricRule.TIME);
+        assertThat(MetricRule.forMetric("throughput_images_per_s_batch1")).isEqualTo(MetricRule.THROUGHPUT);
+        assertThat(MetricRule.forMetric("energy_per_inference_mj_O2")).isEqualTo(MetricRule.ENERGY);
+        assertThat(MetricRule.forMetric("memory_peak_mb_spikformer-8-768")).isEqualTo(MetricRule.MEMORY);
+        assertThat(MetricRule.forMetric("accuracy_8b_s0_t4")).isEqualTo(MetricRule.ACCURACY);
+        assertThat(MetricRule.forMetric("pass_saves_energy_mj_fuse-layers")).isEqualTo(MetricRule.INFORMATIONAL);
+        assertThat(MetricRule.forMetric("messages_per_inference")).isEqualTo(MetricRule.INFORMATIONAL);
+    }
+
+    @Test
+    void smallAbsoluteChangesAreNoiseWhateverTheRatio() {
+        // a 10 MB heap peak growing by 2 MB is 20%, but below the 16 MB floor
+        assertThat(verdict("memory_peak_mb", Measurement.single(10), Measurement.single(12))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("memory_peak_mb", Measurement.single(100), Measurement.single(130))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("compilation_time_ms", Measurement.single(2), Measurement.single(2.4))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+    }
+
+    @Test
     void summaryStatisticsOfRawSamples() {
         double[] x = {5, 1, 4, 2, 3, 100};
         assertThat(Statistics.median(x)).isEqualTo(3.5);

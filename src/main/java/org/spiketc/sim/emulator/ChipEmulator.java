@@ -22,8 +22,9 @@ import org.spiketc.sim.Traffic;
  * sum or max as a graded value, an accumulator integrates for the host to read.
  *
  * <p>Counts synaptic events, neuron updates, spikes and messages per population and per core (see
- * {@link Activity}); {@link EnergyModel} turns them into energy and latency. Holds no per-inference
- * state, so one instance may run several inferences at once; results do not depend on threads.
+ * {@link Activity}); {@link EnergyModel} turns them into energy and latency. Each thread runs in its
+ * own {@link Workspace}, so one instance may run several inferences at once; results do not depend on
+ * threads. The step loop is {@link #runDetailed}; the synapses' inner loop is in {@link ConvSynapses}.
  */
 public final class ChipEmulator implements InferenceEngine {
     private final BinaryProgram program;

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.spiketc.analysis.Statistics;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.CancelledException;
 import org.spiketc.common.Json;
@@ -132,6 +133,11 @@ public final class BenchRunner {
             }
         }
         rec.samples().forEach((k, v) -> ResultDocument.putSamples(root, k, v));
+        if (!rec.samples().isEmpty()) {
+            ObjectNode stats = root.putObject("statistics");
+            rec.samples().forEach((k, v) -> stats.putObject(k).put("n", v.length).put("median", Statistics.median(v))
+                    .put("min", Statistics.min(v)).put("max", Statistics.max(v)).put("spread_iqr", Statistics.spread(v)));
+        }
         ObjectNode env = root.putObject("environment");
         env.put("hardware", "host CPU; neuromorphic figures from the emulator (simulated Loihi 2 unless stated)");
         env.put("software_version", Version.get());

@@ -125,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (cancel.isRequested()) {
                     break;
                 }
-                StoreOptions.Recording rec = store.begin(RunKind.BENCHMARK, BenchRunner.testName(b, scale), BenchContext.MODEL,
+                StoreOptions.Recording rec = store.begin(RunKind.BENCHMARK, BenchRunner.testName(b, scale), null,
                         "host + simulated loihi2", "{\"scale\": \"" + scale.name().toLowerCase(Locale.ROOT) + "\"}");
                 try {
                     long cpu0 = HostCounters.cpuNanos();

@@ -25,8 +25,14 @@ final class StoreOptions {
         return url != null ? url : Database.defaultUrl();
     }
 
+    private RunRepository opened;
+
+    /** The database, opened (and migrated) once per command. */
     RunRepository open() {
-        return new JdbcRunRepository(Database.open(url()));
+        if (opened == null) {
+            opened = new JdbcRunRepository(Database.open(url()));
+        }
+        return opened;
     }
 
     /** Starts recording a run; a no-op with {@code --no-store}. */

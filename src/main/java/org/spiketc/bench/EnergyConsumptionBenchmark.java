@@ -11,8 +11,8 @@ import org.spiketc.sim.InferenceResult;
 /**
  * Energy per inference in detail (seed: {@code test_energy_consumption.py}): on the simulated chip, every
  * inference a sample, with the breakdown by component and each figure's source; by the papers' formula;
- * and, where the host exposes RAPL counters, the host CPU's measured energy running each engine (the CPU
- * baselines). Without counters that part is skipped and the reason recorded.
+ * and, where the host exposes RAPL counters, the host CPU's measured energy running each engine and the
+ * CPU (ONNX) baseline. Without counters that part is skipped and the reason recorded.
  */
 final class EnergyConsumptionBenchmark implements Benchmark {
     private static final Info INFO = new Info("energy-consumption", "test_energy_consumption.py",
@@ -62,6 +62,18 @@ final class EnergyConsumptionBenchmark implements Benchmark {
                     mj[i] = rapl.meter().joules(before, rapl.meter().read()) * 1000 / data.count();
                 }
                 out.samples("host_energy_per_inference_mj_" + engine.name(), mj);
+            }
+            OnnxBaseline.Result onnx = OnnxBaseline.open(ctx.threads());
+            if (onnx.baseline().isPresent()) {
+                try (OnnxBaseline baseline = onnx.baseline().get()) {
+                    double[] mj = new double[ctx.repeats()];
+                    for (int i = 0; i < mj.length; i++) {
+                        long[] before = rapl.meter().read();
+                        baseline.evaluate(data, 1);
+                        mj[i] = rapl.meter().joules(before, rapl.meter().read()) * 1000 / data.count();
+                    }
+                    out.samples("host_energy_per_inference_mj_onnx", mj);
+                }
             }
             out.environment("host_energy", "measured: RAPL package counters, " + rapl.meter().domains() + " domain(s)");
         }

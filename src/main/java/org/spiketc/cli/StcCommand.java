@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stc", mixinStandardHelpOptions = true, versionProvider = StcCommand.VersionProvider.class,
         description = "Spike-Transformer-Compiler: compile spiking transformers onto Loihi-class neuromorphic systems "
                 + "(simulated) and report what they cost.",
-        subcommands = {ModelsCommand.class, HardwareCommand.class, CompileCommand.class, RunCommand.class, InspectCommand.class, BenchCommand.class, RunsCommand.class, ReportCommand.class,
+        subcommands = {ModelsCommand.class, HardwareCommand.class, CompileCommand.class, RunCommand.class, InspectCommand.class, BenchCommand.class, RunsCommand.class, ReportCommand.class, GuiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StcCommand implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,78 @@
+package org.spiketc.gui.runs;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.spiketc.store.RunKind;
+import org.spiketc.store.StoredRun;
+
+/** The run history view: thin; all state is in {@link RunsViewModel}. */
+public final class RunsView extends BorderPane {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    public RunsView(RunsViewModel vm) {
+        getStyleClass().add("runs-view");
+        TextField search = new TextField();
+        search.setPromptText("Search test, model or hardware");
+        search.getStyleClass().add("runs-search");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        ComboBox<RunKind> kind = new ComboBox<>();
+        kind.getItems().add(null);
+        kind.getItems().addAll(RunKind.values());
+        kind.setPromptText("any kind");
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        Label status = new Label();
+        status.getStyleClass().add("runs-status");
+        status.textProperty().bind(vm.statusProperty());
+        HBox top = new HBox(8, search, kind, status);
+        top.setPadding(new Insets(8));
+
+        TableView<StoredRun> table = new TableView<>(vm.rows());
+        table.getStyleClass().add("runs-table");
+        table.getColumns().add(column("#", r -> String.valueOf(r.id())));
+        table.getColumns().add(column("started", r -> WHEN.format(r.started())));
+        table.getColumns().add(column("kind", r -> r.kind().name().toLowerCase(Locale.ROOT)));
+        table.getColumns().add(column("status", r -> r.status().name().toLowerCase(Locale.ROOT)));
+        table.getColumns().add(column("test", StoredRun::testName));
+        table.getColumns().add(column("model", r -> Objects.toString(r.model(), "")));
+        table.getColumns().add(column("hardware", r -> Objects.toString(r.hardware(), "")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+
+        TableView<RunsViewModel.MetricRow> metrics = new TableView<>(vm.metrics());
+        metrics.getStyleClass().add("metrics-table");
+        metrics.getColumns().add(column("metric", RunsViewModel.MetricRow::name));
+        metrics.getColumns().add(column("value", RunsViewModel.MetricRow::value));
+        metrics.getColumns().add(column("samples", RunsViewModel.MetricRow::samples));
+        metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        metrics.setPlaceholder(new Label("Select a run to see its metrics"));
+
+        SplitPane split = new SplitPane(table, metrics);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        setTop(top);
+        setCenter(split);
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+}

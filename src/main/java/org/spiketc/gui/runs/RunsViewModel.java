@@ -1,0 +1,104 @@
+package org.spiketc.gui.runs;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.spiketc.analysis.Measurement;
+import org.spiketc.analysis.Statistics;
+import org.spiketc.gui.UiThread;
+import org.spiketc.store.RunKind;
+import org.spiketc.store.RunQuery;
+import org.spiketc.store.RunRepository;
+import org.spiketc.store.StoredRun;
+
+/** The run history: filter by text and kind, select a run to see its metrics. */
+public final class RunsViewModel {
+    /** One metric of the selected run, as the table shows it. */
+    public record MetricRow(String name, String value, String samples) {
+    }
+
+    private final RunRepository runs;
+    private final UiThread threads;
+    private final ObservableList<StoredRun> rows = FXCollections.observableArrayList();
+    private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>();
+    private final ObjectProperty<StoredRun> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+
+    public RunsViewModel(RunRepository runs, UiThread threads) {
+        this.runs = runs;
+        this.threads = threads;
+        search.addListener((o, a, b) -> refresh());
+        kind.addListener((o, a, b) -> refresh());
+        selected.addListener((o, a, b) -> loadMetrics(b));
+    }
+
+    public ObservableList<StoredRun> rows() {
+        return rows;
+    }
+
+    public ObservableList<MetricRow> metrics() {
+        return metrics;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<RunKind> kindProperty() {
+        return kind;
+    }
+
+    public ObjectProperty<StoredRun> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Reloads the history with the current filters, newest first. */
+    public void refresh() {
+        String text = search.get() == null || search.get().isBlank() ? null : search.get().trim();
+        RunQuery q = new RunQuery(kind.get(), null, null, null, text, 1000);
+        threads.background().execute(() -> {
+            try {
+                List<StoredRun> found = runs.list(q);
+                threads.ui().execute(() -> {
+                    rows.setAll(found);
+                    status.set(found.size() + (found.size() == 1 ? " run" : " runs"));
+                });
+            } catch (RuntimeException e) {
+                threads.ui().execute(() -> status.set("cannot read the runs: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void loadMetrics(StoredRun run) {
+        if (run == null) {
+            metrics.clear();
+            return;
+        }
+        threads.background().execute(() -> {
+            Map<String, Measurement> m = runs.metrics(run.id());
+            List<MetricRow> out = m.entrySet().stream().map(e -> row(e.getKey(), e.getValue())).toList();
+            threads.ui().execute(() -> metrics.setAll(out));
+        });
+    }
+
+    static MetricRow row(String name, Measurement m) {
+        double[] s = m.samples();
+        String samples = s.length == 0 ? "" : String.format(Locale.ROOT, "n=%d, median %.4g, %.4g-%.4g", s.length, Statistics.median(s),
+                Statistics.min(s), Statistics.max(s));
+        return new MetricRow(name, m.failed() ? "failed" : String.format(Locale.ROOT, "%.6g", m.value()), samples);
+    }
+}

@@ -1,0 +1,68 @@
+package org.spiketc.gui.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.spiketc.common.Json;
+import org.spiketc.gui.UiThread;
+import org.spiketc.report.ResultDocument;
+import org.spiketc.store.Database;
+import org.spiketc.store.JdbcRunRepository;
+import org.spiketc.store.RunKind;
+import org.spiketc.store.RunRepository;
+
+/** The run history's state and actions, without a stage. */
+class RunsViewModelTest {
+    RunRepository runs;
+    RunsViewModel vm;
+
+    static ResultDocument result(String name, double ms, double... samples) {
+        ObjectNode d = Json.mapper().createObjectNode();
+        d.put("test_name", name);
+        d.put("timestamp", "2026-11-27T01:00:00Z");
+        d.putObject("metrics").put("compilation_time_ms", ms);
+        d.putObject("environment").put("hardware", "Intel Loihi 2 (simulated)");
+        ResultDocument.putSamples(d, "compilation_time_ms", samples);
+        return ResultDocument.of(d);
+    }
+
+    @BeforeEach
+    void store() {
+        runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        runs.importResult(result("compile_alpha", 10, 9, 10, 11));
+        runs.importResult(result("inference_beta", 20));
+        vm = new RunsViewModel(runs, UiThread.current());
+    }
+
+    @Test
+    void refreshListsEveryStoredRunAndSaysHowMany() {
+        vm.refresh();
+        assertThat(vm.rows()).hasSize(2);
+        assertThat(vm.statusProperty().get()).isEqualTo("2 runs");
+    }
+
+    @Test
+    void searchAndKindFilterTheHistory() {
+        vm.searchProperty().set("alpha");
+        assertThat(vm.rows()).extracting(r -> r.testName()).containsExactly("compile_alpha");
+        vm.searchProperty().set("");
+        vm.kindProperty().set(RunKind.INFERENCE);
+        assertThat(vm.rows()).extracting(r -> r.testName()).containsExactly("inference_beta");
+    }
+
+    @Test
+    void selectingARunShowsItsMetricsWithTheirSamples() {
+        vm.refresh();
+        vm.selectedProperty().set(vm.rows().stream().filter(r -> r.testName().equals("compile_alpha")).findFirst().orElseThrow());
+        assertThat(vm.metrics()).singleElement().satisfies(m -> {
+            assertThat(m.name()).isEqualTo("compilation_time_ms");
+            assertThat(m.value()).isEqualTo("10.0000");
+            assertThat(m.samples()).isEqualTo("n=3, median 10.00, 9.000-11.00");
+        });
+        vm.selectedProperty().set(null);
+        assertThat(vm.metrics()).isEmpty();
+    }
+}

@@ -45,21 +45,21 @@ public final class RunsView extends BorderPane {
 
         TableView<StoredRun> table = new TableView<>(vm.rows());
         table.getStyleClass().add("runs-table");
-        table.getColumns().add(column("#", r -> String.valueOf(r.id())));
-        table.getColumns().add(column("started", r -> WHEN.format(r.started())));
-        table.getColumns().add(column("kind", r -> r.kind().name().toLowerCase(Locale.ROOT)));
-        table.getColumns().add(column("status", r -> r.status().name().toLowerCase(Locale.ROOT)));
-        table.getColumns().add(column("test", StoredRun::testName));
-        table.getColumns().add(column("model", r -> Objects.toString(r.model(), "")));
-        table.getColumns().add(column("hardware", r -> Objects.toString(r.hardware(), "")));
+        table.getColumns().add(column("#", r -> String.valueOf(r.id()), 50));
+        table.getColumns().add(column("started", r -> WHEN.format(r.started()), 130));
+        table.getColumns().add(column("kind", r -> r.kind().name().toLowerCase(Locale.ROOT), 85));
+        table.getColumns().add(column("status", r -> r.status().name().toLowerCase(Locale.ROOT), 85));
+        table.getColumns().add(column("test", StoredRun::testName, 330));
+        table.getColumns().add(column("model", r -> Objects.toString(r.model(), ""), 170));
+        table.getColumns().add(column("hardware", r -> Objects.toString(r.hardware(), ""), 220));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 
         TableView<RunsViewModel.MetricRow> metrics = new TableView<>(vm.metrics());
         metrics.getStyleClass().add("metrics-table");
-        metrics.getColumns().add(column("metric", RunsViewModel.MetricRow::name));
-        metrics.getColumns().add(column("value", RunsViewModel.MetricRow::value));
-        metrics.getColumns().add(column("samples", RunsViewModel.MetricRow::samples));
+        metrics.getColumns().add(column("metric", RunsViewModel.MetricRow::name, 330));
+        metrics.getColumns().add(column("value", RunsViewModel.MetricRow::value, 140));
+        metrics.getColumns().add(column("samples", RunsViewModel.MetricRow::samples, 300));
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         metrics.setPlaceholder(new Label("Select a run to see its metrics"));
 
@@ -70,8 +70,9 @@ public final class RunsView extends BorderPane {
         setCenter(split);
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }

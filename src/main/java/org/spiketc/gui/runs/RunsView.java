@@ -8,7 +8,13 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import java.util.List;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -63,11 +69,63 @@ public final class RunsView extends BorderPane {
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         metrics.setPlaceholder(new Label("Select a run to see its metrics"));
 
-        SplitPane split = new SplitPane(table, metrics);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        Button compare = new Button("Compare selected");
+        compare.getStyleClass().add("compare-button");
+        top.getChildren().add(1, compare);
+
+        TableView<RunsViewModel.ComparisonRow> comparison = new TableView<>(vm.comparison());
+        comparison.getStyleClass().add("comparison-table");
+        comparison.getColumns().add(column("metric", RunsViewModel.ComparisonRow::metric, 330));
+        comparison.getColumns().add(column("baseline", RunsViewModel.ComparisonRow::baseline, 130));
+        comparison.getColumns().add(column("current", RunsViewModel.ComparisonRow::current, 130));
+        comparison.getColumns().add(column("change", RunsViewModel.ComparisonRow::change, 90));
+        TableColumn<RunsViewModel.ComparisonRow, String> verdict = column("verdict",
+                r -> r.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), 140);
+        verdict.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().removeAll("verdict-worse", "verdict-better");
+                if (!empty && item != null && (item.equals("worse") || item.equals("new failure"))) {
+                    getStyleClass().add("verdict-worse");
+                    setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold;");
+                } else if (!empty && item != null && (item.equals("better") || item.equals("fixed"))) {
+                    getStyleClass().add("verdict-better");
+                    setStyle("-fx-text-fill: #16794c; -fx-font-weight: bold;");
+                } else {
+                    setStyle("");
+                }
+            }
+        });
+        comparison.getColumns().add(verdict);
+        comparison.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label comparisonTitle = new Label();
+        comparisonTitle.textProperty().bind(vm.comparisonTitleProperty());
+        comparison.setPlaceholder(comparisonTitle);
+        Tab metricsTab = new Tab("Metrics", metrics);
+        Tab compareTab = new Tab("Comparison", new BorderPane(comparison, labelled(comparisonTitle), null, null, null));
+        metricsTab.setClosable(false);
+        compareTab.setClosable(false);
+        TabPane details = new TabPane(metricsTab, compareTab);
+        compare.setOnAction(e -> {
+            vm.compare(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            details.getSelectionModel().select(compareTab);
+        });
+
+        SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         setTop(top);
         setCenter(split);
+    }
+
+    private static Label labelled(Label source) {
+        Label l = new Label();
+        l.textProperty().bind(source.textProperty());
+        l.setPadding(new Insets(4, 8, 4, 8));
+        return l;
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {

@@ -11,7 +11,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.spiketc.analysis.Comparison;
 import org.spiketc.analysis.Measurement;
+import org.spiketc.analysis.MetricComparison;
+import org.spiketc.analysis.MetricRule;
+import org.spiketc.analysis.Verdict;
 import org.spiketc.analysis.Statistics;
 import org.spiketc.gui.UiThread;
 import org.spiketc.store.RunKind;
@@ -25,6 +29,10 @@ public final class RunsViewModel {
     public record MetricRow(String name, String value, String samples) {
     }
 
+    /** One metric of a comparison: baseline, current, change and the verdict (the view colours it). */
+    public record ComparisonRow(String metric, String baseline, String current, String change, Verdict verdict) {
+    }
+
     private final RunRepository runs;
     private final UiThread threads;
     private final ObservableList<StoredRun> rows = FXCollections.observableArrayList();
@@ -33,6 +41,8 @@ public final class RunsViewModel {
     private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>();
     private final ObjectProperty<StoredRun> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<ComparisonRow> comparison = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper comparisonTitle = new ReadOnlyStringWrapper("Select two or more runs and compare");
 
     public RunsViewModel(RunRepository runs, UiThread threads) {
         this.runs = runs;
@@ -64,6 +74,60 @@ public final class RunsViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<ComparisonRow> comparison() {
+        return comparison;
+    }
+
+    public ReadOnlyStringProperty comparisonTitleProperty() {
+        return comparisonTitle.getReadOnlyProperty();
+    }
+
+    /**
+     * Compares runs with the earliest of them, one verdict per metric (the seed's thresholds and a
+     * significance test on the samples, as {@code stc runs compare} judges); with more than two, each
+     * later run against that baseline, one after another in the table.
+     */
+    public void compare(List<StoredRun> chosen) {
+        if (chosen.size() < 2) {
+            comparisonTitle.set("Select two or more runs and compare");
+            comparison.clear();
+            return;
+        }
+        List<StoredRun> ordered = chosen.stream().sorted(java.util.Comparator.comparing(StoredRun::started)
+                .thenComparingLong(StoredRun::id)).toList();
+        threads.background().execute(() -> {
+            StoredRun base = ordered.get(0);
+            Map<String, Measurement> baseline = runs.metrics(base.id());
+            List<ComparisonRow> out = new java.util.ArrayList<>();
+            boolean regression = false;
+            for (StoredRun r : ordered.subList(1, ordered.size())) {
+                Comparison c = Comparison.of(baseline, runs.metrics(r.id()), List.of());
+                regression |= c.hasRegression();
+                for (MetricComparison m : c.metrics()) {
+                    String metric = ordered.size() > 2 ? "#" + r.id() + " " + m.metric() : m.metric();
+                    out.add(new ComparisonRow(metric, value(m.baseline()), value(m.current()), change(m), m.verdict()));
+                }
+            }
+            String title = "Against baseline #" + base.id() + " (" + base.testName() + ")" + (regression ? ": regression" : "");
+            threads.ui().execute(() -> {
+                comparison.setAll(out);
+                comparisonTitle.set(title);
+            });
+        });
+    }
+
+    private static String value(Measurement m) {
+        return m == null ? "-" : m.failed() ? "failed" : String.format(Locale.ROOT, "%.5g", m.value());
+    }
+
+    private static String change(MetricComparison m) {
+        if (Double.isNaN(m.change())) {
+            return "";
+        }
+        return MetricRule.forMetric(m.metric()).absolute() ? String.format(Locale.ROOT, "%+.4f", m.change())
+                : String.format(Locale.ROOT, "%+.1f%%", 100 * m.change());
     }
 
     /** Reloads the history with the current filters, newest first. */

@@ -65,4 +65,23 @@ class RunsViewModelTest {
         vm.selectedProperty().set(null);
         assertThat(vm.metrics()).isEmpty();
     }
+
+    @Test
+    void comparingRunsGivesOneVerdictPerMetricAgainstTheEarliest() {
+        runs.importResult(result("bench_slow", 125, 124, 125, 126, 125, 124, 126, 125, 125));
+        runs.importResult(result("bench_base", 100, 99, 100, 101, 100, 99, 101, 100, 100));
+        vm.refresh();
+        var slow = vm.rows().stream().filter(r -> r.testName().equals("bench_slow")).findFirst().orElseThrow();
+        var base = vm.rows().stream().filter(r -> r.testName().equals("bench_base")).findFirst().orElseThrow();
+        // same timestamp: the earlier id is the baseline, whichever order they were picked in
+        vm.compare(java.util.List.of(base, slow));
+        assertThat(vm.comparison()).singleElement().satisfies(row -> {
+            assertThat(row.metric()).isEqualTo("compilation_time_ms");
+            assertThat(row.change()).isEqualTo("-20.0%");
+            assertThat(row.verdict()).isEqualTo(org.spiketc.analysis.Verdict.BETTER);
+        });
+        assertThat(vm.comparisonTitleProperty().get()).startsWith("Against baseline #" + slow.id());
+        vm.compare(java.util.List.of(base));
+        assertThat(vm.comparison()).isEmpty();
+    }
 }

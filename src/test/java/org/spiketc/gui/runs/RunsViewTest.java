@@ -47,4 +47,16 @@ class RunsViewTest {
         TableView<?> metrics = robot.lookup(".metrics-table").queryAs(TableView.class);
         assertThat(metrics.getItems()).hasSize(1);
     }
+
+    @Test
+    void comparesTheSelectedRunsAndMarksTheVerdicts(FxRobot robot) {
+        TableView<?> table = robot.lookup(".runs-table").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().selectAll());
+        robot.clickOn(".compare-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> comparison = robot.lookup(".comparison-table").queryAs(TableView.class);
+        assertThat(comparison.isVisible()).isTrue();
+        assertThat(comparison.getItems()).hasSize(1); // compilation_time_ms: 10 -> 20 ms, single values past the threshold
+        assertThat(robot.lookup(".verdict-worse").tryQuery()).isPresent();
+    }
 }

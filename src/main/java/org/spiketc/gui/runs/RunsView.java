@@ -23,6 +23,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
 import org.spiketc.store.RunKind;
 import org.spiketc.store.StoredRun;
 
@@ -73,6 +74,21 @@ public final class RunsView extends BorderPane {
         Button compare = new Button("Compare selected");
         compare.getStyleClass().add("compare-button");
         top.getChildren().add(1, compare);
+        Button export = new Button("Export…");
+        export.getStyleClass().add("export-button");
+        export.disableProperty().bind(vm.selectedProperty().isNull());
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export run " + vm.selectedProperty().get().id());
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Result (seed JSON)", "*.json"),
+                    new FileChooser.ExtensionFilter("Metrics (CSV)", "*.csv"));
+            chooser.setInitialFileName(vm.selectedProperty().get().testName() + ".json");
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                vm.export(vm.selectedProperty().get(), f.toPath());
+            }
+        });
+        top.getChildren().add(2, export);
 
         TableView<RunsViewModel.ComparisonRow> comparison = new TableView<>(vm.comparison());
         comparison.getStyleClass().add("comparison-table");

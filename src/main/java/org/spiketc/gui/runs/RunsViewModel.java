@@ -118,6 +118,31 @@ public final class RunsViewModel {
         });
     }
 
+    /**
+     * Writes a run's result to a file: the seed JSON as stored for {@code .json}, its metrics as CSV
+     * (metric, value, samples...) otherwise. Reports the outcome in the status line.
+     */
+    public void export(StoredRun run, java.nio.file.Path file) {
+        threads.background().execute(() -> {
+            try {
+                if (file.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                    runs.result(run.id()).orElseThrow(() -> new IllegalStateException("run " + run.id() + " has no result")).write(file);
+                } else {
+                    StringBuilder csv = new StringBuilder("metric,value,samples\n");
+                    runs.metrics(run.id()).forEach((k, m) -> {
+                        csv.append(k).append(',').append(m.failed() ? "" : Double.toString(m.value())).append(',');
+                        csv.append(java.util.Arrays.stream(m.samples()).mapToObj(Double::toString)
+                                .collect(java.util.stream.Collectors.joining(" "))).append('\n');
+                    });
+                    java.nio.file.Files.writeString(file, csv);
+                }
+                threads.ui().execute(() -> status.set("exported run " + run.id() + " to " + file));
+            } catch (Exception e) {
+                threads.ui().execute(() -> status.set("export failed: " + e.getMessage()));
+            }
+        });
+    }
+
     private static String value(Measurement m) {
         return m == null ? "-" : m.failed() ? "failed" : String.format(Locale.ROOT, "%.5g", m.value());
     }

@@ -84,4 +84,16 @@ class RunsViewModelTest {
         vm.compare(java.util.List.of(base));
         assertThat(vm.comparison()).isEmpty();
     }
+
+    @Test
+    void exportWritesTheStoredResultAsJsonOrItsMetricsAsCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        vm.refresh();
+        var alpha = vm.rows().stream().filter(r -> r.testName().equals("compile_alpha")).findFirst().orElseThrow();
+        vm.export(alpha, dir.resolve("a.json"));
+        assertThat(ResultDocument.read(dir.resolve("a.json")).testName()).isEqualTo("compile_alpha");
+        vm.export(alpha, dir.resolve("a.csv"));
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("a.csv"))).containsExactly("metric,value,samples",
+                "compilation_time_ms,10.0,9.0 10.0 11.0");
+        assertThat(vm.statusProperty().get()).startsWith("exported run " + alpha.id());
+    }
 }

@@ -7,6 +7,8 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.spiketc.gui.runs.RunsView;
 import org.spiketc.gui.runs.RunsViewModel;
+import org.spiketc.gui.setup.SetupView;
+import org.spiketc.gui.setup.SetupViewModel;
 import org.spiketc.report.Version;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
@@ -31,9 +33,13 @@ public final class WorkbenchApp extends Application {
     /** The window's content, also what the tests put on a stage. */
     public static TabPane content(RunRepository runs, UiThread threads) {
         RunsViewModel history = new RunsViewModel(runs, threads);
+        SetupViewModel setup = new SetupViewModel(runs, threads);
+        setup.setOnRecorded(history::refresh);
+        Tab setupTab = new Tab("Setup", new SetupView(setup));
         Tab runsTab = new Tab("Runs", new RunsView(history));
+        setupTab.setClosable(false);
         runsTab.setClosable(false);
-        TabPane tabs = new TabPane(runsTab);
+        TabPane tabs = new TabPane(setupTab, runsTab);
         history.refresh();
         return tabs;
     }

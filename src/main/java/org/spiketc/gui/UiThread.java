@@ -18,7 +18,22 @@ public record UiThread(Executor background, Executor ui) {
         }), Platform::runLater);
     }
 
+    /** Everything on the calling thread: ViewModel tests without a toolkit. */
     public static UiThread current() {
         return new UiThread(Runnable::run, Runnable::run);
+    }
+
+    /**
+     * Work on the calling (FX) thread, UI updates on the FX thread even when an engine worker makes them:
+     * UI tests that want runs to finish before they look.
+     */
+    public static UiThread synchronousOnFx() {
+        return new UiThread(Runnable::run, r -> {
+            if (Platform.isFxApplicationThread()) {
+                r.run();
+            } else {
+                Platform.runLater(r);
+            }
+        });
     }
 }

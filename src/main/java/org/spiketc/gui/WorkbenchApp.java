@@ -5,6 +5,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.spiketc.gui.live.LiveView;
+import org.spiketc.gui.live.LiveViewModel;
 import org.spiketc.gui.runs.RunsView;
 import org.spiketc.gui.runs.RunsViewModel;
 import org.spiketc.gui.setup.SetupView;
@@ -35,11 +37,19 @@ public final class WorkbenchApp extends Application {
         RunsViewModel history = new RunsViewModel(runs, threads);
         SetupViewModel setup = new SetupViewModel(runs, threads);
         setup.setOnRecorded(history::refresh);
+        LiveViewModel liveModel = new LiveViewModel();
+        LiveView liveView = new LiveView(liveModel);
         Tab setupTab = new Tab("Setup", new SetupView(setup));
+        Tab liveTab = new Tab("Live", liveView);
         Tab runsTab = new Tab("Runs", new RunsView(history));
+        setup.setLive(liveModel, labels -> {
+            liveView.clear();
+            liveModel.start(labels);
+        });
         setupTab.setClosable(false);
+        liveTab.setClosable(false);
         runsTab.setClosable(false);
-        TabPane tabs = new TabPane(setupTab, runsTab);
+        TabPane tabs = new TabPane(setupTab, liveTab, runsTab);
         history.refresh();
         return tabs;
     }

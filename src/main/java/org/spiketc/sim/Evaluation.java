@@ -75,8 +75,21 @@ public final class Evaluation {
         }
     }
 
+    /** Hears of each inference as it finishes, on the worker thread that ran it (live views buffer them). */
+    @FunctionalInterface
+    public interface ResultListener {
+        ResultListener NONE = (i, r) -> { };
+
+        void result(int sample, InferenceResult result);
+    }
+
     public static Outcome run(InferenceEngine engine, LabelledImages data, int threads, Cancellation cancel,
             ProgressListener progress) {
+        return run(engine, data, threads, cancel, progress, ResultListener.NONE);
+    }
+
+    public static Outcome run(InferenceEngine engine, LabelledImages data, int threads, Cancellation cancel,
+            ProgressListener progress, ResultListener listener) {
         int n = data.count();
         InferenceResult[] results = new InferenceResult[n];
         AtomicInteger next = new AtomicInteger();
@@ -93,6 +106,7 @@ public final class Evaluation {
                 futures.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < n && !cancel.isRequested(); i = next.getAndIncrement()) {
                         results[i] = engine.run(data.pixels()[i]);
+                        listener.result(i, results[i]);
                         int d = done.incrementAndGet();
                         if (d % 16 == 0 || d == n) {
                             progress.progress(engine.name(), (double) d / n);

@@ -29,6 +29,7 @@ public final class SetupView extends VBox {
         vm.bitsProperty().bind(bits.valueProperty());
         Spinner<Integer> samples = new Spinner<>(1, 2000, vm.samplesProperty().get(), 50);
         samples.setEditable(true);
+        samples.getStyleClass().add("setup-samples");
         vm.samplesProperty().bind(samples.valueProperty());
 
         GridPane form = new GridPane();

@@ -55,6 +55,8 @@ public final class SetupViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private volatile Cancellation running;
     private Runnable onRecorded = () -> { };
+    private Evaluation.ResultListener live = Evaluation.ResultListener.NONE;
+    private java.util.function.Consumer<int[]> onInferenceStart = labels -> { };
 
     public SetupViewModel(RunRepository runs, UiThread threads) {
         this.runs = runs;
@@ -97,6 +99,15 @@ public final class SetupViewModel {
         return progress.getReadOnlyProperty();
     }
 
+    /**
+     * Where each inference goes as it finishes (the live charts), and what to do, on the UI thread, when
+     * an inference run starts (given the images' true classes).
+     */
+    public void setLive(Evaluation.ResultListener listener, java.util.function.Consumer<int[]> onStart) {
+        live = listener;
+        onInferenceStart = onStart;
+    }
+
     /** Called on the UI thread when a run has been stored (the history refreshes). */
     public void setOnRecorded(Runnable r) {
         onRecorded = r;
@@ -125,6 +136,7 @@ public final class SetupViewModel {
      * inference's energy and latency as series (for the live charts) and the result at the end.
      */
     public void infer() {
+        onInferenceStart.accept(FashionMnist.subset().first(Math.max(1, samples.get())).labels());
         start("inference", (cancel, id) -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             CompileRequest req = request();
@@ -132,7 +144,7 @@ public final class SetupViewModel {
             ChipEmulator emu = new ChipEmulator(BinaryReader.load(bytes.toByteArray(), "compiled binary"), req.target());
             LabelledImages data = FashionMnist.subset().first(Math.max(1, samples.get()));
             Evaluation.Outcome o = Evaluation.run(emu, data, Runtime.getRuntime().availableProcessors(), cancel,
-                    (stage, f) -> report("emulating", 0.5 + f / 2));
+                    (stage, f) -> report("emulating", 0.5 + f / 2), live);
             try (SeriesWriter energy = new SeriesWriter(runs, id, "energy_per_inference_mj");
                     SeriesWriter latency = new SeriesWriter(runs, id, "inference_latency_ms")) {
                 for (int i = 0; i < o.results().length; i++) {

@@ -29,7 +29,7 @@ class RunsViewTest {
         runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         runs.importResult(RunsViewModelTest.result("compile_alpha", 10, 9, 10, 11));
         runs.importResult(RunsViewModelTest.result("inference_beta", 20));
-        var tabs = WorkbenchApp.content(runs, UiThread.current());
+        var tabs = WorkbenchApp.content(runs, UiThread.synchronousOnFx());
         tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("Runs")).findFirst().orElseThrow());
         stage.setScene(new Scene(tabs, 900, 600));
         stage.show();

@@ -24,7 +24,7 @@ class SetupViewTest {
     @Start
     void start(Stage stage) {
         var runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        stage.setScene(new Scene(WorkbenchApp.content(runs, UiThread.current()), 900, 600));
+        stage.setScene(new Scene(WorkbenchApp.content(runs, UiThread.synchronousOnFx()), 900, 600));
         stage.show();
     }
 

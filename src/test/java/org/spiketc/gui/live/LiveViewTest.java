@@ -1,0 +1,43 @@
+package org.spiketc.gui.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.spiketc.gui.UiThread;
+import org.spiketc.gui.WorkbenchApp;
+import org.spiketc.store.Database;
+import org.spiketc.store.JdbcRunRepository;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** An inference started in Setup fills the live charts. */
+@ExtendWith(ApplicationExtension.class)
+class LiveViewTest {
+    @Start
+    void start(Stage stage) {
+        var runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        stage.setScene(new Scene(WorkbenchApp.content(runs, UiThread.synchronousOnFx()), 1100, 700));
+        stage.show();
+    }
+
+    @Test
+    void theChartsFillAsTheInferenceRuns(FxRobot robot) throws Exception {
+        javafx.scene.control.Spinner<?> samples = robot.lookup(".setup-samples").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> samples.getEditor().setText("24"));
+        robot.interact(() -> samples.commitValue());
+        robot.clickOn(".infer-button");
+        robot.clickOn("Live");
+        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS); // the charts refresh every 100 ms
+        WaitForAsyncUtils.waitForFxEvents();
+        LiveView view = robot.lookup(".live-view").queryAs(LiveView.class);
+        assertThat(view.points()).isPositive();
+        assertThat(robot.lookup(".live-summary").queryAs(Label.class).getText()).startsWith("24 inferences: accuracy so far");
+    }
+}

@@ -17,8 +17,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** Live charts of an inference run (JFreeChart-FX), refreshed ten times a second from {@link LiveViewModel}. */
 public final class LiveView extends BorderPane {
-    private final XYSeries energy = new XYSeries("energy per inference (mJ, simulated)", false, true);
-    private final XYSeries latency = new XYSeries("latency per inference (ms, simulated)", false, true);
+    private final XYSeries energy = new XYSeries("energy per inference (mJ, simulated)", true, true);
+    private final XYSeries latency = new XYSeries("latency per inference (ms, simulated)", true, true);
     private final XYSeries accuracy = new XYSeries("accuracy so far", false, true);
     private int stride = 1;
     private long received;
@@ -30,9 +30,9 @@ public final class LiveView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.setPadding(new Insets(8));
         GridPane charts = new GridPane();
-        charts.add(viewer(energy, "Energy per inference", "mJ"), 0, 0);
-        charts.add(viewer(latency, "Latency per inference", "ms"), 1, 0);
-        charts.add(viewer(accuracy, "Running accuracy", "top-1"), 0, 1, 2, 1);
+        charts.add(viewer(energy, "Energy per inference", "image", "mJ"), 0, 0);
+        charts.add(viewer(latency, "Latency per inference", "image", "ms"), 1, 0);
+        charts.add(viewer(accuracy, "Running accuracy", "inferences finished", "top-1"), 0, 1, 2, 1);
         setTop(summary);
         setCenter(charts);
         Timeline tick = new Timeline(new KeyFrame(Duration.millis(100), e -> add(vm.drain())));
@@ -56,7 +56,7 @@ public final class LiveView extends BorderPane {
             }
             energy.add(p.x(), p.energyMj(), false);
             latency.add(p.x(), p.latencyMs(), false);
-            accuracy.add(p.x(), p.accuracy(), false);
+            accuracy.add(p.finished(), p.accuracy(), false);
             if (energy.getItemCount() > LiveViewModel.MAX_POINTS) {
                 thin(energy);
                 thin(latency);
@@ -81,8 +81,8 @@ public final class LiveView extends BorderPane {
         kept.forEach(p -> s.add(p, false));
     }
 
-    private static ChartViewer viewer(XYSeries series, String title, String unit) {
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "inference", unit, new XYSeriesCollection(series),
+    private static ChartViewer viewer(XYSeries series, String title, String x, String unit) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, x, unit, new XYSeriesCollection(series),
                 PlotOrientation.VERTICAL, false, true, false);
         ChartViewer v = new ChartViewer(chart);
         v.getStyleClass().add("live-chart");

@@ -39,8 +39,11 @@ public final class LiveViewModel implements Evaluation.ResultListener {
         pending.add(new double[] {sample, r.deviceEnergyMj(), r.latencyMs(), r.predicted()});
     }
 
-    /** A point the charts add: the inference's index and value. */
-    public record Point(double x, double energyMj, double latencyMs, double accuracy) {
+    /**
+     * A point the charts add: the image's index with its energy and latency, and the number of inferences
+     * finished so far with the accuracy over them (workers finish images out of order).
+     */
+    public record Point(double x, double energyMj, double latencyMs, long finished, double accuracy) {
     }
 
     /** Takes what arrived since the last call, in arrival order, updating the running figures. FX thread. */
@@ -52,7 +55,7 @@ public final class LiveViewModel implements Evaluation.ResultListener {
             correct += i < labels.length && labels[i] == (int) p[3] ? 1 : 0;
             energySum += p[1];
             latencySum += p[2];
-            out.add(new Point(p[0], p[1], p[2], (double) correct / seen));
+            out.add(new Point(p[0], p[1], p[2], seen, (double) correct / seen));
         }
         if (!out.isEmpty()) {
             summary.set(String.format(java.util.Locale.ROOT,

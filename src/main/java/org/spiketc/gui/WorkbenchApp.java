@@ -2,6 +2,8 @@ package org.spiketc.gui;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -22,8 +24,31 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         String url = getParameters().getNamed().getOrDefault("db", Database.defaultUrl());
         RunRepository runs = new JdbcRunRepository(Database.open(url));
-        stage.setScene(new Scene(content(runs, UiThread.javafx()), 1100, 720));
+        Settings settings = Settings.user();
+        TabPane tabs = content(runs, UiThread.javafx(), settings);
+        Scene scene = new Scene(tabs, settings.getDouble("window.width", 1100), settings.getDouble("window.height", 720));
+        // F1..F3 switch views; the Setup buttons carry Alt mnemonics (Alt+C compile, Alt+R run, Alt+A cancel)
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            int tab = i;
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("F" + (i + 1))),
+                    () -> tabs.getSelectionModel().select(tab));
+        }
+        tabs.getSelectionModel().select(Math.max(0, Math.min(tabs.getTabs().size() - 1, settings.getInt("window.tab", 0))));
+        stage.setScene(scene);
         stage.setTitle("Spike-Transformer-Compiler Workbench " + Version.get());
+        double x = settings.getDouble("window.x", Double.NaN);
+        double y = settings.getDouble("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setOnHidden(e -> {
+            settings.put("window.width", Double.toString(scene.getWidth()));
+            settings.put("window.height", Double.toString(scene.getHeight()));
+            settings.put("window.x", Double.toString(stage.getX()));
+            settings.put("window.y", Double.toString(stage.getY()));
+            settings.put("window.tab", Integer.toString(tabs.getSelectionModel().getSelectedIndex()));
+        });
         stage.show();
     }
 
@@ -34,8 +59,12 @@ public final class WorkbenchApp extends Application {
 
     /** The window's content, also what the tests put on a stage. */
     public static TabPane content(RunRepository runs, UiThread threads) {
+        return content(runs, threads, Settings.inMemory());
+    }
+
+    public static TabPane content(RunRepository runs, UiThread threads, Settings settings) {
         RunsViewModel history = new RunsViewModel(runs, threads);
-        SetupViewModel setup = new SetupViewModel(runs, threads);
+        SetupViewModel setup = new SetupViewModel(runs, threads, settings);
         setup.setOnRecorded(history::refresh);
         LiveViewModel liveModel = new LiveViewModel();
         LiveView liveView = new LiveView(liveModel);

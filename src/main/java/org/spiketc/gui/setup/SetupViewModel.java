@@ -59,8 +59,25 @@ public final class SetupViewModel {
     private java.util.function.Consumer<int[]> onInferenceStart = labels -> { };
 
     public SetupViewModel(RunRepository runs, UiThread threads) {
+        this(runs, threads, org.spiketc.gui.Settings.inMemory());
+    }
+
+    /** With the last choices read from, and remembered in, {@code settings}. */
+    public SetupViewModel(RunRepository runs, UiThread threads, org.spiketc.gui.Settings settings) {
         this.runs = runs;
         this.threads = threads;
+        String m = settings.get("setup.model", model.get());
+        model.set(Presets.NAMES.contains(m) ? m : model.get());
+        String t = settings.get("setup.target", target.get());
+        target.set(HardwareProfiles.BUILT_IN.contains(t) ? t : target.get());
+        level.set(Math.max(0, Math.min(3, settings.getInt("setup.level", level.get()))));
+        bits.set(Math.max(2, Math.min(8, settings.getInt("setup.bits", bits.get()))));
+        samples.set(Math.max(1, Math.min(2000, settings.getInt("setup.samples", samples.get()))));
+        model.addListener((o, a, b) -> settings.put("setup.model", b));
+        target.addListener((o, a, b) -> settings.put("setup.target", b));
+        level.addListener((o, a, b) -> settings.put("setup.level", b.toString()));
+        bits.addListener((o, a, b) -> settings.put("setup.bits", b.toString()));
+        samples.addListener((o, a, b) -> settings.put("setup.samples", b.toString()));
     }
 
     public List<String> models() {

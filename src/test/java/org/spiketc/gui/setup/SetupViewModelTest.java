@@ -57,4 +57,22 @@ class SetupViewModelTest {
         assertThat(vm.statusProperty().get()).startsWith("compile failed: ").contains("does not fit");
         assertThat(runs.list(RunQuery.all()).get(0).status()).isEqualTo(RunStatus.FAILED);
     }
+
+    @Test
+    void theLastChoicesAreRememberedForTheNextStart() {
+        var settings = org.spiketc.gui.Settings.inMemory();
+        var first = new SetupViewModel(runs, UiThread.current(), settings);
+        first.targetProperty().set("loihi1");
+        first.bitsProperty().set(4);
+        first.samplesProperty().set(77);
+        var next = new SetupViewModel(runs, UiThread.current(), settings);
+        assertThat(next.targetProperty().get()).isEqualTo("loihi1");
+        assertThat(next.bitsProperty().get()).isEqualTo(4);
+        assertThat(next.samplesProperty().get()).isEqualTo(77);
+        settings.put("setup.target", "loihi9");
+        settings.put("setup.bits", "eight");
+        var guarded = new SetupViewModel(runs, UiThread.current(), settings);
+        assertThat(guarded.targetProperty().get()).as("an unknown profile falls back").isEqualTo("loihi2");
+        assertThat(guarded.bitsProperty().get()).isEqualTo(8);
+    }
 }

@@ -180,6 +180,10 @@ public final class SetupViewModel {
                     .put("energy_per_inference_mj", o.mean(InferenceResult::deviceEnergyMj))
                     .put("inference_latency_ms", o.mean(InferenceResult::latencyMs))
                     .put("spikes_per_inference", o.mean(InferenceResult::spikes));
+            ResultDocument.putSamples(doc, "energy_per_inference_mj", java.util.Arrays.stream(o.results())
+                    .filter(java.util.Objects::nonNull).mapToDouble(InferenceResult::deviceEnergyMj).toArray());
+            ResultDocument.putSamples(doc, "inference_latency_ms", java.util.Arrays.stream(o.results())
+                    .filter(java.util.Objects::nonNull).mapToDouble(InferenceResult::latencyMs).toArray());
             doc.putObject("environment").put("hardware", emu.profile().label() + " (simulated)").put("software_version", Version.get())
                     .put("source_commit", Version.commit()).put("model", model.get()).put("dataset", data.name());
             runs.finish(id, o.complete() ? RunStatus.FINISHED : RunStatus.CANCELLED, ResultDocument.of(doc));

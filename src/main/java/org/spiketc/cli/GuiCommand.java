@@ -14,6 +14,11 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw new org.spiketc.common.UserInputException("no display: the workbench needs a graphical session (DISPLAY is not set); "
+                    + "every stc command works without one");
+        }
         Database.open(url != null ? url : Database.defaultUrl()); // a bad database: one message here, before any window
         WorkbenchApp.launchWith(url != null ? url : Database.defaultUrl());
         return ExitCodes.OK;

@@ -33,7 +33,6 @@ import org.spiketc.report.Version;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
-import org.spiketc.sim.LayerActivity;
 import org.spiketc.sim.PaperEnergy;
 import org.spiketc.sim.emulator.ChipEmulator;
 import org.spiketc.sim.reference.ReferenceSimulator;
@@ -303,28 +302,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Per layer: mean spikes, mean firing rate, mean synaptic ops. */
-    private static Map<String, double[]> layerMeans(Evaluation.Outcome o) {
-        Map<String, double[]> m = new LinkedHashMap<>();
-        int n = 0;
-        for (InferenceResult r : o.results()) {
-            if (r == null) {
-                continue;
-            }
-            n++;
-            for (LayerActivity l : r.layers()) {
-                double[] v = m.computeIfAbsent(l.layer(), k -> new double[3]);
-                v[0] += l.spikes();
-                v[1] += l.firingRate();
-                v[2] += l.synapticOps();
-            }
-        }
-        for (double[] v : m.values()) {
-            for (int i = 0; i < 3; i++) {
-                v[i] /= Math.max(1, n);
-            }
-        }
-        return m;
-    }
 
     /** One value per finished inference, in sample order: the raw samples regression checks test. */
     private static double[] perSample(Evaluation.Outcome o, java.util.function.ToDoubleFunction<InferenceResult> f) {
@@ -389,7 +366,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ArrayNode layers = root.putArray("layers");
         for (Evaluation.Outcome o : os) {
-            for (Map.Entry<String, double[]> e : layerMeans(o).entrySet()) {
+            for (Map.Entry<String, double[]> e : o.layerMeans().entrySet()) {
                 layers.addObject().put("engine", o.engine()).put("name", e.getKey()).put("spikes_per_inference", e.getValue()[0])
                         .put("firing_rate", e.getValue()[1]).put("synaptic_ops_per_inference", e.getValue()[2]);
             }

@@ -7,6 +7,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.spiketc.gui.hotspots.HotspotsView;
+import org.spiketc.gui.hotspots.HotspotsViewModel;
 import org.spiketc.gui.live.LiveView;
 import org.spiketc.gui.live.LiveViewModel;
 import org.spiketc.gui.runs.RunsView;
@@ -27,7 +29,7 @@ public final class WorkbenchApp extends Application {
         Settings settings = Settings.user();
         TabPane tabs = content(runs, UiThread.javafx(), settings);
         Scene scene = new Scene(tabs, settings.getDouble("window.width", 1100), settings.getDouble("window.height", 720));
-        // F1..F3 switch views; the Setup buttons carry Alt mnemonics (Alt+C compile, Alt+R run, Alt+A cancel)
+        // F1..F4 switch views; the Setup buttons carry Alt mnemonics (Alt+C compile, Alt+R run, Alt+A cancel)
         for (int i = 0; i < tabs.getTabs().size(); i++) {
             int tab = i;
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("F" + (i + 1))),
@@ -71,6 +73,10 @@ public final class WorkbenchApp extends Application {
         Tab setupTab = new Tab("Setup", new SetupView(setup));
         Tab liveTab = new Tab("Live", liveView);
         Tab runsTab = new Tab("Runs", new RunsView(history));
+        HotspotsViewModel hotspots = new HotspotsViewModel(runs, threads);
+        history.selectedProperty().addListener((o, a, b) -> hotspots.show(b));
+        Tab hotspotsTab = new Tab("Hotspots", new HotspotsView(hotspots));
+        hotspotsTab.setClosable(false);
         setup.setLive(liveModel, labels -> {
             liveView.clear();
             liveModel.start(labels);
@@ -78,7 +84,7 @@ public final class WorkbenchApp extends Application {
         setupTab.setClosable(false);
         liveTab.setClosable(false);
         runsTab.setClosable(false);
-        TabPane tabs = new TabPane(setupTab, liveTab, runsTab);
+        TabPane tabs = new TabPane(setupTab, liveTab, runsTab, hotspotsTab);
         history.refresh();
         return tabs;
     }

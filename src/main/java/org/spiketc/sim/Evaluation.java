@@ -61,6 +61,30 @@ public final class Evaluation {
             return n == 0 ? 0 : s / n;
         }
 
+        /** Per layer, in graph order, the mean over finished inferences of {spikes, firing rate, synaptic operations}. */
+        public java.util.Map<String, double[]> layerMeans() {
+            java.util.Map<String, double[]> m = new java.util.LinkedHashMap<>();
+            int n = 0;
+            for (InferenceResult r : results) {
+                if (r == null) {
+                    continue;
+                }
+                n++;
+                for (LayerActivity l : r.layers()) {
+                    double[] v = m.computeIfAbsent(l.layer(), k -> new double[3]);
+                    v[0] += l.spikes();
+                    v[1] += l.firingRate();
+                    v[2] += l.synapticOps();
+                }
+            }
+            for (double[] v : m.values()) {
+                for (int i = 0; i < 3; i++) {
+                    v[i] /= Math.max(1, n);
+                }
+            }
+            return m;
+        }
+
         /** Share of samples where both engines chose the same class. */
         public static double fidelity(Outcome a, Outcome b) {
             int same = 0;

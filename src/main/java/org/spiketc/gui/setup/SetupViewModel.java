@@ -186,6 +186,9 @@ public final class SetupViewModel {
                     .filter(java.util.Objects::nonNull).mapToDouble(InferenceResult::latencyMs).toArray());
             doc.putObject("environment").put("hardware", emu.profile().label() + " (simulated)").put("software_version", Version.get())
                     .put("source_commit", Version.commit()).put("model", model.get()).put("dataset", data.name());
+            var layers = doc.putArray("layers");
+            o.layerMeans().forEach((layer, v) -> layers.addObject().put("engine", "emulator").put("name", layer)
+                    .put("spikes_per_inference", v[0]).put("firing_rate", v[1]).put("synaptic_ops_per_inference", v[2]));
             runs.finish(id, o.complete() ? RunStatus.FINISHED : RunStatus.CANCELLED, ResultDocument.of(doc));
             return String.format(Locale.ROOT, "%s on %s: accuracy %.2f %%, %.3f mJ and %.3f ms per inference (simulated)",
                     model.get(), target.get(), 100 * o.accuracy(), o.mean(InferenceResult::deviceEnergyMj),

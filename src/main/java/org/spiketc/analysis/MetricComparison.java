@@ -11,4 +11,12 @@ package org.spiketc.analysis;
  * @param verdict  the one outcome
  */
 public record MetricComparison(String metric, Measurement baseline, Measurement current, double change, Verdict verdict) {
+    /** The change as people read it: "+12.5%" for relative rules, "-0.0150" (a difference) for absolute ones, "" if none. */
+    public String changeText() {
+        if (Double.isNaN(change)) {
+            return "";
+        }
+        return MetricRule.forMetric(metric).absolute() ? String.format(java.util.Locale.ROOT, "%+.4f", change)
+                : String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * change);
+    }
 }

@@ -40,7 +40,7 @@ final class EnergyConsumptionBenchmark implements Benchmark {
         out.environment("target_model", BenchContext.MODEL + " on simulated loihi2, " + data.count() + " images");
         var emu = ctx.emulator();
         Evaluation.Outcome o = ctx.evaluate(emu, data);
-        out.samples("energy_per_inference_mj", InferenceLatencyBenchmark.perInference(o, InferenceResult::deviceEnergyMj));
+        out.samples("energy_per_inference_mj", o.perInference(InferenceResult::deviceEnergyMj));
         out.metric("energy_per_inference_mj_paper_formula", o.mean(InferenceResult::paperEnergyMj));
         for (String component : o.results()[0].energyBreakdownMj().keySet()) {
             out.metric("energy_" + component + "_mj", o.mean(r -> r.energyBreakdownMj().get(component)));

@@ -3,7 +3,6 @@ package org.spiketc.bench;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.spiketc.data.LabelledImages;
 import org.spiketc.sim.Evaluation;
@@ -31,7 +30,7 @@ final class InferenceLatencyBenchmark implements Benchmark {
         for (String target : List.of("loihi1", "loihi2")) {
             var emu = ctx.emulator(target, null, BenchContext.options(2, 8, null, null));
             Evaluation.Outcome o = ctx.evaluate(emu, data);
-            double[] latency = perInference(o, InferenceResult::latencyMs);
+            double[] latency = o.perInference(InferenceResult::latencyMs);
             out.samples("inference_latency_ms_" + target, latency);
             if (target.equals("loihi2")) {
                 out.samples("inference_latency_ms", latency);
@@ -46,9 +45,5 @@ final class InferenceLatencyBenchmark implements Benchmark {
         out.samples("host_time_per_inference_ms_reference",
                 Arrays.stream(Timing.millis(ctx, () -> single.evaluate(ref, few))).map(ms -> ms / few.count()).toArray());
         out.check(out.metrics().get("inference_latency_ms") < 25, "simulated latency under 25 ms (seed target)");
-    }
-
-    static double[] perInference(Evaluation.Outcome o, java.util.function.ToDoubleFunction<InferenceResult> f) {
-        return Arrays.stream(o.results()).filter(Objects::nonNull).mapToDouble(f).toArray();
     }
 }

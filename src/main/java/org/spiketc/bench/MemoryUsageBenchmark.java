@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.spiketc.common.ThreadCounters;
 
 /**
  * Memory consumed by compilation (seed: {@code test_memory_usage.py}): the peak of the Java heap during
@@ -35,9 +36,9 @@ final class MemoryUsageBenchmark implements Benchmark {
                 List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                         .filter(p -> p.getType() == MemoryType.HEAP).toList();
                 heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-                long before = HostCounters.allocatedBytes();
+                long before = ThreadCounters.allocatedBytes();
                 ctx.compile(req);
-                allocated[i] = (HostCounters.allocatedBytes() - before) / (1024.0 * 1024);
+                allocated[i] = (ThreadCounters.allocatedBytes() - before) / (1024.0 * 1024);
                 peaks[i] = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024);
             }
             out.samples("memory_peak_mb_" + m, peaks);

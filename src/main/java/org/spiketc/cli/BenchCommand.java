@@ -23,13 +23,13 @@ import org.spiketc.bench.BenchOutcome;
 import org.spiketc.bench.BenchRunner;
 import org.spiketc.bench.BenchSuite;
 import org.spiketc.bench.Benchmark;
-import org.spiketc.bench.HostCounters;
 import org.spiketc.bench.Marker;
 import org.spiketc.bench.Scale;
 import org.spiketc.bench.Targets;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.Json;
 import org.spiketc.common.ProgressListener;
+import org.spiketc.common.ThreadCounters;
 import org.spiketc.common.UserInputException;
 import org.spiketc.data.FashionMnist;
 import org.spiketc.report.ResultDocument;
@@ -128,11 +128,11 @@ final class BenchCommand implements Callable<Integer> {
                 StoreOptions.Recording rec = store.begin(RunKind.BENCHMARK, BenchRunner.testName(b, scale), null,
                         "host + simulated loihi2", "{\"scale\": \"" + scale.name().toLowerCase(Locale.ROOT) + "\"}");
                 try {
-                    long cpu0 = HostCounters.cpuNanos();
-                    long alloc0 = HostCounters.allocatedBytes();
+                    long cpu0 = ThreadCounters.cpuNanos();
+                    long alloc0 = ThreadCounters.allocatedBytes();
                     BenchOutcome o = new BenchRunner(ctx).runOne(b);
                     if (profile) {
-                        o = withProfile(o, (HostCounters.cpuNanos() - cpu0) / 1e6, (HostCounters.allocatedBytes() - alloc0) / (1024.0 * 1024));
+                        o = withProfile(o, (ThreadCounters.cpuNanos() - cpu0) / 1e6, (ThreadCounters.allocatedBytes() - alloc0) / (1024.0 * 1024));
                     }
                     outcomes.add(o);
                     out.printf(Locale.ROOT, "%-26s %-10s %8.1f  %s%n", b.id(), o.status().name().toLowerCase(Locale.ROOT), o.seconds(),

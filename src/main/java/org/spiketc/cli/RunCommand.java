@@ -303,10 +303,6 @@ final class RunCommand implements Callable<Integer> {
 
     /** Per layer: mean spikes, mean firing rate, mean synaptic ops. */
 
-    /** One value per finished inference, in sample order: the raw samples regression checks test. */
-    private static double[] perSample(Evaluation.Outcome o, java.util.function.ToDoubleFunction<InferenceResult> f) {
-        return java.util.Arrays.stream(o.results()).filter(java.util.Objects::nonNull).mapToDouble(f).toArray();
-    }
 
     private ObjectNode toJson(ModelConfig c, String weights, LabelledImages data, List<Evaluation.Outcome> os, ChipEmulator emu) {
         ObjectNode root = Json.mapper().createObjectNode();
@@ -361,8 +357,8 @@ final class RunCommand implements Callable<Integer> {
         }
         if (emu != null) {
             Evaluation.Outcome e = os.get(os.size() - 1);
-            ResultDocument.putSamples(root, "energy_per_inference_mj", perSample(e, InferenceResult::deviceEnergyMj));
-            ResultDocument.putSamples(root, "inference_latency_ms", perSample(e, InferenceResult::latencyMs));
+            ResultDocument.putSamples(root, "energy_per_inference_mj", e.perInference(InferenceResult::deviceEnergyMj));
+            ResultDocument.putSamples(root, "inference_latency_ms", e.perInference(InferenceResult::latencyMs));
         }
         ArrayNode layers = root.putArray("layers");
         for (Evaluation.Outcome o : os) {

@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.spiketc.analysis.Comparison;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.analysis.MetricComparison;
-import org.spiketc.analysis.MetricRule;
 import org.spiketc.analysis.Statistics;
 import org.spiketc.common.UserInputException;
 import org.spiketc.report.ResultDocument;
@@ -170,7 +169,7 @@ final class RunsCommand implements Runnable {
                 out.printf(Locale.ROOT, "  %-40s %14s %14s %9s  %s%n", "metric", "baseline", "current", "change", "verdict");
                 for (MetricComparison m : c.metrics()) {
                     out.printf(Locale.ROOT, "  %-40s %14s %14s %9s  %s%n", m.metric(), value(m.baseline()), value(m.current()),
-                            change(m), m.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                            m.changeText(), m.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 }
                 regression |= c.hasRegression();
             }
@@ -207,14 +206,6 @@ final class RunsCommand implements Runnable {
                 return "-";
             }
             return m.failed() ? "failed" : String.format(Locale.ROOT, "%.5g", m.value());
-        }
-
-        private static String change(MetricComparison m) {
-            if (Double.isNaN(m.change())) {
-                return "";
-            }
-            return MetricRule.forMetric(m.metric()).absolute() ? String.format(Locale.ROOT, "%+.4f", m.change())
-                    : String.format(Locale.ROOT, "%+.1f%%", 100 * m.change());
         }
     }
 

@@ -40,10 +40,8 @@ final class StoreOptions {
         if (noStore) {
             return new Recording(null, 0, url());
         }
-        HostInfo h = HostInfo.detect();
         RunRepository runs = open();
-        String host = h.cpu() + ", " + h.logicalCores() + " cores, " + h.memoryMb() + " MB";
-        long id = runs.begin(new NewRun(kind, testName, model, hardware, configuration, Version.get(), host));
+        long id = runs.begin(new NewRun(kind, testName, model, hardware, configuration, Version.get(), HostInfo.detect().summary()));
         return new Recording(runs, id, url());
     }
 

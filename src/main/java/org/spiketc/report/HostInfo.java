@@ -9,6 +9,11 @@ import oshi.hardware.HardwareAbstractionLayer;
  * silently.
  */
 public record HostInfo(String cpu, int physicalCores, int logicalCores, long memoryMb, String os, String java) {
+    /** "cpu, N cores, M MB": the machine in one line, as run lists show it. */
+    public String summary() {
+        return cpu + ", " + logicalCores + " cores, " + memoryMb + " MB";
+    }
+
     public static HostInfo detect() {
         String javaVersion = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
         try {

@@ -61,6 +61,11 @@ public final class Evaluation {
             return n == 0 ? 0 : s / n;
         }
 
+        /** One value per finished inference, in sample order: the raw samples a metric keeps. */
+        public double[] perInference(java.util.function.ToDoubleFunction<InferenceResult> f) {
+            return java.util.Arrays.stream(results).filter(java.util.Objects::nonNull).mapToDouble(f).toArray();
+        }
+
         /** Per layer, in graph order, the mean over finished inferences of {spikes, firing rate, synaptic operations}. */
         public java.util.Map<String, double[]> layerMeans() {
             java.util.Map<String, double[]> m = new java.util.LinkedHashMap<>();

@@ -1,10 +1,10 @@
 package org.spiketc.compiler.pass;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.spiketc.common.ThreadCounters;
 import org.spiketc.compiler.ir.Graph;
 
 /**
@@ -14,8 +14,6 @@ import org.spiketc.compiler.ir.Graph;
  * in the process these are the pass's own.
  */
 public final class PassRecorder implements PassInstrument {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private record Start(long wall, long cpu, long alloc, IrSize size) {
     }
@@ -25,15 +23,15 @@ public final class PassRecorder implements PassInstrument {
 
     @Override
     public void runBeforePass(Pass pass, Graph graph, PassContext context) {
-        stack.push(new Start(System.nanoTime(), cpu(), allocated(), IrSize.of(graph)));
+        stack.push(new Start(System.nanoTime(), ThreadCounters.cpuNanos(), ThreadCounters.allocatedBytes(), IrSize.of(graph)));
     }
 
     @Override
     public void runAfterPass(Pass pass, Graph before, Graph after, PassContext context) {
         Start s = stack.pop();
         long wall = System.nanoTime() - s.wall;
-        long cpu = Math.max(0, cpu() - s.cpu);
-        long alloc = Math.max(0, allocated() - s.alloc);
+        long cpu = Math.max(0, ThreadCounters.cpuNanos() - s.cpu);
+        long alloc = Math.max(0, ThreadCounters.allocatedBytes() - s.alloc);
         PassStatistics st = context.statistics();
         PassInfo info = pass.info();
         // Children finish before their parent: insert the parent ahead of them so records read in run order.
@@ -48,23 +46,6 @@ public final class PassRecorder implements PassInstrument {
     @Override
     public void runAfterPassFailed(Pass pass, Graph graph, RuntimeException failure, PassContext context) {
         stack.pop();
-    }
-
-    /** CPU time of all live Java threads, in ns (the process total has only 10 ms resolution on Linux). */
-    private static long cpu() {
-        long sum = 0;
-        for (long id : THREADS.getAllThreadIds()) {
-            sum += Math.max(0, THREADS.getThreadCpuTime(id));
-        }
-        return sum;
-    }
-
-    private static long allocated() {
-        long sum = 0;
-        for (long b : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
-            sum += Math.max(0, b);
-        }
-        return sum;
     }
 
     /** Records in run order, the pipeline (depth 0) before its passes. */

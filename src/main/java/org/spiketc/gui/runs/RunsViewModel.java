@@ -14,7 +14,6 @@ import javafx.collections.ObservableList;
 import org.spiketc.analysis.Comparison;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.analysis.MetricComparison;
-import org.spiketc.analysis.MetricRule;
 import org.spiketc.analysis.Verdict;
 import org.spiketc.analysis.Statistics;
 import org.spiketc.gui.UiThread;
@@ -107,7 +106,7 @@ public final class RunsViewModel {
                 regression |= c.hasRegression();
                 for (MetricComparison m : c.metrics()) {
                     String metric = ordered.size() > 2 ? "#" + r.id() + " " + m.metric() : m.metric();
-                    out.add(new ComparisonRow(metric, value(m.baseline()), value(m.current()), change(m), m.verdict()));
+                    out.add(new ComparisonRow(metric, value(m.baseline()), value(m.current()), m.changeText(), m.verdict()));
                 }
             }
             String title = "Against baseline #" + base.id() + " (" + base.testName() + ")" + (regression ? ": regression" : "");
@@ -145,14 +144,6 @@ public final class RunsViewModel {
 
     private static String value(Measurement m) {
         return m == null ? "-" : m.failed() ? "failed" : String.format(Locale.ROOT, "%.5g", m.value());
-    }
-
-    private static String change(MetricComparison m) {
-        if (Double.isNaN(m.change())) {
-            return "";
-        }
-        return MetricRule.forMetric(m.metric()).absolute() ? String.format(Locale.ROOT, "%+.4f", m.change())
-                : String.format(Locale.ROOT, "%+.1f%%", 100 * m.change());
     }
 
     /** Reloads the history with the current filters, newest first. */

@@ -180,10 +180,8 @@ public final class SetupViewModel {
                     .put("energy_per_inference_mj", o.mean(InferenceResult::deviceEnergyMj))
                     .put("inference_latency_ms", o.mean(InferenceResult::latencyMs))
                     .put("spikes_per_inference", o.mean(InferenceResult::spikes));
-            ResultDocument.putSamples(doc, "energy_per_inference_mj", java.util.Arrays.stream(o.results())
-                    .filter(java.util.Objects::nonNull).mapToDouble(InferenceResult::deviceEnergyMj).toArray());
-            ResultDocument.putSamples(doc, "inference_latency_ms", java.util.Arrays.stream(o.results())
-                    .filter(java.util.Objects::nonNull).mapToDouble(InferenceResult::latencyMs).toArray());
+            ResultDocument.putSamples(doc, "energy_per_inference_mj", o.perInference(InferenceResult::deviceEnergyMj));
+            ResultDocument.putSamples(doc, "inference_latency_ms", o.perInference(InferenceResult::latencyMs));
             doc.putObject("environment").put("hardware", emu.profile().label() + " (simulated)").put("software_version", Version.get())
                     .put("source_commit", Version.commit()).put("model", model.get()).put("dataset", data.name());
             var layers = doc.putArray("layers");
@@ -223,9 +221,8 @@ public final class SetupViewModel {
         threads.background().execute(() -> {
             long id = -1;
             try {
-                HostInfo h = HostInfo.detect();
                 id = runs.begin(new NewRun(kind, name, model.get(), target.get(), "{\"source\": \"workbench\"}", Version.get(),
-                        h.cpu() + ", " + h.logicalCores() + " cores, " + h.memoryMb() + " MB"));
+                        HostInfo.detect().summary()));
                 String done = work.run(cancel, id);
                 threads.ui().execute(() -> {
                     status.set(done);

@@ -1,10 +1,13 @@
-package org.spiketc.bench;
+package org.spiketc.common;
 
 import java.lang.management.ManagementFactory;
 
-/** The JVM's own counters of work done, summed over all live threads (HotSpot's per-thread counters). */
-public final class HostCounters {
-    private HostCounters() {
+/**
+ * The JVM's own counters of work done, summed over all live threads (HotSpot's per-thread counters): the
+ * process CPU total has only 10 ms resolution on Linux, and allocation has no process total at all.
+ */
+public final class ThreadCounters {
+    private ThreadCounters() {
     }
 
     /** CPU nanoseconds used so far by all live threads. */

@@ -18,4 +18,21 @@ public record LabelledImages(String name, int channels, int size, float[][] pixe
         int k = Math.min(n, count());
         return new LabelledImages(name, channels, size, java.util.Arrays.copyOf(pixels, k), java.util.Arrays.copyOf(labels, k));
     }
+
+    /**
+     * {@code n} images: this set's images in order, starting over at the first when it runs out (a long
+     * run on a small set, for example a GUI responsiveness measurement); named as repeated when it does.
+     */
+    public LabelledImages repeated(int n) {
+        if (n <= count()) {
+            return first(n);
+        }
+        float[][] p = new float[n][];
+        int[] l = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = pixels[i % count()];
+            l[i] = labels[i % count()];
+        }
+        return new LabelledImages(name + " (" + count() + " images repeated to " + n + ")", channels, size, p, l);
+    }
 }

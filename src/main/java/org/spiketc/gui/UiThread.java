@@ -5,22 +5,20 @@ import java.util.concurrent.Executors;
 import javafx.application.Platform;
 
 /**
- * Where ViewModels run work: {@code background} for anything that touches the engine or the store,
- * {@code ui} for updating their properties. The workbench uses a daemon pool and the FX thread; tests
- * run both on the calling thread, deterministically.
+ * Where ViewModels run work: {@code background} for short reads of the store, {@code runs} for the
+ * queued compile, inference, benchmark and sweep runs (one at a time, in order), {@code ui} for updating
+ * their properties. The workbench uses daemon threads and the FX thread; tests run everything on the
+ * calling thread, deterministically.
  */
-public record UiThread(Executor background, Executor ui) {
+public record UiThread(Executor background, Executor runs, Executor ui) {
     public static UiThread javafx() {
-        return new UiThread(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "workbench-worker");
-            t.setDaemon(true);
-            return t;
-        }), Platform::runLater);
+        return new UiThread(Executors.newCachedThreadPool(daemon("workbench-worker")),
+                Executors.newSingleThreadExecutor(daemon("workbench-run")), Platform::runLater);
     }
 
-    /** Everything on the calling thread: ViewModel tests without a toolkit. */
+    /** Everything on the calling thread: ViewModel tests without a stage. */
     public static UiThread current() {
-        return new UiThread(Runnable::run, Runnable::run);
+        return new UiThread(Runnable::run, Runnable::run, Runnable::run);
     }
 
     /**
@@ -28,12 +26,21 @@ public record UiThread(Executor background, Executor ui) {
      * UI tests that want runs to finish before they look.
      */
     public static UiThread synchronousOnFx() {
-        return new UiThread(Runnable::run, r -> {
+        Executor fx = r -> {
             if (Platform.isFxApplicationThread()) {
                 r.run();
             } else {
                 Platform.runLater(r);
             }
-        });
+        };
+        return new UiThread(Runnable::run, Runnable::run, fx);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -59,33 +59,38 @@ public final class WorkbenchApp extends Application {
         Application.launch(WorkbenchApp.class, "--db=" + dbUrl);
     }
 
-    /** The window's content, also what the tests put on a stage. */
+    /** The window's content, also what the tests put on a stage (errors go to dialogs over its window). */
     public static TabPane content(RunRepository runs, UiThread threads) {
         return content(runs, threads, Settings.inMemory());
     }
 
     public static TabPane content(RunRepository runs, UiThread threads, Settings settings) {
+        TabPane[] holder = new TabPane[1];
+        TabPane tabs = content(runs, threads, settings, DialogService.alerts(() -> holder[0].getScene() == null ? null
+                : holder[0].getScene().getWindow()));
+        holder[0] = tabs;
+        return tabs;
+    }
+
+    public static TabPane content(RunRepository runs, UiThread threads, Settings settings, DialogService dialogs) {
         RunsViewModel history = new RunsViewModel(runs, threads);
+        history.setDialogs(dialogs);
         SetupViewModel setup = new SetupViewModel(runs, threads, settings);
+        setup.setDialogs(dialogs);
         setup.setOnRecorded(history::refresh);
-        LiveViewModel liveModel = new LiveViewModel();
-        LiveView liveView = new LiveView(liveModel);
-        Tab setupTab = new Tab("Setup", new SetupView(setup));
-        Tab liveTab = new Tab("Live", liveView);
-        Tab runsTab = new Tab("Runs", new RunsView(history));
+        LiveViewModel liveModel = new LiveViewModel(threads.ui());
+        setup.setLive(liveModel);
         HotspotsViewModel hotspots = new HotspotsViewModel(runs, threads);
         history.selectedProperty().addListener((o, a, b) -> hotspots.show(b));
-        Tab hotspotsTab = new Tab("Hotspots", new HotspotsView(hotspots));
-        hotspotsTab.setClosable(false);
-        setup.setLive(liveModel, labels -> {
-            liveView.clear();
-            liveModel.start(labels);
-        });
-        setupTab.setClosable(false);
-        liveTab.setClosable(false);
-        runsTab.setClosable(false);
-        TabPane tabs = new TabPane(setupTab, liveTab, runsTab, hotspotsTab);
+        TabPane tabs = new TabPane(tab("Setup", new SetupView(setup)), tab("Live", new LiveView(liveModel)),
+                tab("Runs", new RunsView(history)), tab("Hotspots", new HotspotsView(hotspots)));
         history.refresh();
         return tabs;
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setClosable(false);
+        return t;
     }
 }

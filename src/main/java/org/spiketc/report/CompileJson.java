@@ -122,6 +122,7 @@ public final class CompileJson {
         res.put("fan_out_violations", rep.fanOutViolations());
         ArrayNode w = res.putArray("warnings");
         rep.warnings().forEach(w::add);
+        root.set("core_map", CoreMap.compiled(r.mapping()));
         return root;
     }
 

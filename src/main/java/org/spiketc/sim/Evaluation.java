@@ -90,6 +90,28 @@ public final class Evaluation {
             return m;
         }
 
+        /** Per core of the binary, the mean synaptic operations over finished inferences (empty for the reference). */
+        public double[] coreMeans() {
+            double[] m = new double[0];
+            int n = 0;
+            for (InferenceResult r : results) {
+                if (r == null) {
+                    continue;
+                }
+                n++;
+                if (m.length < r.coreSynapticOps().length) {
+                    m = java.util.Arrays.copyOf(m, r.coreSynapticOps().length);
+                }
+                for (int c = 0; c < r.coreSynapticOps().length; c++) {
+                    m[c] += r.coreSynapticOps()[c];
+                }
+            }
+            for (int c = 0; c < m.length; c++) {
+                m[c] /= Math.max(1, n);
+            }
+            return m;
+        }
+
         /** Share of samples where both engines chose the same class. */
         public static double fidelity(Outcome a, Outcome b) {
             int same = 0;

@@ -16,7 +16,9 @@ import java.util.List;
  * @param latencyMs       latency on the modelled hardware (emulator), NaN for the reference simulator
  * @param energyBreakdownMj device energy per component (emulator), empty for the reference simulator
  * @param traffic         messages, hops, chip crossings and barriers (emulator), {@link Traffic#NONE} for the reference
+ * @param coreSynapticOps synaptic operations per core of the binary (emulator), empty for the reference simulator
  */
 public record InferenceResult(float[] logits, int predicted, List<LayerActivity> layers, long macs, long acs, long spikes,
-        double paperEnergyMj, double deviceEnergyMj, double latencyMs, java.util.Map<String, Double> energyBreakdownMj, Traffic traffic) {
+        double paperEnergyMj, double deviceEnergyMj, double latencyMs, java.util.Map<String, Double> energyBreakdownMj, Traffic traffic,
+        long[] coreSynapticOps) {
 }

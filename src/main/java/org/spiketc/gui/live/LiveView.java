@@ -1,56 +1,124 @@
 package org.spiketc.gui.live;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.spiketc.gui.ChartExport;
 
-/** Live charts of an inference run (JFreeChart-FX), refreshed ten times a second from {@link LiveViewModel}. */
+/**
+ * Live charts of a run (JFreeChart-FX), refreshed ten times a second from {@link LiveViewModel}: energy
+ * and latency per inference with running mean and 95th percentile, running accuracy, spike rate per
+ * layer, and the host's CPU and memory while a compile runs. Right-click a chart to export it, or export
+ * all of them at once.
+ */
 public final class LiveView extends BorderPane {
-    private final XYSeries energy = new XYSeries("energy per inference (mJ, simulated)", true, true);
-    private final XYSeries latency = new XYSeries("latency per inference (ms, simulated)", true, true);
+    private final XYSeries energy = new XYSeries("per image", true, true);
+    private final XYSeries energyMean = new XYSeries("running mean", false, true);
+    private final XYSeries energyP95 = new XYSeries("running p95", false, true);
+    private final XYSeries latency = new XYSeries("per image", true, true);
+    private final XYSeries latencyMean = new XYSeries("running mean", false, true);
+    private final XYSeries latencyP95 = new XYSeries("running p95", false, true);
     private final XYSeries accuracy = new XYSeries("accuracy so far", false, true);
+    private final DefaultCategoryDataset layerRates = new DefaultCategoryDataset();
+    private final XYSeries cpu = new XYSeries("host CPU load", false, true);
+    private final XYSeries jvm = new XYSeries("JVM heap used", false, true);
+    private final XYSeries system = new XYSeries("system memory used", false, true);
+    private final List<XYSeries> perInference = List.of(energy, energyMean, energyP95, latency, latencyMean, latencyP95, accuracy);
+    private final List<JFreeChart> charts = new ArrayList<>();
     private int stride = 1;
     private long received;
+    private long refreshes;
 
     public LiveView(LiveViewModel vm) {
         getStyleClass().add("live-view");
         Label summary = new Label();
         summary.getStyleClass().add("live-summary");
         summary.textProperty().bind(vm.summaryProperty());
-        summary.setPadding(new Insets(8));
-        GridPane charts = new GridPane();
-        charts.add(viewer(energy, "Energy per inference", "image", "mJ"), 0, 0);
-        charts.add(viewer(latency, "Latency per inference", "image", "ms"), 1, 0);
-        charts.add(viewer(accuracy, "Running accuracy", "inferences finished", "top-1"), 0, 1, 2, 1);
-        setTop(summary);
-        setCenter(charts);
+        summary.setWrapText(true);
+        Button export = new Button("Export charts…");
+        export.getStyleClass().add("export-charts-button");
+        export.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder for the live charts (PNG and SVG)");
+            java.io.File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                exportAll(dir.toPath());
+            }
+        });
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        HBox top = new HBox(8, summary, export);
+        top.setPadding(new Insets(8));
+        GridPane grid = new GridPane();
+        grid.add(viewer(xy("Energy per inference (simulated)", "image", "mJ", energy, energyMean, energyP95)), 0, 0);
+        grid.add(viewer(xy("Latency per inference (simulated)", "image", "ms", latency, latencyMean, latencyP95)), 1, 0);
+        grid.add(viewer(xy("Running accuracy", "inferences finished", "top-1", accuracy)), 2, 0);
+        JFreeChart rates = ChartFactory.createBarChart("Spike rate per layer (mean)", "layer", "spikes per neuron per step",
+                layerRates, PlotOrientation.HORIZONTAL, false, true, false);
+        grid.add(viewer(rates), 0, 1);
+        grid.add(viewer(xy("Host CPU during compile (OSHI)", "seconds", "% of all cores", cpu)), 1, 1);
+        grid.add(viewer(xy("Host memory during compile (OSHI)", "seconds", "MB", jvm, system)), 2, 1);
+        setTop(top);
+        setCenter(grid);
+        vm.inferenceRunsProperty().addListener((o, a, b) -> clear());
+        vm.hostRunsProperty().addListener((o, a, b) -> {
+            cpu.clear();
+            jvm.clear();
+            system.clear();
+        });
         Timeline tick = new Timeline(new KeyFrame(Duration.millis(100), e -> add(vm.drain())));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
     }
 
-    /** Resets the charts for a new run. */
+    /** Resets the inference charts for a new run. */
     public void clear() {
-        energy.clear();
-        latency.clear();
-        accuracy.clear();
+        perInference.forEach(XYSeries::clear);
+        layerRates.clear();
         stride = 1;
         received = 0;
     }
 
-    private void add(java.util.List<LiveViewModel.Point> points) {
-        for (LiveViewModel.Point p : points) {
+    /** Writes every chart as PNG and SVG into a folder, named after their titles. */
+    public void exportAll(java.nio.file.Path dir) {
+        for (JFreeChart c : charts) {
+            String base = c.getTitle().getText().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            try {
+                ChartExport.write(c, dir.resolve(base + ".png"));
+                ChartExport.write(c, dir.resolve(base + ".svg"));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+    }
+
+    private void add(LiveViewModel.Batch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        refreshes++;
+        for (LiveViewModel.Point p : batch.points()) {
             if (received++ % stride != 0) {
                 continue;
             }
@@ -58,22 +126,32 @@ public final class LiveView extends BorderPane {
             latency.add(p.x(), p.latencyMs(), false);
             accuracy.add(p.finished(), p.accuracy(), false);
             if (energy.getItemCount() > LiveViewModel.MAX_POINTS) {
-                thin(energy);
-                thin(latency);
-                thin(accuracy);
+                perInference.forEach(LiveView::thin);
                 stride *= 2;
             }
         }
-        if (!points.isEmpty()) {
-            energy.fireSeriesChanged();
-            latency.fireSeriesChanged();
-            accuracy.fireSeriesChanged();
+        LiveViewModel.Running r = batch.running();
+        if (r != null) {
+            // Running figures against the inferences finished so far, on the image axis's scale.
+            energyMean.add(r.finished(), r.energyMean(), false);
+            energyP95.add(r.finished(), r.energyP95(), false);
+            latencyMean.add(r.finished(), r.latencyMean(), false);
+            latencyP95.add(r.finished(), r.latencyP95(), false);
+            perInference.forEach(XYSeries::fireSeriesChanged);
+            for (Map.Entry<String, Double> e : batch.layerRates().entrySet()) {
+                layerRates.setValue(e.getValue(), "rate", e.getKey());
+            }
+        }
+        for (LiveViewModel.HostPoint h : batch.host()) {
+            cpu.add(h.seconds(), h.cpuPercent());
+            jvm.add(h.seconds(), h.jvmUsedMb());
+            system.add(h.seconds(), h.systemUsedMb());
         }
     }
 
     /** Keeps every other point: the display's resolution, not the run's data (that is in the store). */
     private static void thin(XYSeries s) {
-        java.util.List<org.jfree.data.xy.XYDataItem> kept = new java.util.ArrayList<>();
+        List<org.jfree.data.xy.XYDataItem> kept = new ArrayList<>();
         for (int i = 0; i < s.getItemCount(); i += 2) {
             kept.add(s.getDataItem(i));
         }
@@ -81,12 +159,28 @@ public final class LiveView extends BorderPane {
         kept.forEach(p -> s.add(p, false));
     }
 
-    private static ChartViewer viewer(XYSeries series, String title, String x, String unit) {
-        JFreeChart chart = ChartFactory.createXYLineChart(title, x, unit, new XYSeriesCollection(series),
-                PlotOrientation.VERTICAL, false, true, false);
+    private static JFreeChart xy(String title, String x, String unit, XYSeries... series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (XYSeries s : series) {
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, x, unit, data, PlotOrientation.VERTICAL, series.length > 1, true, false);
+        XYPlot plot = chart.getXYPlot();
+        if (plot.getRenderer() instanceof XYLineAndShapeRenderer r && series.length > 1) {
+            r.setSeriesPaint(0, new Color(0x4c78a8));
+            r.setSeriesPaint(1, new Color(0xe45756));
+            r.setSeriesStroke(1, new BasicStroke(2.5f));
+            r.setSeriesPaint(2, new Color(0xf58518));
+            r.setSeriesStroke(2, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        }
+        return chart;
+    }
+
+    private ChartViewer viewer(JFreeChart chart) {
+        charts.add(chart);
         ChartViewer v = new ChartViewer(chart);
         v.getStyleClass().add("live-chart");
-        v.setPrefSize(520, 280);
+        v.setPrefSize(360, 300);
         GridPane.setHgrow(v, Priority.ALWAYS);
         GridPane.setVgrow(v, Priority.ALWAYS);
         return v;
@@ -94,5 +188,15 @@ public final class LiveView extends BorderPane {
 
     int points() {
         return energy.getItemCount();
+    }
+
+    /** Timeline ticks that brought data: the charts' refreshes, for the responsiveness measurement. */
+    public long refreshes() {
+        return refreshes;
+    }
+
+    /** The charts, for export and tests. */
+    public List<JFreeChart> charts() {
+        return List.copyOf(charts);
     }
 }

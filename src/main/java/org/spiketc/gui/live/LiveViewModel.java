@@ -1,68 +1,204 @@
 package org.spiketc.gui.live;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceResult;
+import org.spiketc.sim.LayerActivity;
 
 /**
- * What the live charts show while an inference run goes: each finished inference's energy and latency,
- * and the running accuracy. Workers {@link #accept} results from any thread into a queue; the view
- * {@link #drain}s it on the FX thread a few times a second, so a long run never floods the UI thread.
- * Points are decimated for display (every k-th once there are many), never dropped from the store.
+ * What the live charts show while a run goes: each finished inference's energy and latency with their
+ * running mean and percentiles, the running accuracy, the mean spike rate per layer, and during a compile
+ * the host's CPU load and memory. Engine workers hand results in from any thread; the view
+ * {@link #drain}s them on the FX thread ten times a second, so a long run never floods the UI thread.
  */
 public final class LiveViewModel implements Evaluation.ResultListener {
     /** Most points a chart keeps; beyond it every other point goes, and the stride doubles. */
     static final int MAX_POINTS = 2000;
-    private final ConcurrentLinkedQueue<double[]> pending = new ConcurrentLinkedQueue<>();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No run yet: start an inference in Setup");
+    private static final long HOST_PERIOD_MS = 250;
+
+    /** One finished inference: the image's index, its energy and latency, and the accuracy over all finished so far. */
+    public record Point(double x, double energyMj, double latencyMs, long finished, double accuracy) {
+    }
+
+    /** Running figures after the points of a batch: mean, median and 95th percentile of energy and latency. */
+    public record Running(long finished, double energyMean, double energyP50, double energyP95, double latencyMean, double latencyP50,
+            double latencyP95) {
+    }
+
+    /** One host sample during a compile: seconds since it began, system CPU load in per cent, memory in MB. */
+    public record HostPoint(double seconds, double cpuPercent, double jvmUsedMb, double systemUsedMb) {
+    }
+
+    /** What arrived since the last drain; {@code running} is null when no inference arrived. */
+    public record Batch(List<Point> points, Running running, Map<String, Double> layerRates, List<HostPoint> host) {
+        public boolean isEmpty() {
+            return points.isEmpty() && host.isEmpty();
+        }
+    }
+
+    private record Arrival(int sample, InferenceResult result) {
+    }
+
+    private final ConcurrentLinkedQueue<Arrival> pending = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<HostPoint> hostPending = new ConcurrentLinkedQueue<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No run yet: start an inference or a compile in Setup");
+    private final ReadOnlyIntegerWrapper inferenceRuns = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper hostRuns = new ReadOnlyIntegerWrapper();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "workbench-host-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HostProbe probe;
+    private final java.util.concurrent.Executor ui;
+    private ScheduledFuture<?> sampling;
     private int[] labels = new int[0];
     private long seen;
     private long correct;
-    private double energySum;
-    private double latencySum;
+    private double[] energies = new double[1024];
+    private double[] latencies = new double[1024];
+    private final Map<String, double[]> layerSums = new LinkedHashMap<>();
 
-    /** A new run starts: forget the last one. Called on the FX thread. */
-    public void start(int[] trueLabels) {
+    /** @param ui where property changes made from other threads go (the FX thread in the workbench) */
+    public LiveViewModel(java.util.concurrent.Executor ui) {
+        this(ui, HostProbe.oshi());
+    }
+
+    LiveViewModel(java.util.concurrent.Executor ui, HostProbe probe) {
+        this.ui = ui;
+        this.probe = probe;
+    }
+
+    /** A new inference run starts: forget the last one (the view clears its charts). FX thread. */
+    public void inferenceStarted(int[] trueLabels) {
         labels = trueLabels.clone();
         pending.clear();
         seen = 0;
         correct = 0;
-        energySum = 0;
-        latencySum = 0;
-        summary.set("Run started");
+        layerSums.clear();
+        summary.set("Inference run started");
+        inferenceRuns.set(inferenceRuns.get() + 1);
     }
 
     @Override
     public void result(int sample, InferenceResult r) {
-        pending.add(new double[] {sample, r.deviceEnergyMj(), r.latencyMs(), r.predicted()});
+        pending.add(new Arrival(sample, r));
     }
 
-    /**
-     * A point the charts add: the image's index with its energy and latency, and the number of inferences
-     * finished so far with the accuracy over them (workers finish images out of order).
-     */
-    public record Point(double x, double energyMj, double latencyMs, long finished, double accuracy) {
+    /** A compile starts: sample the host's CPU and memory until {@link #hostStopped}. Any thread. */
+    public synchronized void hostStarted(String what) {
+        hostStopped();
+        hostPending.clear();
+        long t0 = System.nanoTime();
+        ui.execute(() -> {
+            hostRuns.set(hostRuns.get() + 1);
+            summary.set("Host CPU and memory during the " + what);
+        });
+        probe.cpuLoad(); // the first reading starts the interval the next one measures
+        sampling = sampler.scheduleAtFixedRate(() -> hostPending.add(new HostPoint((System.nanoTime() - t0) / 1e9,
+                100 * probe.cpuLoad(), probe.jvmUsedMb(), probe.systemUsedMb())), HOST_PERIOD_MS, HOST_PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void hostStopped() {
+        if (sampling != null) {
+            sampling.cancel(false);
+            sampling = null;
+            try {
+                sampler.submit(() -> { }).get(); // a sample under way lands before this returns
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Counts inference runs started; the view clears its inference charts when it changes. */
+    public ReadOnlyIntegerProperty inferenceRunsProperty() {
+        return inferenceRuns.getReadOnlyProperty();
+    }
+
+    /** Counts compiles sampled; the view clears its host charts when it changes. */
+    public ReadOnlyIntegerProperty hostRunsProperty() {
+        return hostRuns.getReadOnlyProperty();
     }
 
     /** Takes what arrived since the last call, in arrival order, updating the running figures. FX thread. */
-    public java.util.List<Point> drain() {
-        java.util.List<Point> out = new java.util.ArrayList<>();
-        for (double[] p = pending.poll(); p != null; p = pending.poll()) {
+    public Batch drain() {
+        List<Point> out = new ArrayList<>();
+        for (Arrival a = pending.poll(); a != null; a = pending.poll()) {
+            InferenceResult r = a.result();
+            if (seen == energies.length) {
+                energies = Arrays.copyOf(energies, energies.length * 2);
+                latencies = Arrays.copyOf(latencies, latencies.length * 2);
+            }
+            energies[(int) seen] = r.deviceEnergyMj();
+            latencies[(int) seen] = r.latencyMs();
             seen++;
-            int i = (int) p[0];
-            correct += i < labels.length && labels[i] == (int) p[3] ? 1 : 0;
-            energySum += p[1];
-            latencySum += p[2];
-            out.add(new Point(p[0], p[1], p[2], seen, (double) correct / seen));
+            correct += a.sample() < labels.length && labels[a.sample()] == r.predicted() ? 1 : 0;
+            for (LayerActivity l : r.layers()) {
+                if (l.neurons() > 0 && l.firingRate() > 0 || layerSums.containsKey(l.layer())) {
+                    layerSums.computeIfAbsent(l.layer(), k -> new double[1])[0] += l.firingRate();
+                }
+            }
+            out.add(new Point(a.sample(), r.deviceEnergyMj(), r.latencyMs(), seen, (double) correct / seen));
         }
+        List<HostPoint> host = new ArrayList<>();
+        for (HostPoint h = hostPending.poll(); h != null; h = hostPending.poll()) {
+            host.add(h);
+        }
+        Running running = null;
+        Map<String, Double> rates = Map.of();
         if (!out.isEmpty()) {
-            summary.set(String.format(java.util.Locale.ROOT,
-                    "%,d inferences: accuracy so far %.2f %%, mean %.4f mJ and %.4f ms per inference (simulated)", seen,
-                    100.0 * correct / seen, energySum / seen, latencySum / seen));
+            running = running();
+            rates = new LinkedHashMap<>();
+            for (Map.Entry<String, double[]> e : layerSums.entrySet()) {
+                rates.put(e.getKey(), e.getValue()[0] / seen);
+            }
+            summary.set(String.format(Locale.ROOT, "%,d inferences: accuracy so far %.2f %%; energy mean %.4f, median %.4f, p95 %.4f mJ; "
+                    + "latency mean %.4f, median %.4f, p95 %.4f ms (simulated)", seen, 100.0 * correct / seen, running.energyMean(),
+                    running.energyP50(), running.energyP95(), running.latencyMean(), running.latencyP50(), running.latencyP95()));
+        } else if (!host.isEmpty()) {
+            HostPoint h = host.get(host.size() - 1);
+            summary.set(String.format(Locale.ROOT, "Compiling: host CPU %.0f %%, JVM heap %.0f MB, system memory in use %.0f MB (%.1f s)",
+                    h.cpuPercent(), h.jvmUsedMb(), h.systemUsedMb(), h.seconds()));
         }
-        return out;
+        return new Batch(out, running, rates, host);
+    }
+
+    private Running running() {
+        int n = (int) seen;
+        return new Running(seen, mean(energies, n), percentile(energies, n, 0.5), percentile(energies, n, 0.95),
+                mean(latencies, n), percentile(latencies, n, 0.5), percentile(latencies, n, 0.95));
+    }
+
+    private static double mean(double[] v, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += v[i];
+        }
+        return s / n;
+    }
+
+    /** Nearest-rank percentile of the first n values. */
+    static double percentile(double[] v, int n, double q) {
+        double[] sorted = Arrays.copyOf(v, n);
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(q * n) - 1)];
     }
 
     public ReadOnlyStringProperty summaryProperty() {

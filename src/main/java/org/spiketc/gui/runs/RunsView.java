@@ -27,7 +27,11 @@ import javafx.stage.FileChooser;
 import org.spiketc.store.RunKind;
 import org.spiketc.store.StoredRun;
 
-/** The run history view: thin; all state is in {@link RunsViewModel}. */
+/**
+ * The run history view: filters, the runs table, and for the selection its metrics, a comparison
+ * (verdict table and overlaid chart) and the accuracy-against-energy view. Thin; all state is in
+ * {@link RunsViewModel}.
+ */
 public final class RunsView extends BorderPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
@@ -44,10 +48,26 @@ public final class RunsView extends BorderPane {
         kind.getItems().addAll(RunKind.values());
         kind.setPromptText("any kind");
         kind.valueProperty().bindBidirectional(vm.kindProperty());
+        ComboBox<String> model = filter(vm.models(), "any model");
+        model.valueProperty().bindBidirectional(vm.modelProperty());
+        model.getStyleClass().add("runs-model-filter");
+        ComboBox<String> hardware = filter(vm.hardwares(), "any hardware");
+        hardware.valueProperty().bindBidirectional(vm.hardwareProperty());
+        ComboBox<org.spiketc.store.RunStatus> runStatus = new ComboBox<>();
+        runStatus.getItems().add(null);
+        runStatus.getItems().addAll(org.spiketc.store.RunStatus.values());
+        runStatus.setPromptText("any status");
+        runStatus.valueProperty().bindBidirectional(vm.runStatusProperty());
+        javafx.scene.control.DatePicker since = new javafx.scene.control.DatePicker();
+        since.setPromptText("since (date)");
+        since.setPrefWidth(130);
+        since.valueProperty().bindBidirectional(vm.sinceProperty());
         Label status = new Label();
         status.getStyleClass().add("runs-status");
         status.textProperty().bind(vm.statusProperty());
-        HBox top = new HBox(8, search, kind, status);
+        HBox filters = new HBox(8, search, model, hardware, kind, runStatus, since);
+        HBox actions = new HBox(8);
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(6, filters, actions);
         top.setPadding(new Insets(8));
 
         TableView<StoredRun> table = new TableView<>(vm.rows());
@@ -73,7 +93,7 @@ public final class RunsView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Button compare = new Button("Compare selected");
         compare.getStyleClass().add("compare-button");
-        top.getChildren().add(1, compare);
+        actions.getChildren().add(compare);
         Button export = new Button("Export…");
         export.getStyleClass().add("export-button");
         export.disableProperty().bind(vm.selectedProperty().isNull());
@@ -88,7 +108,30 @@ public final class RunsView extends BorderPane {
                 vm.export(vm.selectedProperty().get(), f.toPath());
             }
         });
-        top.getChildren().add(2, export);
+        actions.getChildren().add(export);
+        Button importButton = new Button("_Import JSON…");
+        importButton.getStyleClass().add("import-button");
+        importButton.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Import results (seed JSON)");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Result (seed JSON)", "*.json"));
+            List<java.io.File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
+            if (files != null && !files.isEmpty()) {
+                vm.importFiles(files.stream().map(java.io.File::toPath).toList());
+            }
+        });
+        Button tradeOff = new Button("_Accuracy vs energy");
+        tradeOff.getStyleClass().add("tradeoff-button");
+        Button delete = new Button("Delete");
+        delete.disableProperty().bind(vm.selectedProperty().isNull());
+        delete.setOnAction(e -> {
+            List<StoredRun> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "Delete " + chosen.size() + " run(s) and everything stored with them?");
+            ask.initOwner(getScene().getWindow());
+            ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.delete(chosen));
+        });
+        actions.getChildren().addAll(importButton, tradeOff, delete, status);
 
         TableView<RunsViewModel.ComparisonRow> comparison = new TableView<>(vm.comparison());
         comparison.getStyleClass().add("comparison-table");
@@ -121,13 +164,32 @@ public final class RunsView extends BorderPane {
         comparisonTitle.textProperty().bind(vm.comparisonTitleProperty());
         comparison.setPlaceholder(comparisonTitle);
         Tab metricsTab = new Tab("Metrics", metrics);
-        Tab compareTab = new Tab("Comparison", new BorderPane(comparison, labelled(comparisonTitle), null, null, null));
+        OverlayChart overlay = new OverlayChart(vm.overlays());
+        SplitPane compareSplit = new SplitPane(comparison, overlay);
+        compareSplit.setDividerPositions(0.5);
+        Tab compareTab = new Tab("Comparison", new BorderPane(compareSplit, labelled(comparisonTitle), null, null, null));
+        TradeOffChart pareto = new TradeOffChart(vm.tradeOffs(), run -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(run);
+            table.scrollTo(run);
+            vm.selectedProperty().set(run);
+        });
+        Label tradeOffTitle = new Label();
+        tradeOffTitle.textProperty().bind(vm.tradeOffTitleProperty());
+        tradeOffTitle.setPadding(new Insets(4, 8, 4, 8));
+        Tab tradeOffTab = new Tab("Accuracy vs energy", new BorderPane(pareto, tradeOffTitle, null, null, null));
         metricsTab.setClosable(false);
         compareTab.setClosable(false);
-        TabPane details = new TabPane(metricsTab, compareTab);
+        tradeOffTab.setClosable(false);
+        TabPane details = new TabPane(metricsTab, compareTab, tradeOffTab);
+        details.getStyleClass().add("runs-details");
         compare.setOnAction(e -> {
             vm.compare(List.copyOf(table.getSelectionModel().getSelectedItems()));
             details.getSelectionModel().select(compareTab);
+        });
+        tradeOff.setOnAction(e -> {
+            vm.tradeOff(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            details.getSelectionModel().select(tradeOffTab);
         });
 
         SplitPane split = new SplitPane(table, details);
@@ -135,6 +197,23 @@ public final class RunsView extends BorderPane {
         split.setDividerPositions(0.55);
         setTop(top);
         setCenter(split);
+    }
+
+    private static ComboBox<String> filter(javafx.collections.ObservableList<String> values, String any) {
+        ComboBox<String> c = new ComboBox<>();
+        c.setPromptText(any);
+        c.setPrefWidth(170);
+        Runnable fill = () -> {
+            String keep = c.getValue();
+            java.util.List<String> items = new java.util.ArrayList<>();
+            items.add(null);
+            items.addAll(values);
+            c.getItems().setAll(items);
+            c.setValue(keep);
+        };
+        values.addListener((javafx.collections.ListChangeListener<String>) ch -> fill.run());
+        fill.run();
+        return c;
     }
 
     private static Label labelled(Label source) {

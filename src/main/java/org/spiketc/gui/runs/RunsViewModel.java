@@ -22,7 +22,11 @@ import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.StoredRun;
 
-/** The run history: filter by text and kind, select a run to see its metrics. */
+/**
+ * The run history: filter by model, hardware, kind, status, date and text; select a run to see its
+ * metrics; compare runs (verdicts, overlaid per-sample charts); see sweeps as accuracy against energy
+ * with the Pareto front; export, import and delete.
+ */
 public final class RunsViewModel {
     /** One metric of the selected run, as the table shows it. */
     public record MetricRow(String name, String value, String samples) {
@@ -32,7 +36,25 @@ public final class RunsViewModel {
     public record ComparisonRow(String metric, String baseline, String current, String change, Verdict verdict) {
     }
 
+    /** One run's per-sample values for the overlaid comparison chart. */
+    public record Overlay(String run, String metric, double[] x, double[] y) {
+    }
+
+    /** A run in the accuracy-against-energy view. */
+    public record TradeOff(StoredRun run, double energyMj, double accuracy, boolean onFront) {
+    }
+
     private final RunRepository runs;
+    private final ObjectProperty<String> model = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> hardware = new SimpleObjectProperty<>();
+    private final ObjectProperty<org.spiketc.store.RunStatus> runStatus = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.time.LocalDate> since = new SimpleObjectProperty<>();
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+    private final ObservableList<String> hardwares = FXCollections.observableArrayList();
+    private final ObservableList<Overlay> overlays = FXCollections.observableArrayList();
+    private final ObservableList<TradeOff> tradeOffs = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper tradeOffTitle = new ReadOnlyStringWrapper("");
+    private org.spiketc.gui.DialogService dialogs = new org.spiketc.gui.DialogService.Recording();
     private final UiThread threads;
     private final ObservableList<StoredRun> rows = FXCollections.observableArrayList();
     private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
@@ -48,7 +70,53 @@ public final class RunsViewModel {
         this.threads = threads;
         search.addListener((o, a, b) -> refresh());
         kind.addListener((o, a, b) -> refresh());
+        model.addListener((o, a, b) -> refresh());
+        hardware.addListener((o, a, b) -> refresh());
+        runStatus.addListener((o, a, b) -> refresh());
+        since.addListener((o, a, b) -> refresh());
         selected.addListener((o, a, b) -> loadMetrics(b));
+    }
+
+    public void setDialogs(org.spiketc.gui.DialogService d) {
+        dialogs = d;
+    }
+
+    public ObjectProperty<String> modelProperty() {
+        return model;
+    }
+
+    public ObjectProperty<String> hardwareProperty() {
+        return hardware;
+    }
+
+    public ObjectProperty<org.spiketc.store.RunStatus> runStatusProperty() {
+        return runStatus;
+    }
+
+    /** Only runs started on or after this day (local time); null for any. */
+    public ObjectProperty<java.time.LocalDate> sinceProperty() {
+        return since;
+    }
+
+    /** The models and hardware that stored runs have, for the filter choices. */
+    public ObservableList<String> models() {
+        return models;
+    }
+
+    public ObservableList<String> hardwares() {
+        return hardwares;
+    }
+
+    public ObservableList<Overlay> overlays() {
+        return overlays;
+    }
+
+    public ObservableList<TradeOff> tradeOffs() {
+        return tradeOffs;
+    }
+
+    public ReadOnlyStringProperty tradeOffTitleProperty() {
+        return tradeOffTitle.getReadOnlyProperty();
     }
 
     public ObservableList<StoredRun> rows() {
@@ -110,10 +178,111 @@ public final class RunsViewModel {
                 }
             }
             String title = "Against baseline #" + base.id() + " (" + base.testName() + ")" + (regression ? ": regression" : "");
+            List<Overlay> lines = overlays(ordered);
             threads.ui().execute(() -> {
+                overlays.setAll(lines);
                 comparison.setAll(out);
                 comparisonTitle.set(title);
             });
+        });
+    }
+
+    /**
+     * The per-sample values of each run for the overlaid chart: the stored per-inference series (energy
+     * and latency) where runs have them, else the raw samples of the first metric every run measured.
+     */
+    private List<Overlay> overlays(List<StoredRun> chosen) {
+        List<Overlay> out = new java.util.ArrayList<>();
+        for (String series : List.of("energy_per_inference_mj", "inference_latency_ms")) {
+            for (StoredRun r : chosen) {
+                org.spiketc.store.Series s = runs.series(r.id(), series);
+                if (s.size() > 0) {
+                    out.add(new Overlay("#" + r.id() + " " + r.testName(), series, s.x(), s.y()));
+                }
+            }
+        }
+        if (!out.isEmpty()) {
+            return out;
+        }
+        List<Map<String, Measurement>> all = chosen.stream().map(r -> runs.metrics(r.id())).toList();
+        String common = all.get(0).entrySet().stream().filter(e -> e.getValue().samples().length > 1).map(Map.Entry::getKey)
+                .filter(k -> all.stream().allMatch(m -> m.containsKey(k) && m.get(k).samples().length > 1)).findFirst().orElse(null);
+        if (common == null) {
+            return out;
+        }
+        for (int i = 0; i < chosen.size(); i++) {
+            double[] y = all.get(i).get(common).samples();
+            double[] x = java.util.stream.IntStream.range(0, y.length).asDoubleStream().toArray();
+            out.add(new Overlay("#" + chosen.get(i).id() + " " + chosen.get(i).testName(), common, x, y));
+        }
+        return out;
+    }
+
+    /**
+     * Accuracy against energy per inference of inference runs (the chosen ones, or with fewer than two
+     * chosen every finished inference run shown in the history), with the Pareto front marked.
+     */
+    public void tradeOff(List<StoredRun> chosen) {
+        List<StoredRun> candidates = (chosen.size() >= 2 ? chosen : List.copyOf(rows)).stream()
+                .filter(r -> r.kind() == RunKind.INFERENCE && r.status() == org.spiketc.store.RunStatus.FINISHED).toList();
+        threads.background().execute(() -> {
+            List<org.spiketc.analysis.ParetoFront.Point> points = new java.util.ArrayList<>();
+            Map<Long, StoredRun> byId = new java.util.HashMap<>();
+            for (StoredRun r : candidates) {
+                Map<String, Measurement> m = runs.metrics(r.id());
+                if (m.containsKey("accuracy") && m.containsKey("energy_per_inference_mj")) {
+                    points.add(new org.spiketc.analysis.ParetoFront.Point(r.id(), r.testName(), m.get("energy_per_inference_mj").value(),
+                            m.get("accuracy").value()));
+                    byId.put(r.id(), r);
+                }
+            }
+            java.util.Set<Long> front = new java.util.HashSet<>();
+            org.spiketc.analysis.ParetoFront.of(points).forEach(p -> front.add(p.id()));
+            List<TradeOff> out = points.stream().map(p -> new TradeOff(byId.get(p.id()), p.energy(), p.accuracy(),
+                    front.contains(p.id()))).toList();
+            String title = out.isEmpty() ? "No finished inference runs with accuracy and energy: run a sweep from Setup"
+                    : out.size() + " inference runs, " + front.size() + " on the Pareto front (less energy, more accuracy)";
+            threads.ui().execute(() -> {
+                tradeOffs.setAll(out);
+                tradeOffTitle.set(title);
+            });
+        });
+    }
+
+    /**
+     * Stores result files (seed JSON, for example the PyTorch baseline's). Every file is read and checked
+     * first; a corrupt one stops the import with a dialog and nothing is stored.
+     */
+    public void importFiles(List<java.nio.file.Path> files) {
+        threads.background().execute(() -> {
+            try {
+                List<org.spiketc.report.ResultDocument> docs = new java.util.ArrayList<>();
+                for (java.nio.file.Path f : files) {
+                    docs.addAll(org.spiketc.report.ResultDocument.readAll(f));
+                }
+                List<Long> ids = new java.util.ArrayList<>();
+                for (org.spiketc.report.ResultDocument d : docs) {
+                    ids.add(runs.importResult(d));
+                }
+                threads.ui().execute(() -> {
+                    status.set("imported " + ids.size() + (ids.size() == 1 ? " result" : " results") + " as run(s) " + ids);
+                    refresh();
+                });
+            } catch (RuntimeException e) {
+                org.spiketc.gui.ErrorAdvice a = org.spiketc.gui.ErrorAdvice.of(e);
+                threads.ui().execute(() -> {
+                    status.set("import failed: " + a.problem());
+                    dialogs.error("Import failed", a.problem(), a.whatToDo());
+                });
+            }
+        });
+    }
+
+    /** Deletes runs and everything stored with them. */
+    public void delete(List<StoredRun> chosen) {
+        threads.background().execute(() -> {
+            chosen.forEach(r -> runs.delete(r.id()));
+            threads.ui().execute(this::refresh);
         });
     }
 
@@ -137,7 +306,11 @@ public final class RunsViewModel {
                 }
                 threads.ui().execute(() -> status.set("exported run " + run.id() + " to " + file));
             } catch (Exception e) {
-                threads.ui().execute(() -> status.set("export failed: " + e.getMessage()));
+                threads.ui().execute(() -> {
+                    status.set("export failed: " + e.getMessage());
+                    dialogs.error("Export failed", "Cannot write " + file + ": " + e.getMessage(),
+                            "Choose a folder you can write to; the stored run is unchanged.");
+                });
             }
         });
     }
@@ -149,11 +322,21 @@ public final class RunsViewModel {
     /** Reloads the history with the current filters, newest first. */
     public void refresh() {
         String text = search.get() == null || search.get().isBlank() ? null : search.get().trim();
-        RunQuery q = new RunQuery(kind.get(), null, null, null, text, 1000);
+        RunQuery q = new RunQuery(kind.get(), model.get(), hardware.get(), runStatus.get(), text, 1000);
+        java.time.Instant from = since.get() == null ? null : since.get().atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
         threads.background().execute(() -> {
             try {
-                List<StoredRun> found = runs.list(q);
+                List<StoredRun> found = runs.list(q).stream().filter(r -> from == null || !r.started().isBefore(from)).toList();
+                List<StoredRun> every = runs.list(RunQuery.all());
+                List<String> m = every.stream().map(StoredRun::model).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+                List<String> h = every.stream().map(StoredRun::hardware).filter(java.util.Objects::nonNull).distinct().sorted().toList();
                 threads.ui().execute(() -> {
+                    if (!m.equals(models)) {
+                        models.setAll(m);
+                    }
+                    if (!h.equals(hardwares)) {
+                        hardwares.setAll(h);
+                    }
                     rows.setAll(found);
                     status.set(found.size() + (found.size() == 1 ? " run" : " runs"));
                 });

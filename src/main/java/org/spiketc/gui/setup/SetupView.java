@@ -1,45 +1,129 @@
 package org.spiketc.gui.setup;
 
+import java.io.File;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.controlsfx.control.TaskProgressView;
+import org.spiketc.gui.queue.QueuedRun;
 
-/** The setup form: what to compile and run. Thin; state and actions are in {@link SetupViewModel}. */
-public final class SetupView extends VBox {
+/**
+ * The setup form and the run queue. Thin: state and actions are in {@link SetupViewModel}; the queue is
+ * ControlsFX's task progress view over the ViewModel's {@code RunQueue}.
+ */
+public final class SetupView extends BorderPane {
     public SetupView(SetupViewModel vm) {
         getStyleClass().add("setup-view");
-        setPadding(new Insets(12));
-        setSpacing(12);
         ComboBox<String> model = new ComboBox<>();
         model.getItems().setAll(vm.models());
         model.valueProperty().bindBidirectional(vm.modelProperty());
         model.getStyleClass().add("setup-model");
+        model.disableProperty().bind(vm.configFileProperty().isNotNull());
+        Label configName = new Label();
+        configName.textProperty().bind(Bindings.createStringBinding(() -> vm.configFileProperty().get() == null ? "or a config file"
+                : vm.configFileProperty().get().getFileName().toString(), vm.configFileProperty()));
+        Button config = new Button("Config…");
+        config.setOnAction(e -> choose("Model config (JSON)", "*.json").ifPresent(f -> vm.configFileProperty().set(f)));
+        Button weights = new Button("Weights…");
+        weights.getStyleClass().add("setup-weights");
+        weights.setOnAction(e -> choose("Weights (safetensors)", "*.safetensors").ifPresent(f -> vm.weightsFileProperty().set(f)));
+        Label weightsName = new Label();
+        weightsName.textProperty().bind(Bindings.createStringBinding(() -> vm.weightsFileProperty().get() == null
+                ? "shipped or seeded random weights" : vm.weightsFileProperty().get().getFileName().toString(), vm.weightsFileProperty()));
+        Button preset = new Button("Use preset");
+        preset.setOnAction(e -> {
+            vm.configFileProperty().set(null);
+            vm.weightsFileProperty().set(null);
+        });
+        Label modelInfo = new Label();
+        modelInfo.getStyleClass().add("setup-model-info");
+        modelInfo.textProperty().bind(vm.modelInfoProperty());
+        modelInfo.setWrapText(true);
+
         ComboBox<String> target = new ComboBox<>();
         target.getItems().setAll(vm.targets());
         target.valueProperty().bindBidirectional(vm.targetProperty());
         target.getStyleClass().add("setup-target");
+        ComboBox<Integer> chips = new ComboBox<>();
+        chips.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null || n == 0 ? "smallest that fits" : n + (n == 1 ? " chip" : " chips");
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        chips.getItems().setAll(vm.systemSizes());
+        chips.setValue(vm.chipsProperty().get());
+        chips.valueProperty().addListener((o, a, b) -> vm.chipsProperty().set(b == null ? 0 : b));
+        vm.targetProperty().addListener((o, a, b) -> {
+            chips.getItems().setAll(vm.systemSizes());
+            chips.setValue(0);
+        });
+        Label hardwareInfo = new Label();
+        hardwareInfo.getStyleClass().add("setup-hardware-info");
+        hardwareInfo.textProperty().bind(vm.hardwareInfoProperty());
+        hardwareInfo.setWrapText(true);
+
         Spinner<Integer> level = new Spinner<>(0, 3, vm.levelProperty().get());
         vm.levelProperty().bind(level.valueProperty());
         Spinner<Integer> bits = new Spinner<>(2, 8, vm.bitsProperty().get());
         vm.bitsProperty().bind(bits.valueProperty());
-        Spinner<Integer> samples = new Spinner<>(1, 2000, vm.samplesProperty().get(), 50);
+        Spinner<Integer> steps = new Spinner<>(0, 16, vm.timeStepsProperty().get());
+        vm.timeStepsProperty().bind(steps.valueProperty());
+        FlowPane passes = new FlowPane(10, 4);
+        for (String id : vm.passIds()) {
+            CheckBox on = new CheckBox(id);
+            on.setSelected(!vm.disabledPasses().contains(id));
+            on.selectedProperty().addListener((o, a, b) -> {
+                if (b) {
+                    vm.disabledPasses().remove(id);
+                } else {
+                    vm.disabledPasses().add(id);
+                }
+            });
+            passes.getChildren().add(on);
+        }
+        CheckBox full = new CheckBox("full test set (10,000, Debian package)");
+        full.selectedProperty().bindBidirectional(vm.fullTestSetProperty());
+        full.setDisable(!vm.fullTestSetAvailable());
+        Spinner<Integer> samples = new Spinner<>(1, 10_000, vm.samplesProperty().get(), 100);
         samples.setEditable(true);
         samples.getStyleClass().add("setup-samples");
         vm.samplesProperty().bind(samples.valueProperty());
+        ComboBox<String> bench = new ComboBox<>();
+        bench.getItems().setAll(vm.benchmarks());
+        bench.valueProperty().bindBidirectional(vm.benchmarkProperty());
 
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Model"), model);
-        form.addRow(1, new Label("Hardware (simulated)"), target);
-        form.addRow(2, new Label("Optimization level -O"), level);
-        form.addRow(3, new Label("Weight bits"), bits);
-        form.addRow(4, new Label("Test images (shipped subset)"), samples);
+        int row = 0;
+        form.addRow(row++, new Label("Model"), new HBox(8, model, config, weights, preset));
+        form.addRow(row++, new Label(""), new HBox(8, configName, new Label("·"), weightsName));
+        form.add(modelInfo, 1, row++);
+        form.addRow(row++, new Label("Hardware (simulated)"), new HBox(8, target, new Label("system"), chips));
+        form.add(hardwareInfo, 1, row++);
+        form.addRow(row++, new Label("Optimization level -O"), new HBox(8, level, new Label("weight bits"), bits,
+                new Label("time steps (0 = model's)"), steps));
+        form.addRow(row++, new Label("Passes"), passes);
+        form.addRow(row++, new Label("Test images"), new HBox(8, samples, full));
+        form.addRow(row++, new Label("Benchmark (smoke scale)"), bench);
 
         Button compile = new Button("_Compile");
         compile.getStyleClass().add("compile-button");
@@ -47,14 +131,40 @@ public final class SetupView extends VBox {
         Button infer = new Button("_Run inference");
         infer.getStyleClass().add("infer-button");
         infer.setOnAction(e -> vm.infer());
+        Button sweep = new Button("_Sweep weight bits");
+        sweep.getStyleClass().add("sweep-button");
+        sweep.setOnAction(e -> vm.sweep());
+        Button benchmark = new Button("Run _benchmark");
+        benchmark.getStyleClass().add("benchmark-button");
+        benchmark.setOnAction(e -> vm.benchmark());
         Button cancel = new Button("C_ancel");
         cancel.setOnAction(e -> vm.cancel());
+        Button cancelAll = new Button("Cancel all");
+        cancelAll.setOnAction(e -> vm.cancelAll());
         Label status = new Label();
         status.getStyleClass().add("setup-status");
         status.textProperty().bind(vm.statusProperty());
-        Label progress = new Label();
-        progress.getStyleClass().add("setup-progress");
-        progress.textProperty().bind(vm.progressProperty());
-        getChildren().addAll(form, new HBox(8, compile, infer, cancel), progress, status);
+        status.setWrapText(true);
+        VBox left = new VBox(12, form, new HBox(8, compile, infer, sweep, benchmark, cancel, cancelAll), status);
+        left.setPadding(new Insets(12));
+
+        TaskProgressView<QueuedRun> queue = new TaskProgressView<>();
+        queue.getStyleClass().add("run-queue");
+        queue.setRetainTasks(true); // the queue's own list says when a run has ended
+        Bindings.bindContent(queue.getTasks(), vm.queue().active());
+        queue.setPrefWidth(340);
+        TitledPane queuePane = new TitledPane("Run queue", queue);
+        queuePane.setCollapsible(false);
+        queuePane.setMaxHeight(Double.MAX_VALUE);
+        setCenter(left);
+        setRight(queuePane);
+    }
+
+    private java.util.Optional<java.nio.file.Path> choose(String what, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(what);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(what, pattern), new FileChooser.ExtensionFilter("Any file", "*"));
+        File f = chooser.showOpenDialog(getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 }

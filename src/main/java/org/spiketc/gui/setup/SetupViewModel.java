@@ -1,83 +1,114 @@
 package org.spiketc.gui.setup;
 
-import java.io.ByteArrayOutputStream;
-import java.time.Instant;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 import org.spiketc.bench.BenchContext;
-import org.spiketc.common.Cancellation;
-import org.spiketc.compiler.codegen.BinaryReader;
-import org.spiketc.compiler.driver.CompileRequest;
-import org.spiketc.compiler.driver.CompileResult;
-import org.spiketc.compiler.driver.Compiler;
+import org.spiketc.bench.BenchSuite;
+import org.spiketc.bench.Benchmark;
+import org.spiketc.compiler.frontend.ModelFrontend;
+import org.spiketc.compiler.frontend.ModelStatistics;
 import org.spiketc.compiler.passes.PipelineOptions;
+import org.spiketc.compiler.passes.PipelineRegistry;
 import org.spiketc.data.FashionMnist;
-import org.spiketc.data.LabelledImages;
+import org.spiketc.gui.DialogService;
+import org.spiketc.gui.ErrorAdvice;
+import org.spiketc.gui.Settings;
 import org.spiketc.gui.UiThread;
+import org.spiketc.gui.live.LiveViewModel;
+import org.spiketc.gui.queue.QueuedRun;
+import org.spiketc.gui.queue.RunQueue;
+import org.spiketc.hw.Figure;
+import org.spiketc.hw.HardwareProfile;
 import org.spiketc.hw.HardwareProfiles;
+import org.spiketc.hw.SystemLayout;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.model.Presets;
-import org.spiketc.report.CompileJson;
+import org.spiketc.model.weights.WeightSource;
 import org.spiketc.report.HostInfo;
-import org.spiketc.report.PeakMemory;
-import org.spiketc.report.ResultDocument;
 import org.spiketc.report.Version;
-import org.spiketc.sim.Evaluation;
-import org.spiketc.sim.InferenceResult;
-import org.spiketc.sim.emulator.ChipEmulator;
 import org.spiketc.store.NewRun;
 import org.spiketc.store.RunKind;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.RunStatus;
-import org.spiketc.store.SeriesWriter;
 
 /**
- * What to compile and run: a preset, a hardware profile, the optimization level and weight bits, the
- * number of test images. Compile and inference runs go to the background, report progress, can be
- * cancelled, and are recorded in the results store as they finish, like the command line's.
+ * What to compile and run: a preset or a config and weights file, a hardware profile and system size,
+ * the optimization level and the passes' parameters, the data and sample count. Compile, inference,
+ * benchmark and sweep runs go to the {@link RunQueue}; each is stored when it begins and when it ends,
+ * so closing the window loses only the unfinished part. Failures end in a dialog that says what to do.
  */
 public final class SetupViewModel {
+    /** Weight bits a sweep visits, widest first. */
+    public static final List<Integer> SWEEP_BITS = List.of(8, 6, 5, 4, 3, 2);
+    /** The benchmark choice that runs every category. */
+    public static final String ALL_BENCHMARKS = "all categories";
+
     private final RunRepository runs;
     private final UiThread threads;
+    private final RunQueue queue;
+    private final RunWork work;
     private final ObjectProperty<String> model = new SimpleObjectProperty<>(BenchContext.MODEL);
+    private final ObjectProperty<Path> configFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> weightsFile = new SimpleObjectProperty<>();
     private final ObjectProperty<String> target = new SimpleObjectProperty<>("loihi2");
+    private final IntegerProperty chips = new SimpleIntegerProperty(0);
     private final IntegerProperty level = new SimpleIntegerProperty(2);
     private final IntegerProperty bits = new SimpleIntegerProperty(8);
+    private final IntegerProperty timeSteps = new SimpleIntegerProperty(0);
+    private final ObservableSet<String> disabledPasses = FXCollections.observableSet(new TreeSet<>());
+    private final BooleanProperty fullTestSet = new SimpleBooleanProperty(false);
     private final IntegerProperty samples = new SimpleIntegerProperty(200);
+    private final ObjectProperty<String> benchmark = new SimpleObjectProperty<>(ALL_BENCHMARKS);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private volatile Cancellation running;
+    private final ReadOnlyStringWrapper modelInfo = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper hardwareInfo = new ReadOnlyStringWrapper("");
+    private DialogService dialogs = new DialogService.Recording();
     private Runnable onRecorded = () -> { };
-    private Evaluation.ResultListener live = Evaluation.ResultListener.NONE;
-    private java.util.function.Consumer<int[]> onInferenceStart = labels -> { };
+    private LiveViewModel live;
 
     public SetupViewModel(RunRepository runs, UiThread threads) {
-        this(runs, threads, org.spiketc.gui.Settings.inMemory());
+        this(runs, threads, Settings.inMemory());
     }
 
     /** With the last choices read from, and remembered in, {@code settings}. */
-    public SetupViewModel(RunRepository runs, UiThread threads, org.spiketc.gui.Settings settings) {
+    public SetupViewModel(RunRepository runs, UiThread threads, Settings settings) {
         this.runs = runs;
         this.threads = threads;
+        this.queue = new RunQueue(threads.runs());
+        this.work = new RunWork(runs);
         String m = settings.get("setup.model", model.get());
         model.set(Presets.NAMES.contains(m) ? m : model.get());
         String t = settings.get("setup.target", target.get());
         target.set(HardwareProfiles.BUILT_IN.contains(t) ? t : target.get());
         level.set(Math.max(0, Math.min(3, settings.getInt("setup.level", level.get()))));
         bits.set(Math.max(2, Math.min(8, settings.getInt("setup.bits", bits.get()))));
-        samples.set(Math.max(1, Math.min(2000, settings.getInt("setup.samples", samples.get()))));
+        samples.set(Math.max(1, Math.min(10_000, settings.getInt("setup.samples", samples.get()))));
+        timeSteps.set(Math.max(0, Math.min(16, settings.getInt("setup.timeSteps", 0))));
         model.addListener((o, a, b) -> settings.put("setup.model", b));
         target.addListener((o, a, b) -> settings.put("setup.target", b));
         level.addListener((o, a, b) -> settings.put("setup.level", b.toString()));
         bits.addListener((o, a, b) -> settings.put("setup.bits", b.toString()));
         samples.addListener((o, a, b) -> settings.put("setup.samples", b.toString()));
+        timeSteps.addListener((o, a, b) -> settings.put("setup.timeSteps", b.toString()));
+        model.addListener((o, a, b) -> describeModel());
+        configFile.addListener((o, a, b) -> describeModel());
+        target.addListener((o, a, b) -> describeHardware());
+        chips.addListener((o, a, b) -> describeHardware());
+        describeModel();
+        describeHardware();
     }
 
     public List<String> models() {
@@ -88,12 +119,46 @@ public final class SetupViewModel {
         return HardwareProfiles.BUILT_IN;
     }
 
+    /** System sizes of the chosen profile in chips; 0 stands for the smallest that fits. */
+    public List<Integer> systemSizes() {
+        List<Integer> sizes = new java.util.ArrayList<>(List.of(0));
+        HardwareProfiles.builtIn(target.get()).systems().forEach(s -> sizes.add(s.chips()));
+        return sizes;
+    }
+
+    public List<String> passIds() {
+        return PipelineRegistry.PASS_IDS;
+    }
+
+    public List<String> benchmarks() {
+        List<String> ids = new java.util.ArrayList<>(List.of(ALL_BENCHMARKS));
+        BenchSuite.ALL.forEach(b -> ids.add(b.id()));
+        return ids;
+    }
+
+    /** Whether the Debian package's full test set is installed (else the shipped subset is the only choice). */
+    public boolean fullTestSetAvailable() {
+        return java.nio.file.Files.isDirectory(FashionMnist.DEBIAN);
+    }
+
     public ObjectProperty<String> modelProperty() {
         return model;
     }
 
+    public ObjectProperty<Path> configFileProperty() {
+        return configFile;
+    }
+
+    public ObjectProperty<Path> weightsFileProperty() {
+        return weightsFile;
+    }
+
     public ObjectProperty<String> targetProperty() {
         return target;
+    }
+
+    public IntegerProperty chipsProperty() {
+        return chips;
     }
 
     public IntegerProperty levelProperty() {
@@ -104,25 +169,51 @@ public final class SetupViewModel {
         return bits;
     }
 
+    public IntegerProperty timeStepsProperty() {
+        return timeSteps;
+    }
+
+    public ObservableSet<String> disabledPasses() {
+        return disabledPasses;
+    }
+
+    public BooleanProperty fullTestSetProperty() {
+        return fullTestSet;
+    }
+
     public IntegerProperty samplesProperty() {
         return samples;
+    }
+
+    public ObjectProperty<String> benchmarkProperty() {
+        return benchmark;
     }
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+    /** Parameter, neuron and synapse counts of the chosen model. */
+    public ReadOnlyStringProperty modelInfoProperty() {
+        return modelInfo.getReadOnlyProperty();
     }
 
-    /**
-     * Where each inference goes as it finishes (the live charts), and what to do, on the UI thread, when
-     * an inference run starts (given the images' true classes).
-     */
-    public void setLive(Evaluation.ResultListener listener, java.util.function.Consumer<int[]> onStart) {
-        live = listener;
-        onInferenceStart = onStart;
+    /** The chosen hardware's key figures, each with its source and basis (projections say so). */
+    public ReadOnlyStringProperty hardwareInfoProperty() {
+        return hardwareInfo.getReadOnlyProperty();
+    }
+
+    public RunQueue queue() {
+        return queue;
+    }
+
+    public void setDialogs(DialogService d) {
+        dialogs = d;
+    }
+
+    /** Where inference results and host samples go while a run goes (the live charts). */
+    public void setLive(LiveViewModel l) {
+        live = l;
     }
 
     /** Called on the UI thread when a run has been stored (the history refreshes). */
@@ -130,118 +221,183 @@ public final class SetupViewModel {
         onRecorded = r;
     }
 
-    private CompileRequest request() {
-        ModelConfig c = Presets.load(model.get());
-        PipelineOptions o = new PipelineOptions(level.get(), bits.get(), null, null, null, 0.1, Set.of());
-        return new CompileRequest(c, BenchContext.weights(c), HardwareProfiles.builtIn(target.get()), null, o, false);
+    /** The form's choices as a run specification, fixed now. */
+    public RunSpec spec() {
+        PipelineOptions o = new PipelineOptions(level.get(), bits.get(), null, timeSteps.get() > 0 ? timeSteps.get() : null, null,
+                0.1, Set.copyOf(disabledPasses));
+        return new RunSpec(model.get(), configFile.get(), weightsFile.get(), target.get(), chips.get(), o, samples.get(),
+                fullTestSet.get());
     }
 
-    /** Compiles the chosen model for the chosen target in the background and stores the run. */
+    /** Queues a compile of the chosen model for the chosen target. */
     public void compile() {
-        start("compile", (cancel, id) -> {
-            CompileResult r = Compiler.compile(request(), java.io.OutputStream.nullOutputStream(), cancel,
-                    (stage, f) -> report(stage, f));
-            ResultDocument doc = ResultDocument.of(CompileJson.of(r, PeakMemory.read(), HostInfo.detect(), Instant.now()));
-            runs.finish(id, RunStatus.FINISHED, doc);
-            return String.format(Locale.ROOT, "compiled %s for %s: %,d cores, %.0f ms", model.get(), target.get(),
-                    r.mapping().report().coresUsed(), r.stages().totalMs());
+        RunSpec s = spec();
+        submit(RunKind.COMPILE, "compile_" + s.model() + "_" + s.target(), s, configuration(s, null), (cancel, progress, id) -> {
+            if (live != null) {
+                live.hostStarted("compile of " + s.model());
+            }
+            try {
+                return work.compile(s, id, cancel, progress);
+            } finally {
+                if (live != null) {
+                    live.hostStopped();
+                }
+            }
         });
+    }
+
+    /** Queues an inference run of the chosen model on the emulator over the chosen images. */
+    public void infer() {
+        RunSpec s = spec();
+        submit(RunKind.INFERENCE, "inference_" + s.model() + "_emulator_" + s.target(), s, configuration(s, null),
+                (cancel, progress, id) -> inference(s, id, cancel, progress));
     }
 
     /**
-     * Runs the chosen model on the emulator over the shipped test images in the background, storing each
-     * inference's energy and latency as series (for the live charts) and the result at the end.
+     * Queues one inference run per weight width of {@link #SWEEP_BITS}, at the chosen level: the points of
+     * the accuracy-against-energy view in Runs, each a run of its own.
      */
-    public void infer() {
-        onInferenceStart.accept(FashionMnist.subset().first(Math.max(1, samples.get())).labels());
-        start("inference", (cancel, id) -> {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            CompileRequest req = request();
-            Compiler.compile(req, bytes, cancel, (stage, f) -> report("compiling", f / 2));
-            ChipEmulator emu = new ChipEmulator(BinaryReader.load(bytes.toByteArray(), "compiled binary"), req.target());
-            LabelledImages data = FashionMnist.subset().first(Math.max(1, samples.get()));
-            Evaluation.Outcome o = Evaluation.run(emu, data, Runtime.getRuntime().availableProcessors(), cancel,
-                    (stage, f) -> report("emulating", 0.5 + f / 2), live);
-            try (SeriesWriter energy = new SeriesWriter(runs, id, "energy_per_inference_mj");
-                    SeriesWriter latency = new SeriesWriter(runs, id, "inference_latency_ms")) {
-                for (int i = 0; i < o.results().length; i++) {
-                    InferenceResult r = o.results()[i];
-                    if (r != null) {
-                        energy.add(i, r.deviceEnergyMj());
-                        latency.add(i, r.latencyMs());
-                    }
-                }
-            }
-            var doc = org.spiketc.common.Json.mapper().createObjectNode();
-            doc.put("test_name", "inference_" + model.get() + "_emulator_" + target.get());
-            doc.put("timestamp", Instant.now().toString());
-            doc.put("schema_version", ResultDocument.SCHEMA_VERSION);
-            doc.putObject("metrics").put("accuracy", o.accuracy()).put("samples", o.finished())
-                    .put("energy_per_inference_mj", o.mean(InferenceResult::deviceEnergyMj))
-                    .put("inference_latency_ms", o.mean(InferenceResult::latencyMs))
-                    .put("spikes_per_inference", o.mean(InferenceResult::spikes));
-            ResultDocument.putSamples(doc, "energy_per_inference_mj", o.perInference(InferenceResult::deviceEnergyMj));
-            ResultDocument.putSamples(doc, "inference_latency_ms", o.perInference(InferenceResult::latencyMs));
-            doc.putObject("environment").put("hardware", emu.profile().label() + " (simulated)").put("software_version", Version.get())
-                    .put("source_commit", Version.commit()).put("model", model.get()).put("dataset", data.name());
-            var layers = doc.putArray("layers");
-            o.layerMeans().forEach((layer, v) -> layers.addObject().put("engine", "emulator").put("name", layer)
-                    .put("spikes_per_inference", v[0]).put("firing_rate", v[1]).put("synaptic_ops_per_inference", v[2]));
-            runs.finish(id, o.complete() ? RunStatus.FINISHED : RunStatus.CANCELLED, ResultDocument.of(doc));
-            return String.format(Locale.ROOT, "%s on %s: accuracy %.2f %%, %.3f mJ and %.3f ms per inference (simulated)",
-                    model.get(), target.get(), 100 * o.accuracy(), o.mean(InferenceResult::deviceEnergyMj),
-                    o.mean(InferenceResult::latencyMs));
-        });
-    }
-
-    /** Stops the run under way; what it finished is kept. */
-    public void cancel() {
-        Cancellation c = running;
-        if (c != null) {
-            c.cancel();
+    public void sweep() {
+        RunSpec base = spec();
+        String sweep = "sweep-" + java.time.Instant.now().toEpochMilli();
+        for (int b : SWEEP_BITS) {
+            PipelineOptions o = base.options();
+            RunSpec s = base.withOptions(new PipelineOptions(o.level(), b, o.sparsity(), o.timeSteps(), o.attentionOrder(),
+                    o.firingRate(), o.disabled()));
+            submit(RunKind.INFERENCE, "sweep_bits_" + s.model() + "_" + s.target() + "_" + b + "bit", s, configuration(s, sweep),
+                    (cancel, progress, id) -> inference(s, id, cancel, progress));
         }
     }
 
-    private void report(String stage, double fraction) {
-        String text = String.format(Locale.ROOT, "%s %.0f %%", stage, 100 * fraction);
-        threads.ui().execute(() -> progress.set(text));
+    /** Queues the chosen benchmark category (or all of them) at smoke scale, one stored run per category. */
+    public void benchmark() {
+        List<Benchmark> chosen = ALL_BENCHMARKS.equals(benchmark.get()) ? BenchSuite.ALL : List.of(BenchSuite.byId(benchmark.get()));
+        for (Benchmark b : chosen) {
+            String name = org.spiketc.bench.BenchRunner.testName(b, org.spiketc.bench.Scale.SMOKE);
+            NewRun run = new NewRun(RunKind.BENCHMARK, name, null, "host + simulated loihi2",
+                    "{\"source\": \"workbench\", \"scale\": \"smoke\"}", Version.get(), HostInfo.detect().summary());
+            submit(run, "benchmark " + b.id(), (cancel, progress, id) -> work.benchmark(b, id, cancel, progress));
+        }
+    }
+
+    private String inference(RunSpec s, long id, org.spiketc.common.Cancellation cancel, org.spiketc.common.ProgressListener progress)
+            throws Exception {
+        if (live != null) {
+            int[] labels = s.data().labels();
+            threads.ui().execute(() -> live.inferenceStarted(labels));
+        }
+        return work.infer(s, id, cancel, progress, live != null ? live : org.spiketc.sim.Evaluation.ResultListener.NONE);
+    }
+
+    /** Cancels the run under way; the queued ones go on. What it finished is kept. */
+    public void cancel() {
+        queue.cancelRunning();
+    }
+
+    /** Cancels the run under way and every queued one. */
+    public void cancelAll() {
+        queue.cancelAll();
+    }
+
+    private static String configuration(RunSpec s, String sweep) {
+        var j = org.spiketc.common.Json.mapper().createObjectNode().put("source", "workbench").put("level", s.options().level())
+                .put("bits", s.options().bits()).put("chips", s.chips()).put("samples", s.samples());
+        if (s.options().timeSteps() != null) {
+            j.put("time_steps", s.options().timeSteps());
+        }
+        if (!s.options().disabled().isEmpty()) {
+            j.put("disabled_passes", String.join(",", new TreeSet<>(s.options().disabled())));
+        }
+        if (s.config() != null) {
+            j.put("config", s.config().toString());
+        }
+        if (s.weights() != null) {
+            j.put("weights", s.weights().toString());
+        }
+        if (sweep != null) {
+            j.put("sweep", sweep);
+        }
+        return j.toString();
     }
 
     @FunctionalInterface
-    private interface Work {
-        String run(Cancellation cancel, long runId) throws Exception;
+    private interface StoredWork {
+        String run(org.spiketc.common.Cancellation cancel, org.spiketc.common.ProgressListener progress, long runId) throws Exception;
     }
 
-    private void start(String what, Work work) {
-        Cancellation cancel = new Cancellation();
-        running = cancel;
-        RunKind kind = what.equals("compile") ? RunKind.COMPILE : RunKind.INFERENCE;
-        String name = (what.equals("compile") ? "compile_" : "inference_") + model.get() + "_" + target.get();
-        status.set(what + " of " + model.get() + " for " + target.get() + " under way");
-        threads.background().execute(() -> {
+    private void submit(RunKind kind, String name, RunSpec s, String configuration, StoredWork w) {
+        NewRun run = new NewRun(kind, name, s.model(), s.target(), configuration, Version.get(), HostInfo.detect().summary());
+        submit(run, kind.name().toLowerCase(Locale.ROOT) + " of " + s.model() + " for " + s.target()
+                + (s.options().bits() != 8 ? ", " + s.options().bits() + "-bit" : ""), w);
+    }
+
+    private void submit(NewRun run, String title, StoredWork w) {
+        status.set(title + " queued");
+        queue.submit(title, (cancel, progress) -> {
             long id = -1;
             try {
-                id = runs.begin(new NewRun(kind, name, model.get(), target.get(), "{\"source\": \"workbench\"}", Version.get(),
-                        HostInfo.detect().summary()));
-                String done = work.run(cancel, id);
+                id = runs.begin(run);
+                String done = w.run(cancel, progress, id);
                 threads.ui().execute(() -> {
                     status.set(done);
-                    progress.set("");
                     onRecorded.run();
                 });
+                return done;
             } catch (Exception | OutOfMemoryError e) {
                 if (id >= 0) {
                     runs.finish(id, cancel.isRequested() ? RunStatus.CANCELLED : RunStatus.FAILED, null);
                 }
-                String why = cancel.isRequested() ? what + " cancelled" : what + " failed: " + e.getMessage();
+                boolean cancelled = cancel.isRequested();
+                ErrorAdvice advice = ErrorAdvice.of(e);
+                String why = cancelled ? title + " cancelled" : title + " failed: " + advice.problem();
                 threads.ui().execute(() -> {
                     status.set(why);
-                    progress.set("");
                     onRecorded.run();
+                    if (!cancelled) {
+                        dialogs.error("Run failed", title + " failed: " + advice.problem(), advice.whatToDo());
+                    }
                 });
-            } finally {
-                running = null;
+                return why;
             }
         });
+    }
+
+    private void describeModel() {
+        String preset = model.get();
+        Path file = configFile.get();
+        threads.background().execute(() -> {
+            String text;
+            try {
+                ModelConfig c = file == null ? Presets.load(preset) : org.spiketc.model.ModelConfigReader.read(file);
+                // Random weights are lazy: building the graph for its shapes allocates no weights.
+                ModelStatistics st = ModelStatistics.of(c, ModelFrontend.build(c, WeightSource.random(0).bind(c)), 0.1);
+                text = String.format(Locale.ROOT, "%s: %s, %dx%d input, T = %d; %.2f M parameters, %.2f M neurons, %.1f M synapses, "
+                        + "%.3f G synaptic ops per step at firing rate 0.1 (Zhou et al. 2023, App. C.2)%s", c.name(), c.family().id(),
+                        c.imageSize(), c.imageSize(), c.timeSteps(), st.params() / 1e6, st.neurons() / 1e6, st.synapses() / 1e6,
+                        st.sopsPerStep() / 1e9, Presets.shippedWeights(c.name()).isPresent() ? "; trained weights shipped" : "");
+            } catch (RuntimeException e) {
+                text = "cannot read the model: " + e.getMessage();
+            }
+            String shown = text;
+            threads.ui().execute(() -> modelInfo.set(shown));
+        });
+    }
+
+    private void describeHardware() {
+        HardwareProfile p = HardwareProfiles.builtIn(target.get());
+        SystemLayout sys = chips.get() > 0 ? p.system(chips.get()) : null;
+        StringBuilder s = new StringBuilder(p.label()).append(" — ").append(p.description()).append('\n');
+        s.append("system: ").append(sys != null ? sys.name() + ", " + sys.chips() + " chips" : "the smallest that fits").append('\n');
+        line(s, "cores per chip", p.chip().coresPerChip());
+        line(s, "neurons per core", p.chip().neuronsPerCore());
+        line(s, "synaptic memory per core", p.chip().synapticMemoryBytesPerCore());
+        line(s, "energy per synaptic op", p.energy().synapticOp());
+        line(s, "static power per chip", p.energy().staticPowerPerChip());
+        line(s, "time per synaptic op", p.timing().synapticOp());
+        hardwareInfo.set(s.toString().strip());
+    }
+
+    private static void line(StringBuilder s, String name, Figure f) {
+        s.append(name).append(": ").append(f.cited()).append('\n');
     }
 }

@@ -196,7 +196,7 @@ public final class ChipEmulator implements InferenceEngine {
         EnergyModel.Estimate e = energy.estimate(act, timeSteps);
         InferenceResult r = new InferenceResult(logits, best, layers, macs, acs, spikes, PaperEnergy.millijoules(macs, acs),
                 e.dynamicMj() + e.staticMj(), e.latencyMs(), e.breakdownMj(),
-                new Traffic(e.messages(), e.hops(), e.chipCrossings(), e.barrierSyncs()));
+                new Traffic(e.messages(), e.hops(), e.chipCrossings(), e.barrierSyncs()), act.coreSynops.clone());
         return new Emulated(r, act, e);
     }
 

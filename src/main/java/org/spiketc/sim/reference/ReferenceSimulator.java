@@ -127,7 +127,7 @@ public final class ReferenceSimulator implements InferenceEngine {
             }
         }
         return new InferenceResult(logits.clone(), best, activity, macs, acs, spikes, PaperEnergy.millijoules(macs, acs), Double.NaN,
-                Double.NaN, java.util.Map.of(), org.spiketc.sim.Traffic.NONE);
+                Double.NaN, java.util.Map.of(), org.spiketc.sim.Traffic.NONE, new long[0]);
     }
 
     /** One node's evaluation and what it counted. */

@@ -12,6 +12,11 @@ import org.spiketc.store.RunQuery;
 
 /** Hotspots of real runs: a compile's passes with their IR change, an inference's layers by synaptic operations. */
 class HotspotsViewModelTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void toolkit() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage(); // the runs come from the workbench's queue of JavaFX tasks
+    }
+
     @Test
     void aCompileShowsItsPassesAndAnInferenceItsLayersBySynapticOperations() {
         var runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
@@ -26,6 +31,18 @@ class HotspotsViewModelTest {
         assertThat(vm.passes()).extracting(HotspotsViewModel.PassRow::pass).contains("fold-batch-norm", "quantize-weights");
         assertThat(vm.passes()).allMatch(p -> p.wallMs() >= 0 && p.irChange().startsWith("nodes "));
         assertThat(vm.layers()).isEmpty();
+        for (int i = 1; i < vm.passes().size(); i++) {
+            var before = vm.passes().get(i - 1);
+            assertThat(vm.passes().get(i).startMs()).as("the timeline lays passes end to end")
+                    .isCloseTo(before.startMs() + before.wallMs(), org.assertj.core.data.Offset.offset(1e-9));
+        }
+        var quantize = vm.passes().stream().filter(p -> p.pass().equals("quantize-weights")).findFirst().orElseThrow();
+        vm.selectedPassProperty().set(quantize);
+        assertThat(vm.passLayers()).as("drill-down: the layers the pass changed and how").isNotEmpty()
+                .anyMatch(c -> c.metric().equals("weight_rel_rmse") && c.value() > 0);
+        assertThat(vm.coreMapProperty().get().cells()).as("the compile's cores on the map").isNotEmpty()
+                .allMatch(c -> c.load() > 0 && c.load() <= 1 && c.column() < vm.coreMapProperty().get().columns()
+                        && c.row() < vm.coreMapProperty().get().rows());
 
         vm.show(stored.get(0));
         assertThat(vm.passes()).isEmpty();
@@ -34,6 +51,10 @@ class HotspotsViewModelTest {
         assertThat(vm.layers().stream().mapToDouble(HotspotsViewModel.LayerRow::share).sum()).isCloseTo(1.0,
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(vm.titleProperty().get()).contains("Run " + stored.get(0).id());
+        var cells = vm.coreMapProperty().get().cells();
+        assertThat(cells).extracting(HotspotsViewModel.CoreCell::load).contains(1.0);
+        assertThat(cells.stream().map(c -> c.chip() + "/" + c.column() + "/" + c.row()).distinct().count())
+                .as("no two cores share a cell").isEqualTo(cells.size());
         vm.show(null);
         assertThat(vm.titleProperty().get()).startsWith("Select a run");
     }

@@ -2,31 +2,54 @@ package org.spiketc.gui.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spiketc.gui.DialogService;
 import org.spiketc.gui.UiThread;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
+import org.spiketc.store.RunKind;
 import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.RunStatus;
+import org.spiketc.store.StoredRun;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** Compile and inference runs from the workbench: done in the background and recorded like the command line's. */
+/**
+ * Compile, inference, sweep and benchmark runs from the workbench: queued, run one after another, recorded
+ * like the command line's; failures say what is wrong and what to do.
+ */
 class SetupViewModelTest {
     RunRepository runs;
     SetupViewModel vm;
+    DialogService.Recording dialogs;
     int recorded;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage(); // queued runs are JavaFX tasks; no stage is shown
+    }
 
     @BeforeEach
     void store() {
         runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         vm = new SetupViewModel(runs, UiThread.current());
+        dialogs = new DialogService.Recording();
+        vm.setDialogs(dialogs);
         vm.setOnRecorded(() -> recorded++);
     }
 
     @Test
-    void aCompileIsRecordedWithItsResult() {
+    void aCompileIsRecordedWithItsResultAndCoreMap() {
         vm.compile();
         var stored = runs.list(RunQuery.all());
         assertThat(stored).singleElement().satisfies(r -> {
@@ -34,28 +57,134 @@ class SetupViewModelTest {
             assertThat(r.testName()).startsWith("compile_fmnist-spikformer-tiny_loihi2");
         });
         assertThat(runs.metrics(stored.get(0).id())).containsKeys("compilation_time_ms", "cores_used");
+        var map = runs.result(stored.get(0).id()).orElseThrow().json().path("core_map");
+        assertThat(map.path("cores").size()).isEqualTo((int) runs.metrics(stored.get(0).id()).get("cores_used").value());
         assertThat(vm.statusProperty().get()).startsWith("compiled fmnist-spikformer-tiny for loihi2");
         assertThat(recorded).isEqualTo(1);
+        assertThat(dialogs.messages()).isEmpty();
     }
 
     @Test
-    void anInferenceStoresItsMetricsAndOneSeriesPointPerImage() {
+    void anInferenceStoresItsMetricsOneSeriesPointPerImageAndTheCoreLoads() {
         vm.samplesProperty().set(12);
         vm.infer();
         var run = runs.list(RunQuery.all()).get(0);
         assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(runs.metrics(run.id()).get("samples").value()).isEqualTo(12);
         assertThat(runs.series(run.id(), "energy_per_inference_mj").size()).isEqualTo(12);
+        var cores = runs.result(run.id()).orElseThrow().json().path("core_map").path("cores");
+        assertThat(cores.size()).isPositive();
+        double busiest = 0;
+        for (var c : cores) {
+            busiest = Math.max(busiest, c.path("load").asDouble());
+        }
+        assertThat(busiest).as("loads are relative to the busiest core").isEqualTo(1.0);
         assertThat(vm.statusProperty().get()).contains("accuracy").contains("simulated");
     }
 
     @Test
-    void aModelThatDoesNotFitFailsWithTheReasonAndIsRecordedAsFailed() {
+    void moreImagesThanTheShippedSubsetStartOverAndSaySo() {
+        vm.samplesProperty().set(2_003);
+        var data = vm.spec().data();
+        assertThat(data.count()).isEqualTo(2_003);
+        assertThat(data.name()).contains("repeated to 2003");
+        assertThat(data.labels()[2_000]).isEqualTo(data.labels()[0]);
+    }
+
+    @Test
+    void runsQueueAndRunOneAfterAnotherInOrder() {
+        List<Runnable> queued = new ArrayList<>();
+        Executor later = queued::add;
+        var deferred = new SetupViewModel(runs, new UiThread(Runnable::run, later, Runnable::run));
+        deferred.setDialogs(dialogs);
+        deferred.compile();
+        deferred.samplesProperty().set(5);
+        deferred.infer();
+        assertThat(deferred.queue().active()).hasSize(2);
+        assertThat(runs.list(RunQuery.all())).as("nothing runs before its turn").isEmpty();
+        queued.forEach(Runnable::run);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<StoredRun> stored = runs.list(RunQuery.all());
+        assertThat(stored).extracting(StoredRun::kind).containsExactly(RunKind.INFERENCE, RunKind.COMPILE); // newest first
+        assertThat(stored).allMatch(r -> r.status() == RunStatus.FINISHED);
+        assertThat(deferred.queue().active()).as("ended runs leave the queue").isEmpty();
+    }
+
+    @Test
+    void aCancelledQueuedRunNeverStartsAndLeavesNoRecord() {
+        List<Runnable> queued = new ArrayList<>();
+        var deferred = new SetupViewModel(runs, new UiThread(Runnable::run, queued::add, Runnable::run));
+        deferred.compile();
+        deferred.compile();
+        deferred.queue().active().get(1).cancel();
+        queued.forEach(Runnable::run);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(runs.list(RunQuery.all())).hasSize(1);
+        assertThat(deferred.queue().active()).isEmpty();
+    }
+
+    @Test
+    void aSweepStoresOneInferenceRunPerWeightWidth() {
+        vm.samplesProperty().set(4);
+        vm.sweep();
+        List<StoredRun> stored = runs.list(RunQuery.all());
+        assertThat(stored).hasSize(SetupViewModel.SWEEP_BITS.size()).allSatisfy(r -> {
+            assertThat(r.kind()).isEqualTo(RunKind.INFERENCE);
+            assertThat(r.testName()).startsWith("sweep_bits_fmnist-spikformer-tiny_loihi2_");
+
+        });
+        assertThat(stored).extracting(r -> runs.metrics(r.id()).get("weight_bits").value())
+                .containsExactlyInAnyOrder(8.0, 6.0, 5.0, 4.0, 3.0, 2.0);
+    }
+
+    @Test
+    void aBenchmarkCategoryRunsAtSmokeScaleAndIsStored() {
+        vm.benchmarkProperty().set("model-size-scaling");
+        vm.benchmark();
+        StoredRun run = runs.list(RunQuery.all()).get(0);
+        assertThat(run.kind()).isEqualTo(RunKind.BENCHMARK);
+        assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(vm.statusProperty().get()).startsWith("benchmark model-size-scaling: passed");
+    }
+
+    @Test
+    void aModelThatDoesNotFitEndsInADialogSayingWhatToDoAndIsRecordedAsFailed() {
         vm.modelProperty().set("spikformer-8-768");
         vm.targetProperty().set("loihi1");
         vm.compile();
-        assertThat(vm.statusProperty().get()).startsWith("compile failed: ").contains("does not fit");
+        assertThat(vm.statusProperty().get()).contains("failed: ").contains("does not fit");
         assertThat(runs.list(RunQuery.all()).get(0).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(dialogs.messages()).singleElement().satisfies(m -> {
+            assertThat(m.problem()).contains("does not fit");
+            assertThat(m.whatToDo()).contains("larger system");
+        });
+    }
+
+    @Test
+    void anUnreadableWeightsFileEndsInADialogAndTheNextRunStillWorks(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("broken.safetensors"), "not a checkpoint");
+        vm.weightsFileProperty().set(bad);
+        vm.compile();
+        assertThat(dialogs.messages()).singleElement().satisfies(m -> {
+            assertThat(m.problem()).contains("broken.safetensors");
+            assertThat(m.whatToDo()).contains("safetensors");
+        });
+        assertThat(m(dialogs).problem()).doesNotContain("Exception");
+        vm.weightsFileProperty().set(null);
+        vm.compile();
+        assertThat(runs.list(RunQuery.all())).extracting(StoredRun::status).containsExactly(RunStatus.FINISHED, RunStatus.FAILED);
+    }
+
+    private static DialogService.Recording.Message m(DialogService.Recording d) {
+        return d.messages().get(0);
+    }
+
+    @Test
+    void hardwareFiguresCarryTheirSourcesAndModelCountsAreShown() {
+        assertThat(vm.hardwareInfoProperty().get()).contains("energy per synaptic op").contains("[published");
+        vm.targetProperty().set("loihi3");
+        assertThat(vm.hardwareInfoProperty().get()).contains("projection");
+        assertThat(vm.modelInfoProperty().get()).contains("parameters").contains("neurons").contains("synapses");
     }
 
     @Test

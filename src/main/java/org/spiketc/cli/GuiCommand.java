@@ -12,6 +12,14 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "URL", description = "Results database as a JDBC URL (default: the H2 file in ~/.stc).")
     String url;
 
+    @Option(names = "--measure-responsiveness", paramLabel = "N", description = "Run a live inference of N test images (the shipped "
+            + "subset, repeated as needed) in the window, measure JavaFX pulse gaps, chart refresh rate and heap after GC per "
+            + "thousand inferences, write them to --json and close.")
+    Integer measure;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Where --measure-responsiveness writes its report (default: gui-responsiveness.json).")
+    java.nio.file.Path json;
+
     @Override
     public Integer call() {
         boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
@@ -20,6 +28,14 @@ final class GuiCommand implements Callable<Integer> {
                     + "every stc command works without one");
         }
         Database.open(url != null ? url : Database.defaultUrl()); // a bad database: one message here, before any window
+        if (measure != null) {
+            if (measure < 1) {
+                throw new org.spiketc.common.UserInputException("--measure-responsiveness needs a positive number of images, got " + measure);
+            }
+            WorkbenchApp.measureResponsiveness(url != null ? url : Database.defaultUrl(), measure,
+                    json != null ? json : java.nio.file.Path.of("gui-responsiveness.json"));
+            return ExitCodes.OK;
+        }
         WorkbenchApp.launchWith(url != null ? url : Database.defaultUrl());
         return ExitCodes.OK;
     }

@@ -4,17 +4,8 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import org.spiketc.gui.hotspots.HotspotsView;
-import org.spiketc.gui.hotspots.HotspotsViewModel;
-import org.spiketc.gui.live.LiveView;
-import org.spiketc.gui.live.LiveViewModel;
-import org.spiketc.gui.runs.RunsView;
-import org.spiketc.gui.runs.RunsViewModel;
-import org.spiketc.gui.setup.SetupView;
-import org.spiketc.gui.setup.SetupViewModel;
 import org.spiketc.report.Version;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
@@ -27,8 +18,9 @@ public final class WorkbenchApp extends Application {
         String url = getParameters().getNamed().getOrDefault("db", Database.defaultUrl());
         RunRepository runs = new JdbcRunRepository(Database.open(url));
         Settings settings = Settings.user();
-        TabPane tabs = content(runs, UiThread.javafx(), settings);
-        Scene scene = new Scene(tabs, settings.getDouble("window.width", 1100), settings.getDouble("window.height", 720));
+        Workbench workbench = Workbench.build(runs, UiThread.javafx(), settings);
+        TabPane tabs = workbench.tabs();
+        Scene scene = new Scene(tabs, settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
         // F1..F4 switch views; the Setup buttons carry Alt mnemonics (Alt+C compile, Alt+R run, Alt+A cancel)
         for (int i = 0; i < tabs.getTabs().size(); i++) {
             int tab = i;
@@ -52,6 +44,14 @@ public final class WorkbenchApp extends Application {
             settings.put("window.tab", Integer.toString(tabs.getSelectionModel().getSelectedIndex()));
         });
         stage.show();
+        String measure = getParameters().getNamed().get("measure-responsiveness");
+        if (measure != null) {
+            java.nio.file.Path json = java.nio.file.Path.of(getParameters().getNamed().get("json"));
+            Responsiveness.start(workbench, Integer.parseInt(measure), Responsiveness.WARM_UP, json, () -> {
+                System.out.println("wrote " + json.toAbsolutePath());
+                javafx.application.Platform.exit();
+            });
+        }
     }
 
     /** Opens the window on a results database and returns when it is closed. */
@@ -59,38 +59,16 @@ public final class WorkbenchApp extends Application {
         Application.launch(WorkbenchApp.class, "--db=" + dbUrl);
     }
 
+    /**
+     * Opens the window, runs a live inference of {@code samples} images while measuring the window's
+     * responsiveness ({@link Responsiveness}), writes the report to {@code json} and closes.
+     */
+    public static void measureResponsiveness(String dbUrl, int samples, java.nio.file.Path json) {
+        Application.launch(WorkbenchApp.class, "--db=" + dbUrl, "--measure-responsiveness=" + samples, "--json=" + json);
+    }
+
     /** The window's content, also what the tests put on a stage (errors go to dialogs over its window). */
     public static TabPane content(RunRepository runs, UiThread threads) {
-        return content(runs, threads, Settings.inMemory());
-    }
-
-    public static TabPane content(RunRepository runs, UiThread threads, Settings settings) {
-        TabPane[] holder = new TabPane[1];
-        TabPane tabs = content(runs, threads, settings, DialogService.alerts(() -> holder[0].getScene() == null ? null
-                : holder[0].getScene().getWindow()));
-        holder[0] = tabs;
-        return tabs;
-    }
-
-    public static TabPane content(RunRepository runs, UiThread threads, Settings settings, DialogService dialogs) {
-        RunsViewModel history = new RunsViewModel(runs, threads);
-        history.setDialogs(dialogs);
-        SetupViewModel setup = new SetupViewModel(runs, threads, settings);
-        setup.setDialogs(dialogs);
-        setup.setOnRecorded(history::refresh);
-        LiveViewModel liveModel = new LiveViewModel(threads.ui());
-        setup.setLive(liveModel);
-        HotspotsViewModel hotspots = new HotspotsViewModel(runs, threads);
-        history.selectedProperty().addListener((o, a, b) -> hotspots.show(b));
-        TabPane tabs = new TabPane(tab("Setup", new SetupView(setup)), tab("Live", new LiveView(liveModel)),
-                tab("Runs", new RunsView(history)), tab("Hotspots", new HotspotsView(hotspots)));
-        history.refresh();
-        return tabs;
-    }
-
-    private static Tab tab(String name, javafx.scene.Node content) {
-        Tab t = new Tab(name, content);
-        t.setClosable(false);
-        return t;
+        return Workbench.build(runs, threads, Settings.inMemory()).tabs();
     }
 }

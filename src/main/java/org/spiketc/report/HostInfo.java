@@ -14,7 +14,19 @@ public record HostInfo(String cpu, int physicalCores, int logicalCores, long mem
         return cpu + ", " + logicalCores + " cores, " + memoryMb + " MB";
     }
 
+    private static volatile HostInfo detected;
+
+    /** This machine, read once per process (OSHI takes a noticeable time on its first call). */
     public static HostInfo detect() {
+        HostInfo h = detected;
+        if (h == null) {
+            h = read();
+            detected = h;
+        }
+        return h;
+    }
+
+    private static HostInfo read() {
         String javaVersion = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
         try {
             SystemInfo si = new SystemInfo();

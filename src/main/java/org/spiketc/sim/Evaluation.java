@@ -27,8 +27,10 @@ public final class Evaluation {
      * @param hostNanos wall time of the whole run
      * @param threads   worker threads used
      * @param complete  false when cancelled part-way
+     * @param totals    per-layer and per-core sums over the finished inferences
      */
-    public record Outcome(String engine, InferenceResult[] results, int[] labels, long hostNanos, int threads, boolean complete) {
+    public record Outcome(String engine, InferenceResult[] results, int[] labels, long hostNanos, int threads, boolean complete,
+            ActivityTotals totals) {
         public int finished() {
             int n = 0;
             for (InferenceResult r : results) {
@@ -68,48 +70,12 @@ public final class Evaluation {
 
         /** Per layer, in graph order, the mean over finished inferences of {spikes, firing rate, synaptic operations}. */
         public java.util.Map<String, double[]> layerMeans() {
-            java.util.Map<String, double[]> m = new java.util.LinkedHashMap<>();
-            int n = 0;
-            for (InferenceResult r : results) {
-                if (r == null) {
-                    continue;
-                }
-                n++;
-                for (LayerActivity l : r.layers()) {
-                    double[] v = m.computeIfAbsent(l.layer(), k -> new double[3]);
-                    v[0] += l.spikes();
-                    v[1] += l.firingRate();
-                    v[2] += l.synapticOps();
-                }
-            }
-            for (double[] v : m.values()) {
-                for (int i = 0; i < 3; i++) {
-                    v[i] /= Math.max(1, n);
-                }
-            }
-            return m;
+            return totals.layerMeans();
         }
 
         /** Per core of the binary, the mean synaptic operations over finished inferences (empty for the reference). */
         public double[] coreMeans() {
-            double[] m = new double[0];
-            int n = 0;
-            for (InferenceResult r : results) {
-                if (r == null) {
-                    continue;
-                }
-                n++;
-                if (m.length < r.coreSynapticOps().length) {
-                    m = java.util.Arrays.copyOf(m, r.coreSynapticOps().length);
-                }
-                for (int c = 0; c < r.coreSynapticOps().length; c++) {
-                    m[c] += r.coreSynapticOps()[c];
-                }
-            }
-            for (int c = 0; c < m.length; c++) {
-                m[c] /= Math.max(1, n);
-            }
-            return m;
+            return totals.coreMeans();
         }
 
         /** Share of samples where both engines chose the same class. */
@@ -139,10 +105,23 @@ public final class Evaluation {
         return run(engine, data, threads, cancel, progress, ResultListener.NONE);
     }
 
+    /**
+     * What an evaluation keeps of each inference. {@code FULL}: everything. {@code SUMMARY}: the prediction,
+     * counts, energy, latency and traffic, with the per-layer and per-core detail folded into the outcome's
+     * totals and then dropped, so a long run's memory does not grow with its per-inference detail.
+     */
+    public enum Retention { FULL, SUMMARY }
+
     public static Outcome run(InferenceEngine engine, LabelledImages data, int threads, Cancellation cancel,
             ProgressListener progress, ResultListener listener) {
+        return run(engine, data, threads, cancel, progress, listener, Retention.FULL);
+    }
+
+    public static Outcome run(InferenceEngine engine, LabelledImages data, int threads, Cancellation cancel,
+            ProgressListener progress, ResultListener listener, Retention retention) {
         int n = data.count();
         InferenceResult[] results = new InferenceResult[n];
+        ActivityTotals totals = new ActivityTotals();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         long t0 = System.nanoTime();
@@ -156,8 +135,10 @@ public final class Evaluation {
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < n && !cancel.isRequested(); i = next.getAndIncrement()) {
-                        results[i] = engine.run(data.pixels()[i]);
-                        listener.result(i, results[i]);
+                        InferenceResult r = engine.run(data.pixels()[i]);
+                        totals.add(r);
+                        listener.result(i, r);
+                        results[i] = retention == Retention.FULL ? r : ActivityTotals.summary(r);
                         int d = done.incrementAndGet();
                         if (d % 16 == 0 || d == n) {
                             progress.progress(engine.name(), (double) d / n);
@@ -179,6 +160,6 @@ public final class Evaluation {
         } finally {
             pool.shutdownNow();
         }
-        return new Outcome(engine.name(), results, data.labels(), System.nanoTime() - t0, threads, !cancel.isRequested());
+        return new Outcome(engine.name(), results, data.labels(), System.nanoTime() - t0, threads, !cancel.isRequested(), totals);
     }
 }

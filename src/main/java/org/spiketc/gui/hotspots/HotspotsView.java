@@ -94,6 +94,7 @@ public final class HotspotsView extends BorderPane {
 
         TabPane tabs = new TabPane(tab("Passes", passSplit), tab("Layers", layers), tab("Core map", new CoreMapView(vm)));
         tabs.getStyleClass().add("hotspots-tabs");
+        vm.focusProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(b.equals("layers") ? 1 : 0));
         setTop(title);
         setCenter(tabs);
     }

@@ -57,6 +57,7 @@ public final class HotspotsViewModel {
     private final ObservableList<LayerChange> passLayers = FXCollections.observableArrayList();
     private final ObjectProperty<PassRow> selectedPass = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<CoreMapData> coreMap = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper focus = new ReadOnlyStringWrapper("passes");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Select a run in Runs to see its hotspots");
 
     public HotspotsViewModel(RunRepository runs, UiThread threads) {
@@ -86,6 +87,11 @@ public final class HotspotsViewModel {
         return coreMap.getReadOnlyProperty();
     }
 
+    /** What the shown run is mostly about: "passes" for a compile, "layers" for an inference. */
+    public ReadOnlyStringProperty focusProperty() {
+        return focus.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
@@ -113,6 +119,7 @@ public final class HotspotsViewModel {
                 passes.setAll(p);
                 layers.setAll(l);
                 coreMap.set(map);
+                focus.set(p.isEmpty() && !l.isEmpty() ? "layers" : "passes");
                 title.set(t);
             });
         });

@@ -91,7 +91,7 @@ public final class RunsView extends BorderPane {
         metrics.setPlaceholder(new Label("Select a run to see its metrics"));
 
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        Button compare = new Button("Compare selected");
+        Button compare = new Button("Co_mpare selected");
         compare.getStyleClass().add("compare-button");
         actions.getChildren().add(compare);
         Button export = new Button("Export…");
@@ -149,12 +149,8 @@ public final class RunsView extends BorderPane {
                 getStyleClass().removeAll("verdict-worse", "verdict-better");
                 if (!empty && item != null && (item.equals("worse") || item.equals("new failure"))) {
                     getStyleClass().add("verdict-worse");
-                    setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold;");
                 } else if (!empty && item != null && (item.equals("better") || item.equals("fixed"))) {
                     getStyleClass().add("verdict-better");
-                    setStyle("-fx-text-fill: #16794c; -fx-font-weight: bold;");
-                } else {
-                    setStyle("");
                 }
             }
         });

@@ -1,6 +1,7 @@
 package org.spiketc.gui.setup;
 
 import java.io.File;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -79,12 +80,24 @@ public final class SetupView extends BorderPane {
         hardwareInfo.getStyleClass().add("setup-hardware-info");
         hardwareInfo.textProperty().bind(vm.hardwareInfoProperty());
         hardwareInfo.setWrapText(true);
+        hardwareInfo.setMaxHeight(60);
+        javafx.scene.control.TableView<SetupViewModel.FigureRow> figures = new javafx.scene.control.TableView<>(vm.hardwareFigures());
+        figures.getStyleClass().add("hardware-figures");
+        figures.getColumns().add(column("figure", SetupViewModel.FigureRow::figure, 190));
+        figures.getColumns().add(column("value", SetupViewModel.FigureRow::value, 110));
+        figures.getColumns().add(column("basis", SetupViewModel.FigureRow::basis, 80));
+        figures.getColumns().add(column("source", SetupViewModel.FigureRow::source, 600));
+        figures.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
+        figures.setPrefHeight(230);
 
         Spinner<Integer> level = new Spinner<>(0, 3, vm.levelProperty().get());
+        level.setPrefWidth(70);
         vm.levelProperty().bind(level.valueProperty());
         Spinner<Integer> bits = new Spinner<>(2, 8, vm.bitsProperty().get());
+        bits.setPrefWidth(70);
         vm.bitsProperty().bind(bits.valueProperty());
         Spinner<Integer> steps = new Spinner<>(0, 16, vm.timeStepsProperty().get());
+        steps.setPrefWidth(70);
         vm.timeStepsProperty().bind(steps.valueProperty());
         FlowPane passes = new FlowPane(10, 4);
         for (String id : vm.passIds()) {
@@ -104,6 +117,7 @@ public final class SetupView extends BorderPane {
         full.setDisable(!vm.fullTestSetAvailable());
         Spinner<Integer> samples = new Spinner<>(1, 10_000, vm.samplesProperty().get(), 100);
         samples.setEditable(true);
+        samples.setPrefWidth(100);
         samples.getStyleClass().add("setup-samples");
         vm.samplesProperty().bind(samples.valueProperty());
         ComboBox<String> bench = new ComboBox<>();
@@ -113,6 +127,11 @@ public final class SetupView extends BorderPane {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
         int row = 0;
         form.addRow(row++, new Label("Model"), new HBox(8, model, config, weights, preset));
         form.addRow(row++, new Label(""), new HBox(8, configName, new Label("·"), weightsName));
@@ -120,7 +139,7 @@ public final class SetupView extends BorderPane {
         form.addRow(row++, new Label("Hardware (simulated)"), new HBox(8, target, new Label("system"), chips));
         form.add(hardwareInfo, 1, row++);
         form.addRow(row++, new Label("Optimization level -O"), new HBox(8, level, new Label("weight bits"), bits,
-                new Label("time steps (0 = model's)"), steps));
+                new Label("time steps (0: the model's)"), steps));
         form.addRow(row++, new Label("Passes"), passes);
         form.addRow(row++, new Label("Test images"), new HBox(8, samples, full));
         form.addRow(row++, new Label("Benchmark (smoke scale)"), bench);
@@ -145,7 +164,12 @@ public final class SetupView extends BorderPane {
         status.getStyleClass().add("setup-status");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
-        VBox left = new VBox(12, form, new HBox(8, compile, infer, sweep, benchmark, cancel, cancelAll), status);
+        for (javafx.scene.Node n : List.of(configName, weightsName)) {
+            n.setStyle("-fx-text-fill: #555;");
+        }
+        TitledPane figuresPane = new TitledPane("Hardware figures and their sources", figures);
+        figuresPane.setExpanded(true);
+        VBox left = new VBox(12, form, new HBox(8, compile, infer, sweep, benchmark, cancel, cancelAll), status, figuresPane);
         left.setPadding(new Insets(12));
 
         TaskProgressView<QueuedRun> queue = new TaskProgressView<>();
@@ -158,6 +182,14 @@ public final class SetupView extends BorderPane {
         queuePane.setMaxHeight(Double.MAX_VALUE);
         setCenter(left);
         setRight(queuePane);
+    }
+
+    private static <T> javafx.scene.control.TableColumn<T, String> column(String title, java.util.function.Function<T, String> value,
+            double width) {
+        javafx.scene.control.TableColumn<T, String> c = new javafx.scene.control.TableColumn<>(title);
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
     }
 
     private java.util.Optional<java.nio.file.Path> choose(String what, String pattern) {

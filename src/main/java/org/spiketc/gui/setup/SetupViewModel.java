@@ -75,6 +75,7 @@ public final class SetupViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyStringWrapper modelInfo = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hardwareInfo = new ReadOnlyStringWrapper("");
+    private final javafx.collections.ObservableList<FigureRow> hardwareFigures = FXCollections.observableArrayList();
     private DialogService dialogs = new DialogService.Recording();
     private Runnable onRecorded = () -> { };
     private LiveViewModel live;
@@ -203,6 +204,15 @@ public final class SetupViewModel {
         return hardwareInfo.getReadOnlyProperty();
     }
 
+    /** One hardware figure as the Setup table shows it: value with unit, how it was obtained, and its source. */
+    public record FigureRow(String figure, String value, String basis, String source) {
+    }
+
+    /** The chosen profile's key figures with their sources; projections and estimates say so in {@code basis}. */
+    public javafx.collections.ObservableList<FigureRow> hardwareFigures() {
+        return hardwareFigures;
+    }
+
     public RunQueue queue() {
         return queue;
     }
@@ -274,19 +284,25 @@ public final class SetupViewModel {
         List<Benchmark> chosen = ALL_BENCHMARKS.equals(benchmark.get()) ? BenchSuite.ALL : List.of(BenchSuite.byId(benchmark.get()));
         for (Benchmark b : chosen) {
             String name = org.spiketc.bench.BenchRunner.testName(b, org.spiketc.bench.Scale.SMOKE);
-            NewRun run = new NewRun(RunKind.BENCHMARK, name, null, "host + simulated loihi2",
-                    "{\"source\": \"workbench\", \"scale\": \"smoke\"}", Version.get(), HostInfo.detect().summary());
-            submit(run, "benchmark " + b.id(), (cancel, progress, id) -> work.benchmark(b, id, cancel, progress));
+            submit(() -> new NewRun(RunKind.BENCHMARK, name, null, "host + simulated loihi2",
+                    "{\"source\": \"workbench\", \"scale\": \"smoke\"}", Version.get(), HostInfo.detect().summary()),
+                    "benchmark " + b.id(), (cancel, progress, id) -> work.benchmark(b, id, cancel, progress));
         }
     }
 
     private String inference(RunSpec s, long id, org.spiketc.common.Cancellation cancel, org.spiketc.common.ProgressListener progress)
             throws Exception {
-        if (live != null) {
-            int[] labels = s.data().labels();
-            threads.ui().execute(() -> live.inferenceStarted(labels));
+        if (live == null) {
+            return work.infer(s, id, cancel, progress, org.spiketc.sim.Evaluation.ResultListener.NONE);
         }
-        return work.infer(s, id, cancel, progress, live != null ? live : org.spiketc.sim.Evaluation.ResultListener.NONE);
+        int[] labels = s.data().labels();
+        threads.ui().execute(() -> live.inferenceStarted(labels));
+        live.hostStarted("inference of " + s.model());
+        try {
+            return work.infer(s, id, cancel, progress, live);
+        } finally {
+            live.hostStopped();
+        }
     }
 
     /** Cancels the run under way; the queued ones go on. What it finished is kept. */
@@ -326,17 +342,18 @@ public final class SetupViewModel {
     }
 
     private void submit(RunKind kind, String name, RunSpec s, String configuration, StoredWork w) {
-        NewRun run = new NewRun(kind, name, s.model(), s.target(), configuration, Version.get(), HostInfo.detect().summary());
-        submit(run, kind.name().toLowerCase(Locale.ROOT) + " of " + s.model() + " for " + s.target()
+        submit(() -> new NewRun(kind, name, s.model(), s.target(), configuration, Version.get(), HostInfo.detect().summary()),
+                kind.name().toLowerCase(Locale.ROOT) + " of " + s.model() + " for " + s.target()
                 + (s.options().bits() != 8 ? ", " + s.options().bits() + "-bit" : ""), w);
     }
 
-    private void submit(NewRun run, String title, StoredWork w) {
+    /** Queues work that is stored as a run; the run's record is made on the run thread (reading the host takes time). */
+    private void submit(java.util.function.Supplier<NewRun> run, String title, StoredWork w) {
         status.set(title + " queued");
         queue.submit(title, (cancel, progress) -> {
             long id = -1;
             try {
-                id = runs.begin(run);
+                id = runs.begin(run.get());
                 String done = w.run(cancel, progress, id);
                 threads.ui().execute(() -> {
                     status.set(done);
@@ -386,18 +403,22 @@ public final class SetupViewModel {
     private void describeHardware() {
         HardwareProfile p = HardwareProfiles.builtIn(target.get());
         SystemLayout sys = chips.get() > 0 ? p.system(chips.get()) : null;
-        StringBuilder s = new StringBuilder(p.label()).append(" — ").append(p.description()).append('\n');
-        s.append("system: ").append(sys != null ? sys.name() + ", " + sys.chips() + " chips" : "the smallest that fits").append('\n');
-        line(s, "cores per chip", p.chip().coresPerChip());
-        line(s, "neurons per core", p.chip().neuronsPerCore());
-        line(s, "synaptic memory per core", p.chip().synapticMemoryBytesPerCore());
-        line(s, "energy per synaptic op", p.energy().synapticOp());
-        line(s, "static power per chip", p.energy().staticPowerPerChip());
-        line(s, "time per synaptic op", p.timing().synapticOp());
-        hardwareInfo.set(s.toString().strip());
+        hardwareInfo.set(p.label() + "; system: " + (sys != null ? sys.name() + ", " + sys.chips() + " chip(s)" : "the smallest that fits")
+                + ". " + p.description());
+        List<FigureRow> rows = new java.util.ArrayList<>();
+        row(rows, "cores per chip", p.chip().coresPerChip());
+        row(rows, "neurons per core", p.chip().neuronsPerCore());
+        row(rows, "synaptic memory per core", p.chip().synapticMemoryBytesPerCore());
+        row(rows, "energy per synaptic op", p.energy().synapticOp());
+        row(rows, "energy per active neuron update", p.energy().neuronUpdateActive());
+        row(rows, "static power per chip", p.energy().staticPowerPerChip());
+        row(rows, "time per synaptic op", p.timing().synapticOp());
+        row(rows, "chip crossing energy", p.energy().chipCrossing());
+        hardwareFigures.setAll(rows);
     }
 
-    private static void line(StringBuilder s, String name, Figure f) {
-        s.append(name).append(": ").append(f.cited()).append('\n');
+    private static void row(List<FigureRow> rows, String name, Figure f) {
+        String v = f.value() == Math.rint(f.value()) ? String.format(Locale.ROOT, "%,d", (long) f.value()) : Double.toString(f.value());
+        rows.add(new FigureRow(name, v + " " + f.unit(), f.basis().name(), f.source()));
     }
 }

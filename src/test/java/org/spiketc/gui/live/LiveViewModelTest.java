@@ -91,7 +91,7 @@ class LiveViewModelTest {
     void hostSamplesFlowWhileACompileRunsAndStopAfter() throws Exception {
         LiveViewModel vm = new LiveViewModel(Runnable::run, HALF_LOADED);
         vm.hostStarted("compile of test");
-        Thread.sleep(700); // samples every 250 ms
+        Thread.sleep(1200); // samples every 500 ms
         vm.hostStopped();
         List<LiveViewModel.HostPoint> host = vm.drain().host();
         assertThat(host).isNotEmpty().allSatisfy(h -> {
@@ -99,7 +99,7 @@ class LiveViewModelTest {
             assertThat(h.jvmUsedMb()).isEqualTo(200);
         });
         assertThat(host).extracting(LiveViewModel.HostPoint::seconds).isSorted();
-        Thread.sleep(300);
+        Thread.sleep(600);
         assertThat(vm.drain().host()).as("nothing after the compile ended").isEmpty();
         assertThat(vm.hostRunsProperty().get()).isEqualTo(1);
     }

@@ -96,4 +96,79 @@ class RunsViewModelTest {
                 "compilation_time_ms,10.0,9.0 10.0 11.0");
         assertThat(vm.statusProperty().get()).startsWith("exported run " + alpha.id());
     }
+
+    static ResultDocument inference(String name, String model, double accuracy, double mj) {
+        ObjectNode d = Json.mapper().createObjectNode();
+        d.put("test_name", name);
+        d.put("timestamp", "2026-11-27T02:00:00Z");
+        d.putObject("metrics").put("accuracy", accuracy).put("energy_per_inference_mj", mj);
+        d.putObject("environment").put("hardware", "Intel Loihi 1 (simulated)").put("model", model);
+        return ResultDocument.of(d);
+    }
+
+    @Test
+    void modelHardwareStatusAndDateFilterTheHistoryAndOfferTheStoredValues() {
+        runs.importResult(inference("inference_gamma", "fmnist-spikformer-tiny", 0.9, 0.6));
+        vm.refresh();
+        assertThat(vm.models()).contains("fmnist-spikformer-tiny");
+        assertThat(vm.hardwares()).hasSizeGreaterThanOrEqualTo(2);
+        vm.modelProperty().set("fmnist-spikformer-tiny");
+        assertThat(vm.rows()).extracting(r -> r.testName()).containsExactly("inference_gamma");
+        vm.modelProperty().set(null);
+        vm.hardwareProperty().set("Loihi 2");
+        assertThat(vm.rows()).extracting(r -> r.testName()).containsExactlyInAnyOrder("compile_alpha", "inference_beta");
+        vm.hardwareProperty().set(null);
+        vm.runStatusProperty().set(org.spiketc.store.RunStatus.FAILED);
+        assertThat(vm.rows()).isEmpty();
+        vm.runStatusProperty().set(null);
+        vm.sinceProperty().set(java.time.LocalDate.now().plusDays(1));
+        assertThat(vm.rows()).as("nothing was stored tomorrow").isEmpty();
+        vm.sinceProperty().set(java.time.LocalDate.now().minusDays(1));
+        assertThat(vm.rows()).hasSize(3);
+    }
+
+    @Test
+    void theTradeOffViewMarksThePointsNoOtherRunBeatsOnBothAccuracyAndEnergy() {
+        runs.importResult(inference("inference_8bit", "m", 0.90, 0.62));
+        runs.importResult(inference("inference_4bit", "m", 0.89, 0.55));
+        runs.importResult(inference("inference_bad", "m", 0.80, 0.60));
+        vm.refresh();
+        vm.tradeOff(java.util.List.of());
+        assertThat(vm.tradeOffs()).hasSize(3);
+        assertThat(vm.tradeOffs()).filteredOn(RunsViewModel.TradeOff::onFront).extracting(t -> t.run().testName())
+                .containsExactlyInAnyOrder("inference_8bit", "inference_4bit");
+        assertThat(vm.tradeOffTitleProperty().get()).contains("3 inference runs, 2 on the Pareto front");
+    }
+
+    @Test
+    void comparingOverlaysEachRunsSamplesOfAMetricTheyShare() {
+        runs.importResult(result("compile_delta", 12, 11, 12, 13));
+        vm.refresh();
+        var chosen = vm.rows().stream().filter(r -> r.testName().equals("compile_alpha") || r.testName().equals("compile_delta")).toList();
+        vm.compare(chosen);
+        assertThat(vm.overlays()).hasSize(2).allSatisfy(o -> {
+            assertThat(o.metric()).isEqualTo("compilation_time_ms");
+            assertThat(o.y()).hasSize(3);
+        });
+    }
+
+    @Test
+    void importingStoresGoodFilesAndACorruptOneStoresNothingAndSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var dialogs = new org.spiketc.gui.DialogService.Recording();
+        vm.setDialogs(dialogs);
+        java.nio.file.Path good = dir.resolve("baseline.json");
+        inference("pytorch_cpu_baseline", "fmnist-spikformer-tiny", 0.9, 1.0).write(good);
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("broken.json"), "{\"test_name\": \"x\", \"metrics\": [1,");
+        vm.importFiles(java.util.List.of(good, bad));
+        assertThat(runs.list(org.spiketc.store.RunQuery.all())).as("all or nothing").hasSize(2);
+        assertThat(dialogs.messages()).singleElement().satisfies(m -> {
+            assertThat(m.title()).isEqualTo("Import failed");
+            assertThat(m.problem()).contains("broken.json");
+            assertThat(m.whatToDo()).contains("Nothing was imported");
+        });
+        vm.importFiles(java.util.List.of(good));
+        assertThat(runs.list(org.spiketc.store.RunQuery.all())).hasSize(3);
+        assertThat(vm.statusProperty().get()).startsWith("imported 1 result");
+    }
 }

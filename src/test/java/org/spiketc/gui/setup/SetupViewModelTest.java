@@ -181,9 +181,14 @@ class SetupViewModelTest {
 
     @Test
     void hardwareFiguresCarryTheirSourcesAndModelCountsAreShown() {
-        assertThat(vm.hardwareInfoProperty().get()).contains("energy per synaptic op").contains("[published");
+        assertThat(vm.hardwareFigures()).anySatisfy(f -> {
+            assertThat(f.figure()).isEqualTo("energy per synaptic op");
+            assertThat(f.value()).endsWith("pJ");
+            assertThat(f.source()).isNotBlank();
+        });
         vm.targetProperty().set("loihi3");
         assertThat(vm.hardwareInfoProperty().get()).contains("projection");
+        assertThat(vm.hardwareFigures()).anyMatch(f -> f.basis().equals("projection"));
         assertThat(vm.modelInfoProperty().get()).contains("parameters").contains("neurons").contains("synapses");
     }
 

@@ -1,0 +1,214 @@
+package org.spiketc.gui;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import org.spiketc.common.Json;
+import org.spiketc.report.HostInfo;
+import org.spiketc.report.Version;
+
+/**
+ * Measures how the workbench holds up during a long live inference run, in the real window: the gaps
+ * between the JavaFX pulses (the application thread blocked for longer than a gap's excess over the
+ * 16.7 ms frame), how often the live charts took in new data, and the heap after a full collection at
+ * every thousand inferences. The collections this measurement forces also stop the application thread,
+ * so pulse gaps are reported with and without the ones that overlap them.
+ */
+public final class Responsiveness {
+    private static final long STEP = 1000;
+    /** Inferences of the warm-up run before the measured one. */
+    public static final int WARM_UP = 500;
+    private final Workbench workbench;
+    private final int samples;
+    private final Path json;
+    private final int warmUp;
+    private final Runnable done;
+    private long refreshesBefore;
+    private final long[] pulses = new long[1 << 16];
+    private int pulseCount;
+    private final List<long[]> gcWindows = new ArrayList<>();
+    private final List<double[]> heap = new ArrayList<>();
+    private volatile long firstResultNanos;
+    private volatile long runStartNanos;
+    private volatile long lastResultNanos;
+    private AnimationTimer timer;
+
+    private Responsiveness(Workbench workbench, int samples, int warmUp, Path json, Runnable done) {
+        this.workbench = workbench;
+        this.samples = samples;
+        this.warmUp = warmUp;
+        this.json = json;
+        this.done = done;
+    }
+
+    /**
+     * Starts the warm-up, then the measured run; on the FX thread, after the window is shown. When the
+     * report is written, {@code done} runs on the FX thread (the window closes the application).
+     */
+    public static void start(Workbench workbench, int samples, int warmUp, Path json, Runnable done) {
+        new Responsiveness(workbench, samples, warmUp, json, done).begin();
+    }
+
+    private void begin() {
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (pulseCount < pulses.length) {
+                    pulses[pulseCount++] = System.nanoTime();
+                }
+            }
+        };
+        workbench.tabs().getSelectionModel().select(1); // the live view, where the charts draw
+        workbench.setup().samplesProperty().unbind();
+        timer.start();
+        // The measured run is the session's second: a short warm-up inference first shows the views, fills the
+        // queue and the charts once and lets the JIT compile the emulator and the drawing code. The warm-up's
+        // pulse gaps are reported apart, as what a session's first run feels like.
+        workbench.setup().samplesProperty().set(warmUp);
+        workbench.setup().infer();
+        workbench.setup().samplesProperty().set(samples);
+        javafx.animation.Timeline poll = new javafx.animation.Timeline();
+        poll.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(200), e -> {
+            if (workbench.setup().queue().active().isEmpty() && workbench.live().arrived() >= warmUp) {
+                poll.stop();
+                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+                settle.setOnFinished(f -> startRun());
+                settle.play();
+            }
+        }));
+        poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        poll.play();
+    }
+
+    private void startRun() {
+        runStartNanos = System.nanoTime();
+        refreshesBefore = workbench.liveView().refreshes();
+        long before = workbench.live().arrived();
+        workbench.setup().infer();
+        Thread monitor = new Thread(() -> watch(before), "responsiveness-monitor");
+        monitor.setDaemon(true);
+        monitor.start();
+    }
+
+    private void watch(long before) {
+        long next = STEP;
+        try {
+            while (true) {
+                Thread.sleep(20);
+                long done = workbench.live().arrived() - before;
+                if (done > 0 && firstResultNanos == 0) {
+                    firstResultNanos = System.nanoTime();
+                }
+                if (done >= next) {
+                    long t0 = System.nanoTime();
+                    System.gc();
+                    long t1 = System.nanoTime();
+                    gcWindows.add(new long[] {t0, t1});
+                    heap.add(new double[] {done, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024),
+                            (t1 - t0) / 1e6});
+                    next += STEP;
+                }
+                if (done >= samples) {
+                    lastResultNanos = System.nanoTime();
+                    Thread.sleep(500); // the last refreshes
+                    javafx.application.Platform.runLater(this::finish);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void finish() {
+        timer.stop();
+        ObjectNode report = report();
+        try {
+            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        done.run();
+    }
+
+    private ObjectNode report() {
+        int first = 0;
+        while (first < pulseCount && pulses[first] < runStartNanos) {
+            first++;
+        }
+        double settleMax = 0;
+        for (int i = 1; i < first; i++) {
+            settleMax = Math.max(settleMax, (pulses[i] - pulses[i - 1]) / 1e6);
+        }
+        double[] gaps = new double[Math.max(0, pulseCount - first - 1)];
+        List<Double> clean = new ArrayList<>();
+        for (int i = first + 1; i < pulseCount; i++) {
+            gaps[i - first - 1] = (pulses[i] - pulses[i - 1]) / 1e6;
+            long a = pulses[i - 1];
+            long b = pulses[i];
+            if (gcWindows.stream().noneMatch(w -> w[0] < b && w[1] > a)) {
+                clean.add(gaps[i - first - 1]);
+            }
+        }
+        double[] sorted = gaps.clone();
+        Arrays.sort(sorted);
+        double seconds = (lastResultNanos - firstResultNanos) / 1e9;
+        ObjectNode r = Json.mapper().createObjectNode();
+        r.put("test_name", "gui_responsiveness_live_inference");
+        r.put("timestamp", java.time.Instant.now().toString());
+        ObjectNode m = r.putObject("metrics");
+        m.put("samples", samples);
+        m.put("inference_seconds", round(seconds));
+        m.put("run_seconds", round((pulses[Math.max(0, pulseCount - 1)] - runStartNanos) / 1e9));
+        m.put("pulses", gaps.length + 1);
+        m.put("warm_up_inferences", warmUp);
+        m.put("max_pulse_gap_ms_during_warm_up", round(settleMax));
+        m.put("max_pulse_gap_ms", round(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
+        m.put("p99_pulse_gap_ms", round(sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)]));
+        m.put("median_pulse_gap_ms", round(sorted.length == 0 ? 0 : sorted[sorted.length / 2]));
+        m.put("pulse_gaps_over_100_ms", Arrays.stream(gaps).filter(g -> g > 100).count());
+        m.put("max_pulse_gap_ms_outside_forced_gc", round(clean.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+        m.put("pulse_gaps_over_100_ms_outside_forced_gc", clean.stream().filter(g -> g > 100).count());
+        long refreshes = workbench.liveView().refreshes() - refreshesBefore;
+        m.put("chart_refreshes", refreshes);
+        m.put("chart_refresh_hz", round(refreshes / Math.max(1e-9, seconds)));
+        if (heap.size() >= 2) {
+            m.put("heap_after_gc_growth_mb_after_first_thousand", round(heap.get(heap.size() - 1)[1] - heap.get(0)[1]));
+        }
+        ArrayNode longGaps = r.putArray("pulse_gaps_over_100_ms");
+        for (int i = first + 1; i < pulseCount; i++) {
+            long a = pulses[i - 1];
+            long b = pulses[i];
+            if (b - a > 100_000_000L) {
+                longGaps.addObject().put("seconds_after_run_start", round((a - runStartNanos) / 1e9)).put("gap_ms", round((b - a) / 1e6))
+                        .put("overlaps_forced_gc", gcWindows.stream().anyMatch(w -> w[0] < b && w[1] > a));
+            }
+        }
+        ArrayNode h = r.putArray("heap_after_gc");
+        heap.forEach(v -> h.addObject().put("inferences", (long) v[0]).put("heap_used_mb", round(v[1])).put("gc_ms", round(v[2])));
+        ObjectNode env = r.putObject("environment");
+        env.put("software_version", Version.get());
+        env.put("source_commit", Version.commit());
+        env.put("host", HostInfo.detect().summary());
+        env.put("java", System.getProperty("java.version"));
+        env.put("prism", System.getProperty("prism.order", "default"));
+        env.put("display", String.valueOf(System.getenv("DISPLAY")));
+        env.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        return r;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "responsiveness of a %d-sample live run", samples);
+    }
+}

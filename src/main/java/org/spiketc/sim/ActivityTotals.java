@@ -1,0 +1,53 @@
+package org.spiketc.sim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Running per-layer and per-core sums over an evaluation's inferences, added to by its workers as each
+ * inference finishes; the means behind the result's layer table and core map.
+ */
+public final class ActivityTotals {
+    private final Map<String, double[]> layers = new LinkedHashMap<>();
+    private double[] cores = new double[0];
+    private long count;
+
+    synchronized void add(InferenceResult r) {
+        count++;
+        for (LayerActivity l : r.layers()) {
+            double[] v = layers.computeIfAbsent(l.layer(), k -> new double[3]);
+            v[0] += l.spikes();
+            v[1] += l.firingRate();
+            v[2] += l.synapticOps();
+        }
+        long[] c = r.coreSynapticOps();
+        if (cores.length < c.length) {
+            cores = java.util.Arrays.copyOf(cores, c.length);
+        }
+        for (int i = 0; i < c.length; i++) {
+            cores[i] += c[i];
+        }
+    }
+
+    /** Per layer, in graph order, the mean of {spikes, firing rate, synaptic operations}. */
+    public synchronized Map<String, double[]> layerMeans() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        layers.forEach((k, v) -> m.put(k, new double[] {v[0] / Math.max(1, count), v[1] / Math.max(1, count), v[2] / Math.max(1, count)}));
+        return m;
+    }
+
+    /** Per core, the mean synaptic operations (empty for the reference simulator). */
+    public synchronized double[] coreMeans() {
+        double[] m = cores.clone();
+        for (int i = 0; i < m.length; i++) {
+            m[i] /= Math.max(1, count);
+        }
+        return m;
+    }
+
+    /** The inference without its per-layer and per-core detail (which its totals hold). */
+    static InferenceResult summary(InferenceResult r) {
+        return new InferenceResult(r.logits(), r.predicted(), java.util.List.of(), r.macs(), r.acs(), r.spikes(), r.paperEnergyMj(),
+                r.deviceEnergyMj(), r.latencyMs(), Map.of(), r.traffic(), new long[0]);
+    }
+}

@@ -264,10 +264,8 @@ public final class RunsViewModel {
                 for (org.spiketc.report.ResultDocument d : docs) {
                     ids.add(runs.importResult(d));
                 }
-                threads.ui().execute(() -> {
-                    status.set("imported " + ids.size() + (ids.size() == 1 ? " result" : " results") + " as run(s) " + ids);
-                    refresh();
-                });
+                String note = "imported " + ids.size() + (ids.size() == 1 ? " result" : " results") + " as run(s) " + ids;
+                threads.ui().execute(() -> refresh(note));
             } catch (RuntimeException e) {
                 org.spiketc.gui.ErrorAdvice a = org.spiketc.gui.ErrorAdvice.of(e);
                 threads.ui().execute(() -> {
@@ -321,6 +319,11 @@ public final class RunsViewModel {
 
     /** Reloads the history with the current filters, newest first. */
     public void refresh() {
+        refresh(null);
+    }
+
+    /** Reloads, then shows {@code note} (what just happened) before the count in the status line. */
+    private void refresh(String note) {
         String text = search.get() == null || search.get().isBlank() ? null : search.get().trim();
         RunQuery q = new RunQuery(kind.get(), model.get(), hardware.get(), runStatus.get(), text, 1000);
         java.time.Instant from = since.get() == null ? null : since.get().atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
@@ -338,7 +341,8 @@ public final class RunsViewModel {
                         hardwares.setAll(h);
                     }
                     rows.setAll(found);
-                    status.set(found.size() + (found.size() == 1 ? " run" : " runs"));
+                    String count = found.size() + (found.size() == 1 ? " run" : " runs");
+                    status.set(note == null ? count : note + "; " + count);
                 });
             } catch (RuntimeException e) {
                 threads.ui().execute(() -> status.set("cannot read the runs: " + e.getMessage()));

@@ -37,8 +37,8 @@ final class OverlayChart extends HBox {
         }
         getChildren().clear();
         byMetric.forEach((metric, data) -> {
-            JFreeChart chart = ChartFactory.createXYLineChart(metric.replace('_', ' '), "sample", metric, data, PlotOrientation.VERTICAL,
-                    true, true, false);
+            JFreeChart chart = ChartFactory.createXYLineChart(metric, "sample", null, data, PlotOrientation.VERTICAL, true, true, false);
+            chart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14));
             ChartViewer v = new ChartViewer(chart);
             v.setPrefSize(420, 260);
             HBox.setHgrow(v, Priority.ALWAYS);

@@ -135,12 +135,12 @@ public final class RunsView extends BorderPane {
 
         TableView<RunsViewModel.ComparisonRow> comparison = new TableView<>(vm.comparison());
         comparison.getStyleClass().add("comparison-table");
-        comparison.getColumns().add(column("metric", RunsViewModel.ComparisonRow::metric, 330));
-        comparison.getColumns().add(column("baseline", RunsViewModel.ComparisonRow::baseline, 130));
-        comparison.getColumns().add(column("current", RunsViewModel.ComparisonRow::current, 130));
-        comparison.getColumns().add(column("change", RunsViewModel.ComparisonRow::change, 90));
+        comparison.getColumns().add(column("metric", RunsViewModel.ComparisonRow::metric, 220));
+        comparison.getColumns().add(column("baseline", RunsViewModel.ComparisonRow::baseline, 90));
+        comparison.getColumns().add(column("current", RunsViewModel.ComparisonRow::current, 90));
+        comparison.getColumns().add(column("change", RunsViewModel.ComparisonRow::change, 80));
         TableColumn<RunsViewModel.ComparisonRow, String> verdict = column("verdict",
-                r -> r.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), 140);
+                r -> r.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), 110);
         verdict.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

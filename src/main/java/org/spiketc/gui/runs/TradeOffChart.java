@@ -80,6 +80,8 @@ final class TradeOffChart extends ChartViewer {
             return String.format(Locale.ROOT, "#%d %s: %.2f %%, %.4f mJ%s", p.run().id(), p.run().testName(), 100 * p.accuracy(),
                     p.energyMj(), p.onFront() ? " (Pareto front)" : "");
         });
+        r.setDefaultItemLabelGenerator((dataset, series, item) -> series == 0 ? null : "#" + points.get(item).run().id());
+        r.setSeriesItemLabelsVisible(1, true);
         chart.getXYPlot().setRenderer(r);
         chart.getXYPlot().getRangeAxis().setAutoRange(true);
         ((org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);

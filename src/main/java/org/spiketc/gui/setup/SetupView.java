@@ -176,7 +176,7 @@ public final class SetupView extends BorderPane {
         queue.getStyleClass().add("run-queue");
         queue.setRetainTasks(true); // the queue's own list says when a run has ended
         Bindings.bindContent(queue.getTasks(), vm.queue().active());
-        queue.setPrefWidth(340);
+        queue.setPrefWidth(380);
         TitledPane queuePane = new TitledPane("Run queue", queue);
         queuePane.setCollapsible(false);
         queuePane.setMaxHeight(Double.MAX_VALUE);

@@ -98,11 +98,20 @@ public final class SetupView extends BorderPane {
         vm.bitsProperty().bind(bits.valueProperty());
         Spinner<Integer> steps = new Spinner<>(0, 16, vm.timeStepsProperty().get());
         steps.setPrefWidth(70);
+        Spinner<Integer> sparsity = new Spinner<>(0, 95, vm.sparsityPercentProperty().get(), 5);
+        sparsity.setPrefWidth(75);
+        sparsity.getStyleClass().add("setup-sparsity");
+        vm.sparsityPercentProperty().bind(sparsity.valueProperty());
         vm.timeStepsProperty().bind(steps.valueProperty());
         FlowPane passes = new FlowPane(10, 4);
+        java.util.Set<String> required = vm.requiredPasses();
         for (String id : vm.passIds()) {
             CheckBox on = new CheckBox(id);
             on.setSelected(!vm.disabledPasses().contains(id));
+            if (required.contains(id)) {
+                on.setDisable(true); // the mapper needs it
+                on.setTooltip(new javafx.scene.control.Tooltip(id + " is required: the mapper cannot run without it"));
+            }
             on.selectedProperty().addListener((o, a, b) -> {
                 if (b) {
                     vm.disabledPasses().remove(id);
@@ -139,7 +148,7 @@ public final class SetupView extends BorderPane {
         form.addRow(row++, new Label("Hardware (simulated)"), new HBox(8, target, new Label("system"), chips));
         form.add(hardwareInfo, 1, row++);
         form.addRow(row++, new Label("Optimization level -O"), new HBox(8, level, new Label("weight bits"), bits,
-                new Label("time steps (0: the model's)"), steps));
+                new Label("time steps (0: the model's)"), steps, new Label("pruned % (0: the level's)"), sparsity));
         form.addRow(row++, new Label("Passes"), passes);
         form.addRow(row++, new Label("Test images"), new HBox(8, samples, full));
         form.addRow(row++, new Label("Benchmark (smoke scale)"), bench);

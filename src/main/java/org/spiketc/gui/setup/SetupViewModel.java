@@ -68,6 +68,8 @@ public final class SetupViewModel {
     private final IntegerProperty level = new SimpleIntegerProperty(2);
     private final IntegerProperty bits = new SimpleIntegerProperty(8);
     private final IntegerProperty timeSteps = new SimpleIntegerProperty(0);
+    /** Magnitude-pruning target in per cent; 0 leaves it to the level (-O3 prunes 50 %). */
+    private final IntegerProperty sparsityPercent = new SimpleIntegerProperty(0);
     private final ObservableSet<String> disabledPasses = FXCollections.observableSet(new TreeSet<>());
     private final BooleanProperty fullTestSet = new SimpleBooleanProperty(false);
     private final IntegerProperty samples = new SimpleIntegerProperty(200);
@@ -131,6 +133,18 @@ public final class SetupViewModel {
         return PipelineRegistry.PASS_IDS;
     }
 
+    /** Passes the mapper needs, which the form shows but cannot switch off. */
+    public Set<String> requiredPasses() {
+        PipelineOptions all = new PipelineOptions(3, 8, 0.5, 1, null, 0.1, Set.of());
+        Set<String> required = new TreeSet<>();
+        PipelineRegistry.build(all).passes().forEach(p -> {
+            if (p.info().required()) {
+                required.add(p.info().id());
+            }
+        });
+        return required;
+    }
+
     public List<String> benchmarks() {
         List<String> ids = new java.util.ArrayList<>(List.of(ALL_BENCHMARKS));
         BenchSuite.ALL.forEach(b -> ids.add(b.id()));
@@ -172,6 +186,10 @@ public final class SetupViewModel {
 
     public IntegerProperty timeStepsProperty() {
         return timeSteps;
+    }
+
+    public IntegerProperty sparsityPercentProperty() {
+        return sparsityPercent;
     }
 
     public ObservableSet<String> disabledPasses() {
@@ -233,7 +251,8 @@ public final class SetupViewModel {
 
     /** The form's choices as a run specification, fixed now. */
     public RunSpec spec() {
-        PipelineOptions o = new PipelineOptions(level.get(), bits.get(), null, timeSteps.get() > 0 ? timeSteps.get() : null, null,
+        Double sparsity = sparsityPercent.get() > 0 ? sparsityPercent.get() / 100.0 : null;
+        PipelineOptions o = new PipelineOptions(level.get(), bits.get(), sparsity, timeSteps.get() > 0 ? timeSteps.get() : null, null,
                 0.1, Set.copyOf(disabledPasses));
         return new RunSpec(model.get(), configFile.get(), weightsFile.get(), target.get(), chips.get(), o, samples.get(),
                 fullTestSet.get());
@@ -318,6 +337,9 @@ public final class SetupViewModel {
     private static String configuration(RunSpec s, String sweep) {
         var j = org.spiketc.common.Json.mapper().createObjectNode().put("source", "workbench").put("level", s.options().level())
                 .put("bits", s.options().bits()).put("chips", s.chips()).put("samples", s.samples());
+        if (s.options().sparsity() != null) {
+            j.put("sparsity", s.options().sparsity());
+        }
         if (s.options().timeSteps() != null) {
             j.put("time_steps", s.options().timeSteps());
         }

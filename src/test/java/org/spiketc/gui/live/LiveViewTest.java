@@ -28,7 +28,8 @@ class LiveViewTest {
     }
 
     @Test
-    void theChartsFillAsTheInferenceRuns(FxRobot robot) throws Exception {
+    void theChartsFillAsTheInferenceRunsAndExportAsPngAndSvg(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         javafx.scene.control.Spinner<?> samples = robot.lookup(".setup-samples").queryAs(javafx.scene.control.Spinner.class);
         robot.interact(() -> samples.getEditor().setText("24"));
         robot.interact(() -> samples.commitValue());
@@ -39,5 +40,13 @@ class LiveViewTest {
         LiveView view = robot.lookup(".live-view").queryAs(LiveView.class);
         assertThat(view.points()).isPositive();
         assertThat(robot.lookup(".live-summary").queryAs(Label.class).getText()).startsWith("24 inferences: accuracy so far");
+        robot.interact(() -> view.exportAll(dir));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("energy-per-inference-simulated.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(org.spiketc.gui.ChartExport.WIDTH);
+        String svg = java.nio.file.Files.readString(dir.resolve("energy-per-inference-simulated.svg"));
+        assertThat(svg).contains("<svg").contains("Energy per inference");
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.count()).as("six charts, two formats").isEqualTo(12);
+        }
     }
 }

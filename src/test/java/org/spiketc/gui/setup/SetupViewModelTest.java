@@ -209,4 +209,21 @@ class SetupViewModelTest {
         assertThat(guarded.targetProperty().get()).as("an unknown profile falls back").isEqualTo("loihi2");
         assertThat(guarded.bitsProperty().get()).isEqualTo(8);
     }
+
+    @Test
+    void passParametersReachTheCompilerAndTheStoredResult() {
+        vm.sparsityPercentProperty().set(30);
+        vm.timeStepsProperty().set(2);
+        assertThat(vm.requiredPasses()).contains("fuse-layers", "quantize-weights").doesNotContain("eliminate-dead-code");
+        vm.disabledPasses().add("eliminate-dead-code");
+        vm.compile();
+        assertThat(dialogs.messages()).as(vm.statusProperty().get()).isEmpty();
+        var passes = runs.result(runs.list(RunQuery.all()).get(0).id()).orElseThrow().json().path("passes");
+        List<String> ids = new ArrayList<>();
+        passes.forEach(p -> ids.add(p.path("id").asText()));
+        assertThat(ids).contains("prune-weights", "reduce-time-steps").doesNotContain("eliminate-dead-code");
+        var prune = java.util.stream.StreamSupport.stream(passes.spliterator(), false).filter(p -> p.path("id").asText()
+                .equals("prune-weights")).findFirst().orElseThrow();
+        assertThat(prune.path("layers").get(0).path("value").asDouble()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+    }
 }

@@ -4,7 +4,7 @@
 #
 #   src/bench/screenshots.sh [OUT_DIR]
 #
-# Drives the window with its keyboard shortcuts (F1..F4 views, Alt mnemonics) and a few clicks at the
+# Drives the window with its keyboard shortcuts (F1..F5 views, Alt mnemonics) and a few clicks at the
 # default 1280x800 layout; look at the images after a layout change.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,16 +29,19 @@ sleep 1
 shot() { import -window root -crop 1280x800+0+0 +repage "$out/workbench-$1.png"; }
 click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep "${3:-1}"; }
 
+shot welcome          # the first start opens on Welcome
+xdotool key F2
+sleep 1
 xdotool key alt+s     # sweep weight bits: six inference runs into the queue
 sleep 2
 shot setup            # the form, the hardware figures with their sources, the queue under way
 sleep 14              # the sweep ends
 xdotool key alt+r     # one more inference run, watched live
 sleep 1
-xdotool key F2
+xdotool key F3
 sleep 4
 shot live
-xdotool key F3
+xdotool key F4
 sleep 1
 click 200 139 0.3                                  # the newest run ...
 xdotool keydown shift; click 200 187 0.3; xdotool keyup shift   # ... and two older ones
@@ -50,11 +53,11 @@ click 426 81 2                                     # accuracy against energy
 shot pareto
 rows=$(java -jar target/stc.jar runs list --db "$db" | wc -l)
 click 200 $((139 + 24 * (rows - 1))) 1             # the compile run (the oldest)
-xdotool key F4
+xdotool key F5
 sleep 2
 click 80 527 1                                     # drill down: the layers quantize-weights changed
 shot hotspots
 click 160 81 1                                     # its core map
 shot coremap
 kill $app
-echo "wrote $out/workbench-{setup,live,compare,pareto,hotspots,coremap}.png"
+echo "wrote $out/workbench-{welcome,setup,live,compare,pareto,hotspots,coremap}.png"

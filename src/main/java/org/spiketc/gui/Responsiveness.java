@@ -64,7 +64,7 @@ public final class Responsiveness {
                 }
             }
         };
-        workbench.tabs().getSelectionModel().select(1); // the live view, where the charts draw
+        workbench.tabs().getSelectionModel().select(Workbench.LIVE); // where the charts draw
         workbench.setup().samplesProperty().unbind();
         timer.start();
         // The measured run is the session's second: a short warm-up inference first shows the views, fills the

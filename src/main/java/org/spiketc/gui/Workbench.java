@@ -13,12 +13,19 @@ import org.spiketc.gui.setup.SetupViewModel;
 import org.spiketc.store.RunRepository;
 
 /**
- * The window's content wired together: the four views (F1 Setup, F2 Live, F3 Runs, F4 Hotspots) over
+ * The window's content wired together: the five views (F1 Welcome, F2 Setup, F3 Live, F4 Runs, F5 Hotspots) over
  * their ViewModels, one results store, one dialog service. What the window, the tests and the
  * responsiveness measurement put on a stage.
  */
 public record Workbench(TabPane tabs, SetupViewModel setup, LiveViewModel live, LiveView liveView, RunsViewModel runs,
         HotspotsViewModel hotspots) {
+
+    /** Tab positions: F1 Welcome, F2 Setup, F3 Live, F4 Runs, F5 Hotspots. */
+    public static final int WELCOME = 0;
+    public static final int SETUP = 1;
+    public static final int LIVE = 2;
+    public static final int RUNS = 3;
+    public static final int HOTSPOTS = 4;
 
     public static Workbench build(RunRepository store, UiThread threads, Settings settings, DialogService dialogs) {
         RunsViewModel history = new RunsViewModel(store, threads);
@@ -31,8 +38,10 @@ public record Workbench(TabPane tabs, SetupViewModel setup, LiveViewModel live, 
         LiveView liveView = new LiveView(live);
         HotspotsViewModel hotspots = new HotspotsViewModel(store, threads);
         history.selectedProperty().addListener((o, a, b) -> hotspots.show(b));
-        TabPane tabs = new TabPane(tab("Setup", new SetupView(setup)), tab("Live", liveView), tab("Runs", new RunsView(history)),
-                tab("Hotspots", new HotspotsView(hotspots)));
+        org.spiketc.gui.welcome.WelcomeViewModel welcome = new org.spiketc.gui.welcome.WelcomeViewModel(setup);
+        TabPane tabs = new TabPane(tab("Welcome", new org.spiketc.gui.welcome.WelcomeView(welcome)), tab("Setup", new SetupView(setup)),
+                tab("Live", liveView), tab("Runs", new RunsView(history)), tab("Hotspots", new HotspotsView(hotspots)));
+        welcome.setOnStarted(() -> tabs.getSelectionModel().select(LIVE));
         tabs.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
         history.refresh();
         return new Workbench(tabs, setup, live, liveView, history, hotspots);

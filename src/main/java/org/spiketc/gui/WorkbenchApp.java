@@ -21,7 +21,7 @@ public final class WorkbenchApp extends Application {
         Workbench workbench = Workbench.build(runs, UiThread.javafx(), settings);
         TabPane tabs = workbench.tabs();
         Scene scene = new Scene(tabs, settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
-        // F1..F4 switch views; the Setup buttons carry Alt mnemonics (Alt+C compile, Alt+R run, Alt+A cancel)
+        // F1..F5 switch views; buttons carry Alt mnemonics (Alt+C compile, Alt+R run inference, Alt+S sweep, Alt+A cancel, ...)
         for (int i = 0; i < tabs.getTabs().size(); i++) {
             int tab = i;
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("F" + (i + 1))),

@@ -120,7 +120,7 @@ public final class RunsView extends BorderPane {
                 vm.importFiles(files.stream().map(java.io.File::toPath).toList());
             }
         });
-        Button tradeOff = new Button("_Accuracy vs energy");
+        Button tradeOff = new Button("Accuracy vs _energy");
         tradeOff.getStyleClass().add("tradeoff-button");
         Button delete = new Button("Delete");
         delete.disableProperty().bind(vm.selectedProperty().isNull());

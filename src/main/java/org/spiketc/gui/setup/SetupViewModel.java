@@ -324,6 +324,21 @@ public final class SetupViewModel {
         }
     }
 
+    /** The shipped model of the demo: trained weights and test images come with the jar. */
+    public static final String DEMO_MODEL = BenchContext.MODEL;
+
+    /**
+     * Queues the demo whatever the form says: the shipped model compiled for simulated Loihi 2 at -O2, then
+     * run on the emulator over the whole shipped test subset (2,000 images), watched live.
+     */
+    public void demo() {
+        RunSpec s = new RunSpec(DEMO_MODEL, null, null, "loihi2", 0, PipelineOptions.defaults(2), FashionMnist.subset().count(), false);
+        submit(RunKind.COMPILE, "compile_" + s.model() + "_" + s.target(), s, configuration(s, null), (cancel, progress, id) ->
+                work.compile(s, id, cancel, progress));
+        submit(RunKind.INFERENCE, "inference_" + s.model() + "_emulator_" + s.target(), s, configuration(s, null),
+                (cancel, progress, id) -> inference(s, id, cancel, progress));
+    }
+
     /** Cancels the run under way; the queued ones go on. What it finished is kept. */
     public void cancel() {
         queue.cancelRunning();

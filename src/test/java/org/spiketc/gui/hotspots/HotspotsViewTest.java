@@ -38,6 +38,7 @@ class HotspotsViewTest {
 
     @Test
     void aCompilesPassesDrillDownToTheLayersTheyChangedAndItsCoresAreMapped(FxRobot robot) {
+        robot.clickOn("Setup"); // the window opens on Welcome
         robot.clickOn(".compile-button");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Runs");

@@ -30,6 +30,7 @@ class LiveViewTest {
     @Test
     void theChartsFillAsTheInferenceRunsAndExportAsPngAndSvg(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
+        robot.clickOn("Setup"); // the window opens on Welcome
         javafx.scene.control.Spinner<?> samples = robot.lookup(".setup-samples").queryAs(javafx.scene.control.Spinner.class);
         robot.interact(() -> samples.getEditor().setText("24"));
         robot.interact(() -> samples.commitValue());

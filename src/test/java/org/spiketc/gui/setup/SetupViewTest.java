@@ -30,6 +30,7 @@ class SetupViewTest {
 
     @Test
     void compilingFromSetupRecordsARunTheHistoryShows(FxRobot robot) {
+        robot.clickOn("Setup"); // the window opens on Welcome
         robot.clickOn(".compile-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".setup-status").queryAs(Label.class).getText()).startsWith("compiled fmnist-spikformer-tiny for loihi2");

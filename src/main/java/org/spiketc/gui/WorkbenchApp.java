@@ -30,6 +30,10 @@ public final class WorkbenchApp extends Application {
         tabs.getSelectionModel().select(Math.max(0, Math.min(tabs.getTabs().size() - 1, settings.getInt("window.tab", 0))));
         stage.setScene(scene);
         stage.setTitle("Spike-Transformer-Compiler Workbench " + Version.get());
+        var icon = WorkbenchApp.class.getResourceAsStream("/org/spiketc/assets/icon/stc.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
         double x = settings.getDouble("window.x", Double.NaN);
         double y = settings.getDouble("window.y", Double.NaN);
         if (!Double.isNaN(x) && !Double.isNaN(y)) {

@@ -88,6 +88,7 @@ public final class HotspotsView extends BorderPane {
         layers.getColumns().add(text("engine", HotspotsViewModel.LayerRow::engine, 90));
         layers.getColumns().add(number("synaptic ops / inference", HotspotsViewModel.LayerRow::synapticOps, "%,.0f", 170));
         layers.getColumns().add(number("share of emulator ops", r -> 100 * r.share(), "%.1f %%", 150));
+        layers.getColumns().add(number("synaptic energy (mJ, simulated)", HotspotsViewModel.LayerRow::synapticEnergyMj, "%.5f", 200));
         layers.getColumns().add(number("spikes / inference", HotspotsViewModel.LayerRow::spikes, "%,.0f", 140));
         layers.getColumns().add(number("firing rate", HotspotsViewModel.LayerRow::firingRate, "%.3f", 100));
         layers.setPlaceholder(new Label("No layers: select an inference run in Runs"));
@@ -148,7 +149,7 @@ public final class HotspotsView extends BorderPane {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : String.format(Locale.ROOT, format, item));
+                setText(empty || item == null || item.isNaN() ? null : String.format(Locale.ROOT, format, item));
             }
         });
         c.setPrefWidth(width);

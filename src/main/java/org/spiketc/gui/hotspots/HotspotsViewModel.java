@@ -36,7 +36,8 @@ public final class HotspotsViewModel {
     }
 
     /** One layer of an inference. */
-    public record LayerRow(String layer, String engine, double synapticOps, double share, double spikes, double firingRate) {
+    public record LayerRow(String layer, String engine, double synapticOps, double share, double spikes, double firingRate,
+            double synapticEnergyMj) {
     }
 
     /** One core on the map: its chip, its cell in that chip's grid, its layer and load (0..1), and the values behind it. */
@@ -171,7 +172,8 @@ public final class HotspotsViewModel {
             double ops = n.path("synaptic_ops_per_inference").asDouble();
             boolean ref = n.path("engine").asText("").equals("reference");
             l.add(new LayerRow(n.path("name").asText(), n.path("engine").asText(""), ops, ref || total == 0 ? 0 : ops / total,
-                    n.path("spikes_per_inference").asDouble(), n.path("firing_rate").asDouble()));
+                    n.path("spikes_per_inference").asDouble(), n.path("firing_rate").asDouble(),
+                    n.path("synaptic_energy_mj_per_inference").asDouble(Double.NaN)));
         }
         l.sort((a, b) -> Double.compare(b.synapticOps(), a.synapticOps()));
         return l;

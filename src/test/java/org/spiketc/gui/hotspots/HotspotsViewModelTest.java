@@ -51,6 +51,8 @@ class HotspotsViewModelTest {
         assertThat(vm.layers().stream().mapToDouble(HotspotsViewModel.LayerRow::share).sum()).isCloseTo(1.0,
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(vm.titleProperty().get()).contains("Run " + stored.get(0).id());
+        assertThat(vm.layers().get(0).synapticEnergyMj()).as("ops x the profile's energy per synaptic op (23.6 pJ)")
+                .isCloseTo(vm.layers().get(0).synapticOps() * 23.6e-9, org.assertj.core.data.Offset.offset(1e-12));
         var cells = vm.coreMapProperty().get().cells();
         assertThat(cells).extracting(HotspotsViewModel.CoreCell::load).contains(1.0);
         assertThat(cells.stream().map(c -> c.chip() + "/" + c.column() + "/" + c.row()).distinct().count())

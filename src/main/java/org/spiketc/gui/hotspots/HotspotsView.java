@@ -1,9 +1,10 @@
 package org.spiketc.gui.hotspots;
 
+import static org.spiketc.gui.Columns.number;
+import static org.spiketc.gui.Columns.text;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -11,8 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.ChartFactory;
@@ -132,27 +131,5 @@ public final class HotspotsView extends BorderPane {
         });
         plot.setRenderer(renderer);
         return chart;
-    }
-
-    private static <T> TableColumn<T, String> text(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    /** A numeric column: sorts by value, shows it formatted. */
-    private static <T> TableColumn<T, Double> number(String title, Function<T, Double> value, String format, double width) {
-        TableColumn<T, Double> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null || item.isNaN() ? null : String.format(Locale.ROOT, format, item));
-            }
-        });
-        c.setPrefWidth(width);
-        return c;
     }
 }

@@ -1,11 +1,11 @@
 package org.spiketc.gui.runs;
 
+import static org.spiketc.gui.Columns.text;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import java.util.List;
@@ -72,21 +72,21 @@ public final class RunsView extends BorderPane {
 
         TableView<StoredRun> table = new TableView<>(vm.rows());
         table.getStyleClass().add("runs-table");
-        table.getColumns().add(column("#", r -> String.valueOf(r.id()), 50));
-        table.getColumns().add(column("started", r -> WHEN.format(r.started()), 130));
-        table.getColumns().add(column("kind", r -> r.kind().name().toLowerCase(Locale.ROOT), 85));
-        table.getColumns().add(column("status", r -> r.status().name().toLowerCase(Locale.ROOT), 85));
-        table.getColumns().add(column("test", StoredRun::testName, 330));
-        table.getColumns().add(column("model", r -> Objects.toString(r.model(), ""), 170));
-        table.getColumns().add(column("hardware", r -> Objects.toString(r.hardware(), ""), 220));
+        table.getColumns().add(text("#", r -> String.valueOf(r.id()), 50));
+        table.getColumns().add(text("started", r -> WHEN.format(r.started()), 130));
+        table.getColumns().add(text("kind", r -> r.kind().name().toLowerCase(Locale.ROOT), 85));
+        table.getColumns().add(text("status", r -> r.status().name().toLowerCase(Locale.ROOT), 85));
+        table.getColumns().add(text("test", StoredRun::testName, 330));
+        table.getColumns().add(text("model", r -> Objects.toString(r.model(), ""), 170));
+        table.getColumns().add(text("hardware", r -> Objects.toString(r.hardware(), ""), 220));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 
         TableView<RunsViewModel.MetricRow> metrics = new TableView<>(vm.metrics());
         metrics.getStyleClass().add("metrics-table");
-        metrics.getColumns().add(column("metric", RunsViewModel.MetricRow::name, 330));
-        metrics.getColumns().add(column("value", RunsViewModel.MetricRow::value, 140));
-        metrics.getColumns().add(column("samples", RunsViewModel.MetricRow::samples, 300));
+        metrics.getColumns().add(text("metric", RunsViewModel.MetricRow::name, 330));
+        metrics.getColumns().add(text("value", RunsViewModel.MetricRow::value, 140));
+        metrics.getColumns().add(text("samples", RunsViewModel.MetricRow::samples, 300));
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         metrics.setPlaceholder(new Label("Select a run to see its metrics"));
 
@@ -135,11 +135,11 @@ public final class RunsView extends BorderPane {
 
         TableView<RunsViewModel.ComparisonRow> comparison = new TableView<>(vm.comparison());
         comparison.getStyleClass().add("comparison-table");
-        comparison.getColumns().add(column("metric", RunsViewModel.ComparisonRow::metric, 220));
-        comparison.getColumns().add(column("baseline", RunsViewModel.ComparisonRow::baseline, 90));
-        comparison.getColumns().add(column("current", RunsViewModel.ComparisonRow::current, 90));
-        comparison.getColumns().add(column("change", RunsViewModel.ComparisonRow::change, 80));
-        TableColumn<RunsViewModel.ComparisonRow, String> verdict = column("verdict",
+        comparison.getColumns().add(text("metric", RunsViewModel.ComparisonRow::metric, 220));
+        comparison.getColumns().add(text("baseline", RunsViewModel.ComparisonRow::baseline, 90));
+        comparison.getColumns().add(text("current", RunsViewModel.ComparisonRow::current, 90));
+        comparison.getColumns().add(text("change", RunsViewModel.ComparisonRow::change, 80));
+        TableColumn<RunsViewModel.ComparisonRow, String> verdict = text("verdict",
                 r -> r.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), 110);
         verdict.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -219,10 +219,4 @@ public final class RunsView extends BorderPane {
         return l;
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
-    }
 }

@@ -83,10 +83,10 @@ public final class SetupView extends BorderPane {
         hardwareInfo.setMaxHeight(60);
         javafx.scene.control.TableView<SetupViewModel.FigureRow> figures = new javafx.scene.control.TableView<>(vm.hardwareFigures());
         figures.getStyleClass().add("hardware-figures");
-        figures.getColumns().add(column("figure", SetupViewModel.FigureRow::figure, 190));
-        figures.getColumns().add(column("value", SetupViewModel.FigureRow::value, 110));
-        figures.getColumns().add(column("basis", SetupViewModel.FigureRow::basis, 80));
-        figures.getColumns().add(column("source", SetupViewModel.FigureRow::source, 600));
+        figures.getColumns().add(org.spiketc.gui.Columns.text("figure", SetupViewModel.FigureRow::figure, 190));
+        figures.getColumns().add(org.spiketc.gui.Columns.text("value", SetupViewModel.FigureRow::value, 110));
+        figures.getColumns().add(org.spiketc.gui.Columns.text("basis", SetupViewModel.FigureRow::basis, 80));
+        figures.getColumns().add(org.spiketc.gui.Columns.text("source", SetupViewModel.FigureRow::source, 600));
         figures.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
         figures.setPrefHeight(230);
 
@@ -193,13 +193,6 @@ public final class SetupView extends BorderPane {
         setRight(queuePane);
     }
 
-    private static <T> javafx.scene.control.TableColumn<T, String> column(String title, java.util.function.Function<T, String> value,
-            double width) {
-        javafx.scene.control.TableColumn<T, String> c = new javafx.scene.control.TableColumn<>(title);
-        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
 
     private java.util.Optional<java.nio.file.Path> choose(String what, String pattern) {
         FileChooser chooser = new FileChooser();

@@ -51,7 +51,7 @@ final class RunWork {
 
     /**
      * Compiles, then runs the binary on the emulator over the images, storing each inference's energy and
-     * latency as series and the result (metrics with samples, layers, the core map) at the end.
+     * latency as series as it finishes and the result (metrics with samples, layers, the core map) at the end.
      */
     String infer(RunSpec s, long id, Cancellation cancel, ProgressListener progress, Evaluation.ResultListener live) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -60,19 +60,22 @@ final class RunWork {
         ChipEmulator emu = new ChipEmulator(BinaryReader.load(bytes.toByteArray(), "compiled binary"), req.target());
         LabelledImages data = s.data();
         // One core stays with the window (its pulses and chart drawing); the detail of each inference goes
-        // into the outcome's totals as it finishes, so a long run's memory stays flat.
+        // into the outcome's totals as it finishes, so a long run's memory stays flat. Each inference's
+        // energy and latency are stored as it finishes: a crash loses only what had not finished.
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        Evaluation.Outcome o = Evaluation.run(emu, data, threads, cancel, (stage, f) -> progress.progress("emulating", 0.1 + 0.9 * f),
-                live, Evaluation.Retention.SUMMARY);
+        Evaluation.Outcome o;
         try (SeriesWriter energy = new SeriesWriter(runs, id, "energy_per_inference_mj");
                 SeriesWriter latency = new SeriesWriter(runs, id, "inference_latency_ms")) {
-            for (int i = 0; i < o.results().length; i++) {
-                InferenceResult r = o.results()[i];
-                if (r != null) {
+            Object lock = new Object();
+            Evaluation.ResultListener storeAndShow = (i, r) -> {
+                synchronized (lock) {
                     energy.add(i, r.deviceEnergyMj());
                     latency.add(i, r.latencyMs());
                 }
-            }
+                live.result(i, r);
+            };
+            o = Evaluation.run(emu, data, threads, cancel, (stage, f) -> progress.progress("emulating", 0.1 + 0.9 * f), storeAndShow,
+                    Evaluation.Retention.SUMMARY);
         }
         var doc = Json.mapper().createObjectNode();
         doc.put("test_name", runs.find(id).map(org.spiketc.store.StoredRun::testName).orElse("inference_" + s.model() + "_emulator_" + s.target()));

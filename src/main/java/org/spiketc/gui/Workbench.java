@@ -42,6 +42,7 @@ public record Workbench(TabPane tabs, SetupViewModel setup, LiveViewModel live, 
         TabPane tabs = new TabPane(tab("Welcome", new org.spiketc.gui.welcome.WelcomeView(welcome)), tab("Setup", new SetupView(setup)),
                 tab("Live", liveView), tab("Runs", new RunsView(history)), tab("Hotspots", new HotspotsView(hotspots)));
         welcome.setOnStarted(() -> tabs.getSelectionModel().select(LIVE));
+        liveView.shownProperty().bind(tabs.getTabs().get(LIVE).selectedProperty()); // no drawing behind another view
         tabs.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
         history.refresh();
         return new Workbench(tabs, setup, live, liveView, history, hotspots);

@@ -49,6 +49,8 @@ public final class LiveView extends BorderPane {
     private final XYSeries system = new XYSeries("system memory used", false, true);
     private final List<XYSeries> perInference = List.of(energy, energyMean, energyP95, latency, latencyMean, latencyP95, accuracy);
     private final List<JFreeChart> charts = new ArrayList<>();
+    private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(true);
+    private boolean stale;
     private int stride = 1;
     private long received;
     private long refreshes;
@@ -88,6 +90,11 @@ public final class LiveView extends BorderPane {
         setTop(top);
         setCenter(grid);
         vm.inferenceRunsProperty().addListener((o, a, b) -> clear());
+        shown.addListener((o, a, b) -> {
+            if (b) {
+                redrawIfStale();
+            }
+        });
         vm.hostRunsProperty().addListener((o, a, b) -> {
             cpu.clear();
             jvm.clear();
@@ -144,15 +151,17 @@ public final class LiveView extends BorderPane {
             latencyMean.add(r.finished(), r.latencyMean(), false);
             latencyP95.add(r.finished(), r.latencyP95(), false);
             // One change event per chart: each redraws once per refresh, whatever number of series changed.
-            energy.fireSeriesChanged();
-            latency.fireSeriesChanged();
-            accuracy.fireSeriesChanged();
-            if (refreshes % 5 == 1) { // rates settle within the first images: 2.5 redraws a second are plenty
+            if (shown.get()) {
+                energy.fireSeriesChanged();
+                latency.fireSeriesChanged();
+                accuracy.fireSeriesChanged();
+            }
+            if (refreshes % 5 == 1 || !shown.get()) { // rates settle within the first images: 2.5 redraws a second are plenty
                 layerRates.setNotify(false);
                 for (Map.Entry<String, Double> e : batch.layerRates().entrySet()) {
                     layerRates.setValue(e.getValue(), "rate", e.getKey());
                 }
-                layerRates.setNotify(true);
+                layerRates.setNotify(shown.get());
             }
         }
         for (LiveViewModel.HostPoint h : batch.host()) {
@@ -160,9 +169,30 @@ public final class LiveView extends BorderPane {
             jvm.add(h.seconds(), h.jvmUsedMb(), false);
             system.add(h.seconds(), h.systemUsedMb(), false);
         }
-        if (!batch.host().isEmpty()) {
+        if (!batch.host().isEmpty() && shown.get()) {
             cpu.fireSeriesChanged();
             system.fireSeriesChanged();
+        }
+        stale |= !shown.get();
+    }
+
+    /**
+     * Whether the view is on screen (its tab selected). Hidden, the charts take in data without drawing
+     * it; shown again, each redraws once.
+     */
+    public javafx.beans.property.BooleanProperty shownProperty() {
+        return shown;
+    }
+
+    private void redrawIfStale() {
+        if (stale) {
+            stale = false;
+            energy.fireSeriesChanged();
+            latency.fireSeriesChanged();
+            accuracy.fireSeriesChanged();
+            cpu.fireSeriesChanged();
+            system.fireSeriesChanged();
+            layerRates.setNotify(true);
         }
     }
 

@@ -50,4 +50,27 @@ class LiveViewTest {
             assertThat(files.count()).as("six charts, two formats").isEqualTo(12);
         }
     }
+
+    @Test
+    void hiddenTheChartsTakeInDataWithoutDrawingAndRedrawOnceShown(FxRobot robot) throws Exception {
+        LiveViewModel vm = new LiveViewModel(Runnable::run, LiveViewModelTest.HALF_LOADED);
+        LiveView[] view = new LiveView[1];
+        robot.interact(() -> view[0] = new LiveView(vm));
+        java.util.concurrent.atomic.AtomicInteger redraws = new java.util.concurrent.atomic.AtomicInteger();
+        view[0].charts().get(0).addChangeListener(e -> redraws.incrementAndGet());
+        robot.interact(() -> {
+            view[0].shownProperty().set(false);
+            vm.inferenceStarted(new int[20]);
+        });
+        redraws.set(0);
+        for (int i = 0; i < 20; i++) {
+            vm.result(i, LiveViewModelTest.result(0, 0.5, 1.5));
+        }
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view[0].points()).as("the data arrived").isEqualTo(20);
+        assertThat(redraws.get()).as("but nothing was drawn").isZero();
+        robot.interact(() -> view[0].shownProperty().set(true));
+        assertThat(redraws.get()).isPositive();
+    }
 }

@@ -48,6 +48,7 @@ public final class WorkbenchApp extends Application {
             settings.put("window.tab", Integer.toString(tabs.getSelectionModel().getSelectedIndex()));
         });
         stage.show();
+        ChartWarmUp.start();
         String measure = getParameters().getNamed().get("measure-responsiveness");
         if (measure != null) {
             java.nio.file.Path json = java.nio.file.Path.of(getParameters().getNamed().get("json"));

@@ -89,6 +89,19 @@ public final class SetupView extends BorderPane {
         figures.getColumns().add(org.spiketc.gui.Columns.text("source", SetupViewModel.FigureRow::source, 600));
         figures.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
         figures.setPrefHeight(230);
+        figures.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(SetupViewModel.FigureRow item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.figure() + ": " + item.value() + " ("
+                        + item.basis() + ")\n" + item.source()));
+            }
+        });
+        javafx.scene.control.Tooltip about = new javafx.scene.control.Tooltip();
+        about.textProperty().bind(vm.hardwareInfoProperty());
+        about.setWrapText(true);
+        about.setMaxWidth(600);
+        hardwareInfo.setTooltip(about);
 
         Spinner<Integer> level = new Spinner<>(0, 3, vm.levelProperty().get());
         level.setPrefWidth(70);

@@ -228,7 +228,14 @@ public final class LiveView extends BorderPane {
         plot.setRenderer(0, lines);
         plot.setDataset(1, new XYSeriesCollection(values));
         plot.setRenderer(1, sampled);
-        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE); // per-image values first, running lines on top
+        // The sampling renderer draws no legend key of its own: a fixed legend, one line key per series.
+        java.awt.geom.Line2D key = new java.awt.geom.Line2D.Double(-8, 0, 8, 0);
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        legend.add(new org.jfree.chart.LegendItem("per image", null, null, null, key, new BasicStroke(2f), new Color(0x4c78a8)));
+        legend.add(new org.jfree.chart.LegendItem("running mean", null, null, null, key, lines.getSeriesStroke(0), lines.getSeriesPaint(0)));
+        legend.add(new org.jfree.chart.LegendItem("running p95", null, null, null, key, lines.getSeriesStroke(1), lines.getSeriesPaint(1)));
+        plot.setFixedLegendItems(legend);
         return chart;
     }
 

@@ -34,6 +34,8 @@ import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.PaperEnergy;
+import org.spiketc.report.CoreMap;
+import org.spiketc.report.InferenceLayers;
 import org.spiketc.sim.emulator.ChipEmulator;
 import org.spiketc.sim.reference.ReferenceSimulator;
 import org.spiketc.store.RunKind;
@@ -362,10 +364,10 @@ final class RunCommand implements Callable<Integer> {
         }
         ArrayNode layers = root.putArray("layers");
         for (Evaluation.Outcome o : os) {
-            for (Map.Entry<String, double[]> e : o.layerMeans().entrySet()) {
-                layers.addObject().put("engine", o.engine()).put("name", e.getKey()).put("spikes_per_inference", e.getValue()[0])
-                        .put("firing_rate", e.getValue()[1]).put("synaptic_ops_per_inference", e.getValue()[2]);
-            }
+            InferenceLayers.add(layers, o, o.engine().equals("emulator") && emu != null ? emu.profile() : null);
+        }
+        if (emu != null) {
+            root.set("core_map", CoreMap.emulated(emu.program(), emu.profile(), os.get(os.size() - 1).coreMeans()));
         }
         return root;
     }

@@ -119,6 +119,11 @@ class StcCommandTest {
         JsonNode root = Json.mapper().readTree(json.toFile());
         assertThat(root.at("/energy_sources/synaptic_ops").asText()).contains("pJ");
         assertThat(root.get("energy_breakdown_mj").has("static")).isTrue();
+        assertThat(root.get("core_map").get("cores").size()).as("the emulated cores' loads").isPositive();
+        for (JsonNode l : root.get("layers")) {
+            assertThat(l.has("synaptic_energy_mj_per_inference")).as("only modelled hardware has energy: " + l)
+                    .isEqualTo(l.get("engine").asText().equals("emulator"));
+        }
     }
 
     @Test

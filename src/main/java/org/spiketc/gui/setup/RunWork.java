@@ -91,11 +91,7 @@ final class RunWork {
         doc.putObject("environment").put("hardware", emu.profile().label()).put("software_version", Version.get())
                 .put("source_commit", Version.commit()).put("model", s.model()).put("dataset", data.name())
                 .put("optimization_level", "O" + s.options().level());
-        var layers = doc.putArray("layers");
-        double synopPj = emu.profile().energy().synapticOp().value();
-        o.layerMeans().forEach((layer, v) -> layers.addObject().put("engine", "emulator").put("name", layer)
-                .put("spikes_per_inference", v[0]).put("firing_rate", v[1]).put("synaptic_ops_per_inference", v[2])
-                .put("synaptic_energy_mj_per_inference", v[2] * synopPj * 1e-9));
+        org.spiketc.report.InferenceLayers.add(doc.putArray("layers"), o, emu.profile());
         doc.set("core_map", CoreMap.emulated(emu.program(), emu.profile(), o.coreMeans()));
         runs.finish(id, o.complete() ? RunStatus.FINISHED : RunStatus.CANCELLED, ResultDocument.of(doc));
         return String.format(Locale.ROOT, "%s on %s, %d-bit: accuracy %.2f %% over %,d images, %.3f mJ and %.3f ms per inference "

@@ -78,7 +78,7 @@ final class CompileCommand implements Callable<Integer> {
         var c = Json.mapper().createObjectNode();
         c.put("target", req.target().id());
         c.put("chips", req.chips() == null ? null : String.valueOf(req.chips()));
-        c.put("pipeline", req.pipeline().toString());
+        CompileOptions.describe(c, req.pipeline());
         return c.toString();
     }
 

@@ -56,6 +56,10 @@ final class CompileOptions {
     }
 
     CompileRequest request(ModelOptions model, HardwareProfile profile) {
+        return new CompileRequest(model.config(), model.weights(), profile, systemChips(profile), pipeline(), verify);
+    }
+
+    PipelineOptions pipeline() {
         LowerAttention.Order order = null;
         if (attentionOrder != null) {
             try {
@@ -64,8 +68,24 @@ final class CompileOptions {
                 throw new UserInputException(e.getMessage());
             }
         }
-        PipelineOptions opts = new PipelineOptions(level, bits, sparsity, timeSteps, order, firingRate, new HashSet<>(disabled), spread);
-        return new CompileRequest(model.config(), model.weights(), profile, systemChips(profile), opts, verify);
+        return new PipelineOptions(level, bits, sparsity, timeSteps, order, firingRate, new HashSet<>(disabled), spread);
+    }
+
+    /** The options a stored run was made with, as the run history shows them. */
+    static void describe(com.fasterxml.jackson.databind.node.ObjectNode c, PipelineOptions p) {
+        c.put("level", p.level()).put("bits", p.bits());
+        if (p.sparsity() != null) {
+            c.put("sparsity", p.sparsity());
+        }
+        if (p.timeSteps() != null) {
+            c.put("time_steps", p.timeSteps());
+        }
+        if (!p.disabled().isEmpty()) {
+            c.put("disabled_passes", String.join(",", new java.util.TreeSet<>(p.disabled())));
+        }
+        if (p.spread()) {
+            c.put("spread", true);
+        }
     }
 
     /** --chips as a number, or the chip count of the profile's layout with that name. */

@@ -26,7 +26,7 @@ public final class JdbcRunRepository implements RunRepository {
     /** Points per stored chunk of a series. */
     static final int CHUNK = 4096;
     private static final String RUN_COLUMNS =
-            "id, kind, test_name, model, hardware, status, started_at, finished_at, software_version, host";
+            "id, kind, test_name, model, hardware, status, started_at, finished_at, software_version, host, configuration";
     private final Database db;
 
     public JdbcRunRepository(Database db) {
@@ -363,7 +363,7 @@ public final class JdbcRunRepository implements RunRepository {
         Timestamp end = rs.getTimestamp(8);
         return new StoredRun(rs.getLong(1), RunKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
                 RunStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), end == null ? null : end.toInstant(),
-                rs.getString(9), rs.getString(10));
+                rs.getString(9), rs.getString(10), rs.getString(11));
     }
 
     private static double[] samples(String json) throws Exception {

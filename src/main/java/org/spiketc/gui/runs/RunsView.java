@@ -79,6 +79,7 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(text("test", StoredRun::testName, 330));
         table.getColumns().add(text("model", r -> Objects.toString(r.model(), ""), 170));
         table.getColumns().add(text("hardware", r -> Objects.toString(r.hardware(), ""), 220));
+        table.getColumns().add(text("configuration", r -> RunsViewModel.configurationText(r.configuration()), 260));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 

@@ -362,6 +362,27 @@ public final class RunsViewModel {
         });
     }
 
+    /**
+     * A run's options as the history shows them: "key value" pairs of its configuration JSON, without
+     * where it came from ("source"); the raw text when it is not JSON.
+     */
+    public static String configurationText(String json) {
+        if (json == null || json.isBlank()) {
+            return "";
+        }
+        try {
+            List<String> parts = new java.util.ArrayList<>();
+            org.spiketc.common.Json.mapper().readTree(json).fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("source") && !e.getValue().isNull()) {
+                    parts.add(e.getKey().replace('_', ' ') + " " + e.getValue().asText());
+                }
+            });
+            return String.join(", ", parts);
+        } catch (java.io.IOException e) {
+            return json;
+        }
+    }
+
     static MetricRow row(String name, Measurement m) {
         double[] s = m.samples();
         String samples = s.length == 0 ? "" : String.format(Locale.ROOT, "n=%d, median %.4g, %.4g-%.4g", s.length, Statistics.median(s),

@@ -171,4 +171,12 @@ class RunsViewModelTest {
         assertThat(runs.list(org.spiketc.store.RunQuery.all())).hasSize(3);
         assertThat(vm.statusProperty().get()).startsWith("imported 1 result");
     }
+
+    @Test
+    void theHistoryShowsARunsOptionsWithoutItsSource() {
+        assertThat(RunsViewModel.configurationText("{\"source\": \"workbench\", \"level\": 2, \"bits\": 4, \"time_steps\": 2}"))
+                .isEqualTo("level 2, bits 4, time steps 2");
+        assertThat(RunsViewModel.configurationText(null)).isEmpty();
+        assertThat(RunsViewModel.configurationText("not json")).isEqualTo("not json");
+    }
 }

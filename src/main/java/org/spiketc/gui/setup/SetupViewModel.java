@@ -351,7 +351,10 @@ public final class SetupViewModel {
 
     private static String configuration(RunSpec s, String sweep) {
         var j = org.spiketc.common.Json.mapper().createObjectNode().put("source", "workbench").put("level", s.options().level())
-                .put("bits", s.options().bits()).put("chips", s.chips()).put("samples", s.samples());
+                .put("bits", s.options().bits()).put("samples", s.samples());
+        if (s.chips() > 0) {
+            j.put("chips", s.chips());
+        }
         if (s.options().sparsity() != null) {
             j.put("sparsity", s.options().sparsity());
         }

@@ -78,7 +78,7 @@ final class CompileCommand implements Callable<Integer> {
         var c = Json.mapper().createObjectNode();
         c.put("target", req.target().id());
         c.put("chips", req.chips() == null ? null : String.valueOf(req.chips()));
-        CompileOptions.describe(c, req.pipeline());
+        req.pipeline().describe(c);
         return c.toString();
     }
 

@@ -71,22 +71,6 @@ final class CompileOptions {
         return new PipelineOptions(level, bits, sparsity, timeSteps, order, firingRate, new HashSet<>(disabled), spread);
     }
 
-    /** The options a stored run was made with, as the run history shows them. */
-    static void describe(com.fasterxml.jackson.databind.node.ObjectNode c, PipelineOptions p) {
-        c.put("level", p.level()).put("bits", p.bits());
-        if (p.sparsity() != null) {
-            c.put("sparsity", p.sparsity());
-        }
-        if (p.timeSteps() != null) {
-            c.put("time_steps", p.timeSteps());
-        }
-        if (!p.disabled().isEmpty()) {
-            c.put("disabled_passes", String.join(",", new java.util.TreeSet<>(p.disabled())));
-        }
-        if (p.spread()) {
-            c.put("spread", true);
-        }
-    }
 
     /** --chips as a number, or the chip count of the profile's layout with that name. */
     private Integer systemChips(HardwareProfile profile) {

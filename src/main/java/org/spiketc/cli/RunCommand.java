@@ -204,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
         c.put("batch", batch);
         if (!engine.equals("reference")) {
             c.put("target", compile.profile().id());
-            CompileOptions.describe(c, compile.pipeline());
+            compile.pipeline().describe(c);
         }
         return c.toString();
     }

@@ -26,6 +26,23 @@ public record PipelineOptions(int level, int bits, Double sparsity, Integer time
         return new PipelineOptions(level, 8, null, null, null, 0.1, Set.of());
     }
 
+    /** Puts the options that differ from a level's defaults, and the level and bits, into a run's configuration. */
+    public void describe(com.fasterxml.jackson.databind.node.ObjectNode c) {
+        c.put("level", level).put("bits", bits);
+        if (sparsity != null) {
+            c.put("sparsity", sparsity);
+        }
+        if (timeSteps != null) {
+            c.put("time_steps", timeSteps);
+        }
+        if (!disabled.isEmpty()) {
+            c.put("disabled_passes", String.join(",", new java.util.TreeSet<>(disabled)));
+        }
+        if (spread) {
+            c.put("spread", true);
+        }
+    }
+
     public PipelineOptions spreadOverChips() {
         return new PipelineOptions(level, bits, sparsity, timeSteps, attentionOrder, firingRate, disabled, true);
     }

@@ -350,19 +350,11 @@ public final class SetupViewModel {
     }
 
     private static String configuration(RunSpec s, String sweep) {
-        var j = org.spiketc.common.Json.mapper().createObjectNode().put("source", "workbench").put("level", s.options().level())
-                .put("bits", s.options().bits()).put("samples", s.samples());
+        var j = org.spiketc.common.Json.mapper().createObjectNode().put("source", "workbench");
+        s.options().describe(j);
+        j.put("samples", s.samples());
         if (s.chips() > 0) {
             j.put("chips", s.chips());
-        }
-        if (s.options().sparsity() != null) {
-            j.put("sparsity", s.options().sparsity());
-        }
-        if (s.options().timeSteps() != null) {
-            j.put("time_steps", s.options().timeSteps());
-        }
-        if (!s.options().disabled().isEmpty()) {
-            j.put("disabled_passes", String.join(",", new TreeSet<>(s.options().disabled())));
         }
         if (s.config() != null) {
             j.put("config", s.config().toString());

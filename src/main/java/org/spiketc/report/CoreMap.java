@@ -12,9 +12,14 @@ import org.spiketc.hw.HardwareProfile;
  * Where each core sits and how loaded it is, for the workbench's core/chip map: the result's
  * {@code core_map} section. A compile's load is the share of the core's compartments in use; an
  * inference's is the core's synaptic operations per inference over the busiest core's (the busiest core
- * sets the step time, so that is the load that matters for latency).
+ * sets the step time, so that is the load that matters for latency). Above {@link #MAX_CORES} cores the
+ * map keeps one record per chip (its cores' mean and highest load) instead: a result stays small and a
+ * thousand-chip system is still one picture.
  */
 public final class CoreMap {
+    /** Most cores the map lists one by one (32 Loihi 2 chips). */
+    public static final int MAX_CORES = 4096;
+
     private CoreMap() {
     }
 
@@ -28,7 +33,7 @@ public final class CoreMap {
                     .put("layer", m.populations().get(c.population()).node()).put("compartments", c.compartments())
                     .put("synaptic_memory_bytes", c.memoryBytes()).put("load", round(c.compartments() / capacity));
         }
-        return root;
+        return perChipIfLarge(root);
     }
 
     /** The cores of an emulated binary, loaded by their mean synaptic operations per inference. */
@@ -46,6 +51,28 @@ public final class CoreMap {
                     .put("layer", program.populations().get(c.population()[i]).name()).put("compartments", c.compartments()[i])
                     .put("synaptic_ops_per_inference", round(ops)).put("load", max == 0 ? 0 : round(ops / max));
         }
+        return perChipIfLarge(root);
+    }
+
+    /** Replaces a long core list by one record per chip: cores used, mean and highest load. */
+    static ObjectNode perChipIfLarge(ObjectNode root) {
+        ArrayNode cores = (ArrayNode) root.get("cores");
+        if (cores.size() <= MAX_CORES) {
+            return root;
+        }
+        java.util.TreeMap<Integer, double[]> chips = new java.util.TreeMap<>();
+        for (var c : cores) {
+            double[] v = chips.computeIfAbsent(c.get("chip").asInt(), k -> new double[3]);
+            double load = c.get("load").asDouble();
+            v[0]++;
+            v[1] += load;
+            v[2] = Math.max(v[2], load);
+        }
+        root.remove("cores");
+        root.put("omitted_cores", cores.size());
+        ArrayNode out = root.putArray("chips");
+        chips.forEach((chip, v) -> out.addObject().put("chip", chip).put("cores", (long) v[0]).put("mean_load", round(v[1] / v[0]))
+                .put("max_load", round(v[2])));
         return root;
     }
 

@@ -48,8 +48,9 @@ final class CoreMapView extends BorderPane {
             return;
         }
         List<Integer> ids = map.chips();
-        legend.setText(String.format(Locale.ROOT, "%d cores on %d chip(s); colour: %s (white 0, dark red 1); hover for values, click for "
-                + "details", map.cells().size(), ids.size(), map.loadMeaning()));
+        legend.setText(map.chipLevel() ? String.format(Locale.ROOT, "%d chips; colour: %s (white 0, dark red 1); hover or click a chip",
+                map.cells().size(), map.loadMeaning()) : String.format(Locale.ROOT, "%d cores on %d chip(s); colour: %s (white 0, dark red 1); "
+                + "hover for values, click for details", map.cells().size(), ids.size(), map.loadMeaning()));
         double cell = Math.max(MIN_CELL, Math.min(MAX_CELL, 360.0 / Math.max(map.columns(), map.rows())));
         for (int chip : ids) {
             List<HotspotsViewModel.CoreCell> cells = map.cells().stream().filter(c -> c.chip() == chip).toList();
@@ -60,10 +61,12 @@ final class CoreMapView extends BorderPane {
             tip.setShowDelay(Duration.millis(150));
             Tooltip.install(canvas, tip);
             canvas.setOnMouseMoved(e -> at(cells, cell, e.getX(), e.getY()).ifPresentOrElse(
-                    c -> tip.setText("core " + c.core() + "\n" + c.detail()), () -> tip.setText("chip " + chip + ": no core here")));
+                    c -> tip.setText(map.chipLevel() ? c.detail() : "core " + c.core() + "\n" + c.detail()),
+                    () -> tip.setText(map.chipLevel() ? "no chip here" : "chip " + chip + ": no core here")));
             canvas.setOnMouseClicked(e -> at(cells, cell, e.getX(), e.getY()).ifPresent(
-                    c -> details.setText("Chip " + chip + ", core " + c.core() + "\n" + c.detail())));
-            chips.getChildren().add(new VBox(4, new Label("chip " + chip + " (" + cells.size() + " cores used)"), canvas));
+                    c -> details.setText(map.chipLevel() ? c.detail() : "Chip " + chip + ", core " + c.core() + "\n" + c.detail())));
+            chips.getChildren().add(new VBox(4, new Label(map.chipLevel() ? "the system's chips, in order"
+                    : "chip " + chip + " (" + cells.size() + " cores used)"), canvas));
         }
     }
 

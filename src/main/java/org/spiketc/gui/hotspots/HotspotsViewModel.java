@@ -44,8 +44,11 @@ public final class HotspotsViewModel {
     public record CoreCell(int core, int chip, int column, int row, String layer, double load, String detail) {
     }
 
-    /** The core/chip map: cells per chip on a grid of {@code columns} x {@code rows} cores, and what the colour means. */
-    public record CoreMapData(int columns, int rows, String loadMeaning, List<CoreCell> cells) {
+    /**
+     * The core/chip map: cells per chip on a grid of {@code columns} x {@code rows} cores, and what the
+     * colour means; with {@code chipLevel}, one grid whose cells are whole chips (too many cores to draw).
+     */
+    public record CoreMapData(int columns, int rows, String loadMeaning, List<CoreCell> cells, boolean chipLevel) {
         public List<Integer> chips() {
             return cells.stream().map(CoreCell::chip).distinct().sorted().toList();
         }
@@ -184,6 +187,9 @@ public final class HotspotsViewModel {
      * square within it (in core order).
      */
     static CoreMapData coreMap(JsonNode m) {
+        if (m.has("omitted_cores")) {
+            return chipMap(m);
+        }
         int meshColumns = m.path("mesh_columns").asInt(1);
         int meshRows = m.path("mesh_rows").asInt(1);
         int perTile = Math.max(1, m.path("cores_per_tile").asInt(1));
@@ -200,6 +206,22 @@ public final class HotspotsViewModel {
             cells.add(new CoreCell(c.path("core").asInt(), chip, x * k + j % k, y * k + j / k, c.path("layer").asText(),
                     Math.max(0, Math.min(1, c.path("load").asDouble())), detail.toString().strip()));
         }
-        return new CoreMapData(meshColumns * k, meshRows * k, m.path("load").asText("load"), List.copyOf(cells));
+        return new CoreMapData(meshColumns * k, meshRows * k, m.path("load").asText("load"), List.copyOf(cells), false);
+    }
+
+    /** Chips as the cells of one near-square grid, coloured by their cores' mean load. */
+    private static CoreMapData chipMap(JsonNode m) {
+        int n = m.path("chips").size();
+        int side = (int) Math.ceil(Math.sqrt(n));
+        List<CoreCell> cells = new ArrayList<>();
+        int i = 0;
+        for (JsonNode c : m.path("chips")) {
+            String detail = String.format(Locale.ROOT, "chip %d: %d cores, mean load %.3f, highest %.3f", c.path("chip").asInt(),
+                    c.path("cores").asLong(), c.path("mean_load").asDouble(), c.path("max_load").asDouble());
+            cells.add(new CoreCell(c.path("chip").asInt(), 0, i % side, i / side, "", c.path("mean_load").asDouble(), detail));
+            i++;
+        }
+        return new CoreMapData(side, (n + side - 1) / Math.max(1, side), "mean load of each chip's cores (" + m.path("load").asText("load")
+                + "); " + m.path("omitted_cores").asLong() + " cores are too many to draw one by one", List.copyOf(cells), true);
     }
 }

@@ -60,4 +60,19 @@ class HotspotsViewModelTest {
         vm.show(null);
         assertThat(vm.titleProperty().get()).startsWith("Select a run");
     }
+
+    @Test
+    void aMapOfThousandsOfCoresIsDrawnChipByChip() throws Exception {
+        var json = org.spiketc.common.Json.mapper().readTree("""
+                {"load": "compartments used / compartments per core", "omitted_cores": 9000,
+                 "chips": [{"chip": 0, "cores": 128, "mean_load": 0.9, "max_load": 1.0},
+                           {"chip": 1, "cores": 128, "mean_load": 0.2, "max_load": 0.5},
+                           {"chip": 2, "cores": 40, "mean_load": 0.1, "max_load": 0.3}]}""");
+        var map = HotspotsViewModel.coreMap(json);
+        assertThat(map.chipLevel()).isTrue();
+        assertThat(map.cells()).hasSize(3).extracting(HotspotsViewModel.CoreCell::load).containsExactly(0.9, 0.2, 0.1);
+        assertThat(map.columns()).isEqualTo(2);
+        assertThat(map.rows()).isEqualTo(2);
+        assertThat(map.loadMeaning()).contains("9000 cores");
+    }
 }

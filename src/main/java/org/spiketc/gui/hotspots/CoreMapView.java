@@ -42,7 +42,7 @@ final class CoreMapView extends BorderPane {
 
     private void show(HotspotsViewModel.CoreMapData map) {
         chips.getChildren().clear();
-        details.setText("Click a core for its values");
+        details.setText(map != null && map.chipLevel() ? "Click a chip for its values" : "Click a core for its values");
         if (map == null) {
             legend.setText("No core map: this run's result has none (runs of this version store one)");
             return;

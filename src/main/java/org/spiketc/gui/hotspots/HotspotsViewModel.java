@@ -117,7 +117,8 @@ public final class HotspotsViewModel {
             CoreMapData map = json == null || !json.has("core_map") ? null : coreMap(json.path("core_map"));
             String t = doc == null ? "Run " + run.id() + " has no stored result" : String.format(Locale.ROOT,
                     "Run %d (%s): %d passes, %d layers%s", run.id(), run.testName(), p.size(), l.size(),
-                    map == null ? "" : String.format(Locale.ROOT, ", %d cores on %d chip(s)", map.cells().size(), map.chips().size()));
+                    map == null ? "" : map.chipLevel() ? String.format(Locale.ROOT, ", %d chips", map.cells().size())
+                            : String.format(Locale.ROOT, ", %d cores on %d chip(s)", map.cells().size(), map.chips().size()));
             threads.ui().execute(() -> {
                 selectedPass.set(null);
                 passes.setAll(p);

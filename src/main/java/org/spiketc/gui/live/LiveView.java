@@ -212,11 +212,8 @@ public final class LiveView extends BorderPane {
      * running mean and 95th percentile over them as ordinary lines.
      */
     private static JFreeChart perImage(String title, String unit, XYSeries values, XYSeries mean, XYSeries p95) {
-        JFreeChart chart = xy(title, "image", unit, mean, p95, values);
+        JFreeChart chart = xy(title, "image", unit, mean, p95);
         XYPlot plot = chart.getXYPlot();
-        XYSeriesCollection running = new XYSeriesCollection();
-        running.addSeries(mean);
-        running.addSeries(p95);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         lines.setSeriesPaint(0, new Color(0xe45756));
         lines.setSeriesStroke(0, new BasicStroke(2.5f));
@@ -224,7 +221,6 @@ public final class LiveView extends BorderPane {
         lines.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         org.jfree.chart.renderer.xy.SamplingXYLineRenderer sampled = new org.jfree.chart.renderer.xy.SamplingXYLineRenderer();
         sampled.setSeriesPaint(0, new Color(0x4c78a8));
-        plot.setDataset(0, running);
         plot.setRenderer(0, lines);
         plot.setDataset(1, new XYSeriesCollection(values));
         plot.setRenderer(1, sampled);
@@ -244,16 +240,7 @@ public final class LiveView extends BorderPane {
         for (XYSeries s : series) {
             data.addSeries(s);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, x, unit, data, PlotOrientation.VERTICAL, series.length > 1, true, false);
-        XYPlot plot = chart.getXYPlot();
-        if (plot.getRenderer() instanceof XYLineAndShapeRenderer r && series.length > 1) {
-            r.setSeriesPaint(0, new Color(0x4c78a8));
-            r.setSeriesPaint(1, new Color(0xe45756));
-            r.setSeriesStroke(1, new BasicStroke(2.5f));
-            r.setSeriesPaint(2, new Color(0xf58518));
-            r.setSeriesStroke(2, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        }
-        return chart;
+        return ChartFactory.createXYLineChart(title, x, unit, data, PlotOrientation.VERTICAL, series.length > 1, true, false);
     }
 
     private ChartViewer viewer(JFreeChart chart) {

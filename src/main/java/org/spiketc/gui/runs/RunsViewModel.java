@@ -68,12 +68,12 @@ public final class RunsViewModel {
     public RunsViewModel(RunRepository runs, UiThread threads) {
         this.runs = runs;
         this.threads = threads;
-        search.addListener((o, a, b) -> refresh());
-        kind.addListener((o, a, b) -> refresh());
-        model.addListener((o, a, b) -> refresh());
-        hardware.addListener((o, a, b) -> refresh());
-        runStatus.addListener((o, a, b) -> refresh());
-        since.addListener((o, a, b) -> refresh());
+        search.addListener((o, a, b) -> load(null, false));
+        kind.addListener((o, a, b) -> load(null, false));
+        model.addListener((o, a, b) -> load(null, false));
+        hardware.addListener((o, a, b) -> load(null, false));
+        runStatus.addListener((o, a, b) -> load(null, false));
+        since.addListener((o, a, b) -> load(null, false));
         selected.addListener((o, a, b) -> loadMetrics(b));
     }
 
@@ -265,7 +265,7 @@ public final class RunsViewModel {
                     ids.add(runs.importResult(d));
                 }
                 String note = "imported " + ids.size() + (ids.size() == 1 ? " result" : " results") + " as run(s) " + ids;
-                threads.ui().execute(() -> refresh(note));
+                threads.ui().execute(() -> load(note, true));
             } catch (RuntimeException e) {
                 org.spiketc.gui.ErrorAdvice a = org.spiketc.gui.ErrorAdvice.of(e);
                 threads.ui().execute(() -> {
@@ -317,27 +317,30 @@ public final class RunsViewModel {
         return m == null ? "-" : m.failed() ? "failed" : String.format(Locale.ROOT, "%.5g", m.value());
     }
 
-    /** Reloads the history with the current filters, newest first. */
+    /** Reloads the history with the current filters, newest first, and the models and hardware to filter by. */
     public void refresh() {
-        refresh(null);
+        load(null, true);
     }
 
-    /** Reloads, then shows {@code note} (what just happened) before the count in the status line. */
-    private void refresh(String note) {
+    /**
+     * Reloads the rows, then shows {@code note} (what just happened) before the count in the status line.
+     * The filter choices are read again only when runs may have been added or removed, not per keystroke.
+     */
+    private void load(String note, boolean choices) {
         String text = search.get() == null || search.get().isBlank() ? null : search.get().trim();
         RunQuery q = new RunQuery(kind.get(), model.get(), hardware.get(), runStatus.get(), text, 1000);
         java.time.Instant from = since.get() == null ? null : since.get().atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
         threads.background().execute(() -> {
             try {
                 List<StoredRun> found = runs.list(q).stream().filter(r -> from == null || !r.started().isBefore(from)).toList();
-                List<StoredRun> every = runs.list(RunQuery.all());
+                List<StoredRun> every = choices ? runs.list(RunQuery.all()) : List.of();
                 List<String> m = every.stream().map(StoredRun::model).filter(java.util.Objects::nonNull).distinct().sorted().toList();
                 List<String> h = every.stream().map(StoredRun::hardware).filter(java.util.Objects::nonNull).distinct().sorted().toList();
                 threads.ui().execute(() -> {
-                    if (!m.equals(models)) {
+                    if (choices && !m.equals(models)) {
                         models.setAll(m);
                     }
-                    if (!h.equals(hardwares)) {
+                    if (choices && !h.equals(hardwares)) {
                         hardwares.setAll(h);
                     }
                     rows.setAll(found);

@@ -53,12 +53,12 @@ final class RunWork {
      * Compiles, then runs the binary on the emulator over the images, storing each inference's energy and
      * latency as series as it finishes and the result (metrics with samples, layers, the core map) at the end.
      */
-    String infer(RunSpec s, long id, Cancellation cancel, ProgressListener progress, Evaluation.ResultListener live) throws Exception {
+    String infer(RunSpec s, LabelledImages data, long id, Cancellation cancel, ProgressListener progress, Evaluation.ResultListener live)
+            throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CompileRequest req = s.request();
         Compiler.compile(req, bytes, cancel, (stage, f) -> progress.progress("compiling " + stage, f < 0 ? -1 : f * 0.1));
         ChipEmulator emu = new ChipEmulator(BinaryReader.load(bytes.toByteArray(), "compiled binary"), req.target());
-        LabelledImages data = s.data();
         // One core stays with the window (its pulses and chart drawing); the detail of each inference goes
         // into the outcome's totals as it finishes, so a long run's memory stays flat. Each inference's
         // energy and latency are stored as it finishes: a crash loses only what had not finished.

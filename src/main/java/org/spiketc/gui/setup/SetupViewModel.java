@@ -260,26 +260,13 @@ public final class SetupViewModel {
 
     /** Queues a compile of the chosen model for the chosen target. */
     public void compile() {
-        RunSpec s = spec();
-        submit(RunKind.COMPILE, "compile_" + s.model() + "_" + s.target(), s, configuration(s, null), (cancel, progress, id) -> {
-            if (live != null) {
-                live.hostStarted("compile of " + s.model());
-            }
-            try {
-                return work.compile(s, id, cancel, progress);
-            } finally {
-                if (live != null) {
-                    live.hostStopped();
-                }
-            }
-        });
+        queueCompile(spec());
     }
 
     /** Queues an inference run of the chosen model on the emulator over the chosen images. */
     public void infer() {
         RunSpec s = spec();
-        submit(RunKind.INFERENCE, "inference_" + s.model() + "_emulator_" + s.target(), s, configuration(s, null),
-                (cancel, progress, id) -> inference(s, id, cancel, progress));
+        queueInference(s, "inference_" + s.model() + "_emulator_" + s.target(), null);
     }
 
     /**
@@ -293,8 +280,7 @@ public final class SetupViewModel {
             PipelineOptions o = base.options();
             RunSpec s = base.withOptions(new PipelineOptions(o.level(), b, o.sparsity(), o.timeSteps(), o.attentionOrder(),
                     o.firingRate(), o.disabled()));
-            submit(RunKind.INFERENCE, "sweep_bits_" + s.model() + "_" + s.target() + "_" + b + "bit", s, configuration(s, sweep),
-                    (cancel, progress, id) -> inference(s, id, cancel, progress));
+            queueInference(s, "sweep_bits_" + s.model() + "_" + s.target() + "_" + b + "bit", sweep);
         }
     }
 
@@ -309,21 +295,6 @@ public final class SetupViewModel {
         }
     }
 
-    private String inference(RunSpec s, long id, org.spiketc.common.Cancellation cancel, org.spiketc.common.ProgressListener progress)
-            throws Exception {
-        if (live == null) {
-            return work.infer(s, id, cancel, progress, org.spiketc.sim.Evaluation.ResultListener.NONE);
-        }
-        int[] labels = s.data().labels();
-        threads.ui().execute(() -> live.inferenceStarted(labels));
-        live.hostStarted("inference of " + s.model());
-        try {
-            return work.infer(s, id, cancel, progress, live);
-        } finally {
-            live.hostStopped();
-        }
-    }
-
     /** The shipped model of the demo: trained weights and test images come with the jar. */
     public static final String DEMO_MODEL = BenchContext.MODEL;
 
@@ -333,10 +304,40 @@ public final class SetupViewModel {
      */
     public void demo() {
         RunSpec s = new RunSpec(DEMO_MODEL, null, null, "loihi2", 0, PipelineOptions.defaults(2), FashionMnist.subset().count(), false);
-        submit(RunKind.COMPILE, "compile_" + s.model() + "_" + s.target(), s, configuration(s, null), (cancel, progress, id) ->
-                work.compile(s, id, cancel, progress));
-        submit(RunKind.INFERENCE, "inference_" + s.model() + "_emulator_" + s.target(), s, configuration(s, null),
-                (cancel, progress, id) -> inference(s, id, cancel, progress));
+        queueCompile(s);
+        queueInference(s, "inference_" + s.model() + "_emulator_" + s.target(), null);
+    }
+
+    private void queueCompile(RunSpec s) {
+        submit(RunKind.COMPILE, "compile_" + s.model() + "_" + s.target(), s, configuration(s, null),
+                (cancel, progress, id) -> hostSampled("compile of " + s.model(), () -> work.compile(s, id, cancel, progress)));
+    }
+
+    /** @param sweep the sweep the run belongs to, or null */
+    private void queueInference(RunSpec s, String testName, String sweep) {
+        submit(RunKind.INFERENCE, testName, s, configuration(s, sweep), (cancel, progress, id) -> {
+            // The images are read once, here on the run thread: the live view needs their classes first.
+            org.spiketc.data.LabelledImages data = s.data();
+            if (live != null) {
+                int[] labels = data.labels();
+                threads.ui().execute(() -> live.inferenceStarted(labels));
+            }
+            return hostSampled("inference of " + s.model(), () -> work.infer(s, data, id, cancel, progress,
+                    live != null ? live : org.spiketc.sim.Evaluation.ResultListener.NONE));
+        });
+    }
+
+    /** Runs work while the live view samples the host's CPU and memory (when there is a live view). */
+    private String hostSampled(String what, java.util.concurrent.Callable<String> work) throws Exception {
+        if (live == null) {
+            return work.call();
+        }
+        live.hostStarted(what);
+        try {
+            return work.call();
+        } finally {
+            live.hostStopped();
+        }
     }
 
     /** Cancels the run under way; the queued ones go on. What it finished is kept. */

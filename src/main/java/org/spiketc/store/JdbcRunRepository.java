@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +29,16 @@ public final class JdbcRunRepository implements RunRepository {
     private static final String RUN_COLUMNS =
             "id, kind, test_name, model, hardware, status, started_at, finished_at, software_version, host, configuration";
     private final Database db;
+    private final Clock clock;
 
     public JdbcRunRepository(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    /** A repository that stamps runs' start and end from {@code clock} (tests pass a fixed one). */
+    public JdbcRunRepository(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
@@ -44,7 +52,7 @@ public final class JdbcRunRepository implements RunRepository {
                 s.setString(3, r.model());
                 s.setString(4, r.hardware());
                 s.setString(5, r.configuration());
-                s.setTimestamp(6, Timestamp.from(Instant.now()));
+                s.setTimestamp(6, Timestamp.from(clock.instant()));
                 s.setString(7, r.softwareVersion());
                 s.setString(8, r.host());
                 s.setLong(9, ProcessHandle.current().pid());
@@ -61,7 +69,7 @@ public final class JdbcRunRepository implements RunRepository {
                     "UPDATE run SET status = ?, finished_at = ?, document = ?, test_name = COALESCE(?, test_name), "
                     + "hardware = COALESCE(?, hardware) WHERE id = ?")) {
                 s.setString(1, status.name());
-                s.setTimestamp(2, Timestamp.from(Instant.now()));
+                s.setTimestamp(2, Timestamp.from(clock.instant()));
                 s.setString(3, result == null ? null : Json.mapper().writeValueAsString(result.json()));
                 s.setString(4, result == null ? null : result.testName());
                 s.setString(5, result == null ? null : result.environment("hardware"));

@@ -65,9 +65,17 @@ public final class RunsViewModel {
     private final ObservableList<ComparisonRow> comparison = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper comparisonTitle = new ReadOnlyStringWrapper("Select two or more runs and compare");
 
+    private final java.time.Clock clock;
+
     public RunsViewModel(RunRepository runs, UiThread threads) {
+        this(runs, threads, java.time.Clock.systemDefaultZone());
+    }
+
+    /** {@code clock}'s zone decides where a day begins for the date filter (tests pass a fixed clock). */
+    public RunsViewModel(RunRepository runs, UiThread threads, java.time.Clock clock) {
         this.runs = runs;
         this.threads = threads;
+        this.clock = clock;
         search.addListener((o, a, b) -> load(null, false));
         kind.addListener((o, a, b) -> load(null, false));
         model.addListener((o, a, b) -> load(null, false));
@@ -93,7 +101,7 @@ public final class RunsViewModel {
         return runStatus;
     }
 
-    /** Only runs started on or after this day (local time); null for any. */
+    /** Only runs started on or after this day (in the clock's zone); null for any. */
     public ObjectProperty<java.time.LocalDate> sinceProperty() {
         return since;
     }
@@ -329,7 +337,7 @@ public final class RunsViewModel {
     private void load(String note, boolean choices) {
         String text = search.get() == null || search.get().isBlank() ? null : search.get().trim();
         RunQuery q = new RunQuery(kind.get(), model.get(), hardware.get(), runStatus.get(), text, 1000);
-        java.time.Instant from = since.get() == null ? null : since.get().atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+        java.time.Instant from = since.get() == null ? null : since.get().atStartOfDay(clock.getZone()).toInstant();
         threads.background().execute(() -> {
             try {
                 List<StoredRun> found = runs.list(q).stream().filter(r -> from == null || !r.started().isBefore(from)).toList();

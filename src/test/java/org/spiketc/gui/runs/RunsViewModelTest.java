@@ -34,7 +34,8 @@ class RunsViewModelTest {
         runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         runs.importResult(result("compile_alpha", 10, 9, 10, 11));
         runs.importResult(result("inference_beta", 20));
-        vm = new RunsViewModel(runs, UiThread.current());
+        // the history's days are those of a fixed clock in UTC, so no filter depends on today's date or the machine's zone
+        vm = new RunsViewModel(runs, UiThread.current(), java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T12:00:00Z"), java.time.ZoneOffset.UTC));
     }
 
     @Test
@@ -121,10 +122,11 @@ class RunsViewModelTest {
         vm.runStatusProperty().set(org.spiketc.store.RunStatus.FAILED);
         assertThat(vm.rows()).isEmpty();
         vm.runStatusProperty().set(null);
-        vm.sinceProperty().set(java.time.LocalDate.now().plusDays(1));
-        assertThat(vm.rows()).as("nothing was stored tomorrow").isEmpty();
-        vm.sinceProperty().set(java.time.LocalDate.now().minusDays(1));
-        assertThat(vm.rows()).hasSize(3);
+        // every run here is dated 2026-11-27 (01:00 and 02:00 UTC)
+        vm.sinceProperty().set(java.time.LocalDate.parse("2026-11-28"));
+        assertThat(vm.rows()).as("nothing was started on or after the day after").isEmpty();
+        vm.sinceProperty().set(java.time.LocalDate.parse("2026-11-27"));
+        assertThat(vm.rows()).as("the day itself counts from its first instant").hasSize(3);
     }
 
     @Test

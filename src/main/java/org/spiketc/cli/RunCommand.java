@@ -36,6 +36,7 @@ import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.PaperEnergy;
 import org.spiketc.report.CoreMap;
 import org.spiketc.report.InferenceLayers;
+import org.spiketc.report.RegisterOverflow;
 import org.spiketc.sim.emulator.ChipEmulator;
 import org.spiketc.sim.reference.ReferenceSimulator;
 import org.spiketc.store.RunKind;
@@ -277,6 +278,14 @@ final class RunCommand implements Callable<Integer> {
                         o.mean(r -> r.traffic().barrierSyncs()));
                 out.printf(Locale.ROOT, "  throughput               %,.0f inferences/s at batch %d (simulated, pipelined)%n",
                         modelledThroughput(emu, o), batch);
+                List<RegisterOverflow> overflow = RegisterOverflow.of(o);
+                out.printf(Locale.ROOT, "  register overflow        %,.1f u wrap-arounds, %,.1f v saturations per inference (neuron-steps)%n",
+                        overflow.stream().mapToDouble(RegisterOverflow::currentWraps).sum(),
+                        overflow.stream().mapToDouble(RegisterOverflow::voltageClips).sum());
+                String warning = RegisterOverflow.warning(overflow);
+                if (warning != null) {
+                    out.println("  warning: " + warning);
+                }
             }
             out.printf(Locale.ROOT, "  host                     %.3f ms per inference per thread, %,.0f inferences/s, %,.0f synaptic events/s%n",
                     hostMs(o), n / (o.hostNanos() / 1e9), (acs + o.mean(InferenceResult::macs)) * n / (o.hostNanos() / 1e9));

@@ -8,7 +8,8 @@ import org.spiketc.sim.Evaluation;
 /**
  * The {@code layers} records of an inference result: per engine and layer, the mean spikes, firing rate
  * and synaptic operations per inference, and on modelled hardware the synaptic energy those operations
- * cost (operations × the profile's energy per synaptic operation).
+ * cost (operations × the profile's energy per synaptic operation) and the neuron-steps whose 24-bit current
+ * wrapped around or whose membrane saturated.
  */
 public final class InferenceLayers {
     private InferenceLayers() {
@@ -22,6 +23,7 @@ public final class InferenceLayers {
                     .put("firing_rate", v[1]).put("synaptic_ops_per_inference", v[2]);
             if (profile != null) {
                 l.put("synaptic_energy_mj_per_inference", v[2] * profile.energy().synapticOp().value() * 1e-9);
+                l.put("current_wraps_per_inference", v[3]).put("voltage_clips_per_inference", v[4]);
             }
         }
     }

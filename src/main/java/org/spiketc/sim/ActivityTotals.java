@@ -15,10 +15,12 @@ public final class ActivityTotals {
     synchronized void add(InferenceResult r) {
         count++;
         for (LayerActivity l : r.layers()) {
-            double[] v = layers.computeIfAbsent(l.layer(), k -> new double[3]);
+            double[] v = layers.computeIfAbsent(l.layer(), k -> new double[5]);
             v[0] += l.spikes();
             v[1] += l.firingRate();
             v[2] += l.synapticOps();
+            v[3] += l.currentWraps();
+            v[4] += l.voltageClips();
         }
         long[] c = r.coreSynapticOps();
         if (cores.length < c.length) {
@@ -29,10 +31,19 @@ public final class ActivityTotals {
         }
     }
 
-    /** Per layer, in graph order, the mean of {spikes, firing rate, synaptic operations}. */
+    /**
+     * Per layer, in graph order, the mean per inference of {spikes, firing rate, synaptic operations, u
+     * wrap-arounds, v saturations} (the last two count neuron-steps; 0 for the reference simulator).
+     */
     public synchronized Map<String, double[]> layerMeans() {
         Map<String, double[]> m = new LinkedHashMap<>();
-        layers.forEach((k, v) -> m.put(k, new double[] {v[0] / Math.max(1, count), v[1] / Math.max(1, count), v[2] / Math.max(1, count)}));
+        layers.forEach((k, v) -> {
+            double[] mean = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                mean[i] = v[i] / Math.max(1, count);
+            }
+            m.put(k, mean);
+        });
         return m;
     }
 

@@ -11,7 +11,19 @@ package org.spiketc.sim;
  * @param analogInput    true for a layer whose input is the analog image (its ops are MACs)
  * @param nearThreshold  membrane values that came within 1e-5 of the threshold: a different
  *                       summation order could flip those spikes
+ * @param currentWraps   neuron-steps whose 24-bit current wrapped around (chip emulator; 0 for the reference)
+ * @param voltageClips   neuron-steps whose membrane saturated at ±(2^23 − 1) (chip emulator; 0 for the reference)
  */
 public record LayerActivity(String layer, long spikes, long neurons, double firingRate, long synapticOps, boolean analogInput,
-        long nearThreshold) {
+        long nearThreshold, long currentWraps, long voltageClips) {
+    /** A layer without register overflow counts (the float reference). */
+    public LayerActivity(String layer, long spikes, long neurons, double firingRate, long synapticOps, boolean analogInput,
+            long nearThreshold) {
+        this(layer, spikes, neurons, firingRate, synapticOps, analogInput, nearThreshold, 0, 0);
+    }
+
+    /** Neuron-steps that overflowed a register: wrapped currents plus saturated membranes. */
+    public long overflows() {
+        return currentWraps + voltageClips;
+    }
 }

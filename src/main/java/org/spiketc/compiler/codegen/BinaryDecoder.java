@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.spiketc.hw.LoihiArithmetic;
 
 /** Decodes the sections of a validated binary; any inconsistency surfaces as a runtime exception. */
 final class BinaryDecoder {
@@ -111,20 +112,24 @@ final class BinaryDecoder {
         }
         int split = p.getInt();
         int decay = 0;
+        int decayU = 0;
         int channels = dims[0];
         float[] lsb = new float[channels];
         int[] exp = new int[channels];
         int[] thr = new int[channels];
         int[] bias = new int[channels];
+        int[] biasExp = new int[channels];
         int pattern = 0;
         if (kind != BinaryProgram.GATE) {
-            decay = p.getShort() & 0xffff;
-            p.getShort();
+            decay = register(name, "membrane decay", p.getShort() & 0xffff, 0, LoihiArithmetic.DECAY_MAX);
+            decayU = register(name, "current decay", p.getShort() & 0xffff, 0, LoihiArithmetic.DECAY_MAX);
             for (int ch = 0; ch < channels; ch++) {
                 lsb[ch] = p.getFloat();
                 exp[ch] = p.get();
-                thr[ch] = p.getInt();
-                bias[ch] = p.getInt();
+                thr[ch] = register(name, "threshold mantissa", p.getInt(), 0, LoihiArithmetic.THRESHOLD_MANT_MAX);
+                bias[ch] = register(name, "bias mantissa", p.getShort(), LoihiArithmetic.BIAS_MANT_MIN, LoihiArithmetic.BIAS_MANT_MAX);
+                biasExp[ch] = register(name, "bias exponent", p.get() & 0xff, 0, LoihiArithmetic.BIAS_EXP_MAX);
+                p.get();
             }
         } else {
             pattern = p.get() & 0xff;
@@ -142,7 +147,15 @@ final class BinaryDecoder {
             gs.add(new BinaryProgram.Group(conn, bits, planes, source, block, p.getShort() & 0xffff, p.getShort() & 0xffff,
                     p.getShort() & 0xffff, p.getShort() & 0xffff, p.getFloat()));
         }
-        return new BinaryProgram.Population(name, kind, dims, split, decay, lsb, exp, thr, bias, pattern, gs);
+        return new BinaryProgram.Population(name, kind, dims, split, decayU, decay, lsb, exp, thr, bias, biasExp, pattern, gs);
+    }
+
+    /** A register field must fit its hardware width. */
+    private static int register(String population, String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(population + ": " + field + " " + value + " outside the chip's range " + min + ".." + max);
+        }
+        return value;
     }
 
     private static ByteBuffer section(ByteBuffer b, BinaryImage image, String name) {

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BinaryFormat {
     public static final byte[] MAGIC = "STCNXE\0\0".getBytes(StandardCharsets.US_ASCII);
-    public static final int VERSION = 1;
+    /** 2: Loihi's registers as Lava has them (17-bit threshold mantissa, 13-bit bias mantissa + 3-bit exponent, du). */
+    public static final int VERSION = 2;
     public static final int HEADER_SIZE = 64;
     public static final int SECTION_ENTRY_SIZE = 24;
 

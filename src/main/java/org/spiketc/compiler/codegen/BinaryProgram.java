@@ -41,18 +41,29 @@ public record BinaryProgram(BinaryImage image, float inputLsb, String model, Str
      * @param kind      LIF, RELAY_SUM, RELAY_MAX, ACCUMULATOR or GATE
      * @param dims      neurons per step, dimension 0 = channels
      * @param split     partial sums per neuron
+     * @param decayU    12-bit current decay (LIF)
      * @param decay     12-bit membrane decay (neuron layers)
      * @param lsb       per channel: float value of one membrane unit
-     * @param weightExp per channel: mantissa shift
-     * @param threshold per channel: firing threshold in membrane units (LIF)
-     * @param bias      per channel: constant input per step in membrane units
+     * @param weightExp per channel: mantissa exponent
+     * @param threshold per channel: 17-bit threshold mantissa; a LIF neuron fires when v exceeds it shifted left by 6
+     * @param bias      per channel: 13-bit bias mantissa
+     * @param biasExp   per channel: 3-bit bias exponent
      * @param gatePattern gates: 0 elementwise, 1 broadcast
      * @param groups    inputs, in operand order
      */
-    public record Population(String name, int kind, int[] dims, int split, int decay, float[] lsb, int[] weightExp,
-            int[] threshold, int[] bias, int gatePattern, List<Group> groups) {
+    public record Population(String name, int kind, int[] dims, int split, int decayU, int decay, float[] lsb, int[] weightExp,
+            int[] threshold, int[] bias, int[] biasExp, int gatePattern, List<Group> groups) {
         public int channels() {
             return dims[0];
+        }
+
+        /** Per channel: the bias added every step, mantissa shifted by exponent. */
+        public int[] effectiveBias() {
+            int[] b = new int[bias.length];
+            for (int c = 0; c < b.length; c++) {
+                b[c] = org.spiketc.hw.LoihiArithmetic.effectiveBias(bias[c], biasExp[c]);
+            }
+            return b;
         }
 
         public int size() {

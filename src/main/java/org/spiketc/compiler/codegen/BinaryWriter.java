@@ -62,12 +62,10 @@ public final class BinaryWriter {
             pops.u32(ps.get(i).split());
             if (n.op() instanceof NeuronLayer l) {
                 FixedPointParams f = l.fixed();
-                pops.u16(f.decayV()).u16(0);
-                boolean lif = l.neuron() instanceof Neuron.LifNeuron;
+                pops.u16(f.decayV()).u16(f.decayU());
                 for (int c = 0; c < f.lsb().length; c++) {
-                    // Loihi fires on v > vth (strict); the IR's threshold fires on v >= thr, so store thr - 1.
-                    int vth = lif ? Math.max(0, f.thresholdMant()[c] - 1) : 0;
-                    pops.f32(f.lsb()[c]).u8(f.weightExp()[c]).u32(vth & 0xffffffffL).u32(f.biasMant()[c] & 0xffffffffL);
+                    pops.f32(f.lsb()[c]).u8(f.weightExp()[c]).u32(f.thresholdMant()[c]).u16(f.biasMant()[c] & 0xffff)
+                            .u8(f.biasExp()[c]).u8(0);
                 }
                 for (int gi = 0; gi < l.synapses().size(); gi++) {
                     Synapses s = l.synapses().get(gi);

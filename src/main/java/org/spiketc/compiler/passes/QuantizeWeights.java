@@ -22,31 +22,42 @@ import org.spiketc.compiler.pass.Pass;
 import org.spiketc.compiler.pass.PassContext;
 import org.spiketc.compiler.pass.PassInfo;
 import org.spiketc.hw.HardwareProfile;
+import org.spiketc.hw.LoihiArithmetic;
 import org.spiketc.tensor.LazyTensor;
 import org.spiketc.tensor.Tensor;
 
 /**
  * Quantizes every synapse group to signed {@code bits}-bit mantissas per output channel and derives
- * the integer neuron parameters ({@link FixedPointParams}) in the target's format.
+ * the integer neuron parameters ({@link FixedPointParams}) in the chip's format ({@link LoihiArithmetic}).
  *
  * <p>Every population's output has a unit per channel: 1 for spikes, the membrane LSB for graded
  * payloads. For output channel c of a layer, each synapse's effective weight is
  * w·scale·unit(source channel); with s_c = max|effective weight| / (2^(bits−1) − 1) the mantissa is
- * round(w_eff / s_c) (half away from zero). A LIF channel then picks the largest weight exponent e_c in the target's range
- * whose threshold still fits the threshold mantissa, so the membrane LSB is s_c / 2^e_c; the
- * threshold is rescaled to round(tau·vth / LSB) (the integer membrane holds tau·V so that the
- * decay-input LIF becomes v ← v·(1 − 1/tau) + input, decay 4096/tau in 12 bits) and the bias to
- * round(b_c / LSB). Relays and accumulators keep LSB = s_c.
+ * round(w_eff / s_c) (half away from zero).
+ *
+ * <p>A LIF channel's synaptic sum S (in mantissa units) reaches the membrane as (S·2^e) &lt;&lt; 6, so one
+ * membrane unit is worth s_c / 2^(e+6); the threshold is the 17-bit vth with v &gt; vth·2^6 firing, and the
+ * bias a 13-bit mantissa with a 3-bit exponent. The exponent e is the largest the chip's weight-exponent
+ * range allows whose worst case still fits the registers: with S_max the largest |S| the weights can
+ * produce from their sources' largest values (255 for pixels, 1 for spikes, a relay's own bound),
+ * S_max·2^(e+6) must not wrap u, and neither the threshold plus the largest input nor the most negative
+ * membrane the leak allows may saturate v. The membrane holds tau·V, so that the decay-input LIF becomes
+ * v ← v·(1 − 1/tau) + input (decay 4096/tau in 12 bits). Relays and accumulators keep LSB = s_c.
  *
  * <p>The host sends the image as graded payloads with an LSB of 1/255, so 8-bit pixels arrive exactly.
- * Reports per layer {@code weight_rel_rmse} (‖w_q − w‖ / ‖w‖) and {@code threshold_rel_error}; counters
- * {@code weights}, {@code zero_mantissas}, {@code bias_saturated}.
+ * Reports per layer {@code weight_rel_rmse} (‖w_q − w‖ / ‖w‖), {@code threshold_rel_error},
+ * {@code bias_rel_error} (largest error of a bias rounded to mantissa·2^exponent), {@code weight_exp} (the
+ * smallest chosen), {@code range_use} (worst-case |u| or |v| over the register's limit; above 1 the layer
+ * can overflow) and {@code expected_overflow_channels} (channels whose worst case does not fit even at the
+ * smallest exponent); counters {@code weights}, {@code zero_mantissas}, {@code bias_saturated},
+ * {@code bias_rounded}.
  */
 public final class QuantizeWeights implements Pass {
     public static final String ID = "quantize-weights";
     /** Value of one unit of the 8-bit graded input payload. */
     public static final float INPUT_LSB = 1f / 255;
-    private static final int DECAY_ONE = 4096; // 12-bit decay: 4096 = full decay (FACTS.md 1.2)
+    /** Largest value of the host's 8-bit graded input, in input-LSB units. */
+    private static final double INPUT_MAX = 255;
     /** Layers with more weights than this quantize their channels in parallel. */
     private static final int PARALLEL_MIN = 1 << 18;
 
@@ -72,6 +83,8 @@ public final class QuantizeWeights implements Pass {
             throw new IllegalArgumentException(bits + "-bit weights exceed the target's " + chip.maxWeightBits().intValue());
         }
         Map<String, float[]> units = new HashMap<>();
+        // per node and output channel: the largest |value| it can send, in its own units
+        Map<String, double[]> bounds = new HashMap<>();
         GraphBuilder b = g.toBuilder();
         for (Node n : g.nodes()) {
             ctx.cancellation().check();
@@ -79,14 +92,21 @@ public final class QuantizeWeights implements Pass {
                 float[] u = new float[in.shape().dim(0)];
                 Arrays.fill(u, INPUT_LSB);
                 units.put(n.name(), u);
+                double[] bound = new double[u.length];
+                Arrays.fill(bound, INPUT_MAX);
+                bounds.put(n.name(), bound);
                 b.copy(n, n.inputs());
             } else if (n.op() instanceof Gate gate) {
                 units.put(n.name(), gateUnits(gate, n, units));
+                bounds.put(n.name(), gateBounds(n, bounds));
                 b.copy(n, n.inputs());
             } else if (n.op() instanceof NeuronLayer l) {
                 List<float[]> in = n.inputs().stream().map(units::get).toList();
-                Quantized q = quantize(n, l, in, chip, ctx);
+                List<double[]> inBounds = n.inputs().stream().map(bounds::get).toList();
+                List<Integer> tokens = n.inputs().stream().map(s -> tokensOf(g.node(s))).toList();
+                Quantized q = quantize(n, l, in, inBounds, tokens, chip, ctx);
                 units.put(n.name(), q.outUnits);
+                bounds.put(n.name(), q.outBounds);
                 b.add(n.name(), q.layer, n.inputs());
             } else if (n.op() instanceof Output) {
                 b.copy(n, n.inputs());
@@ -108,10 +128,27 @@ public final class QuantizeWeights implements Pass {
         return u;
     }
 
-    private record Quantized(NeuronLayer layer, float[] outUnits) {
+    /** The gate's product can be as large as the product of its operands' bounds. */
+    private static double[] gateBounds(Node n, Map<String, double[]> bounds) {
+        double[] a = bounds.get(n.inputs().get(0));
+        double[] b = bounds.get(n.inputs().get(1));
+        double[] u = new double[n.type().shape().dim(0)];
+        for (int c = 0; c < u.length; c++) {
+            u[c] = a[c] * b[c];
+        }
+        return u;
     }
 
-    private Quantized quantize(Node n, NeuronLayer l, List<float[]> inUnits, HardwareProfile.Chip chip, PassContext ctx) {
+    /** Values per channel of a node's output (tokens). */
+    private static int tokensOf(Node n) {
+        return n.type().shape().size() / n.type().shape().dim(0);
+    }
+
+    private record Quantized(NeuronLayer layer, float[] outUnits, double[] outBounds) {
+    }
+
+    private Quantized quantize(Node n, NeuronLayer l, List<float[]> inUnits, List<double[]> inBounds, List<Integer> tokens,
+            HardwareProfile.Chip chip, PassContext ctx) {
         int cout = n.type().shape().dim(0);
         int mmax = (1 << (bits - 1)) - 1;
         if (l.neuron() instanceof Neuron.Relay r && r.reduce() == Neuron.Relay.Reduce.MAX) {
@@ -120,8 +157,8 @@ public final class QuantizeWeights implements Pass {
             byte[] ones = new byte[cout];
             Arrays.fill(ones, (byte) 1);
             List<Synapses> syn = List.of(l.synapses().get(0).withQuantized(new QuantizedSynapses(bits, ones, cout)));
-            FixedPointParams fp = new FixedPointParams(u, new int[cout], new int[cout], new int[cout], 0);
-            return new Quantized(new NeuronLayer(syn, l.neuron(), l.bias(), fp), u);
+            FixedPointParams fp = new FixedPointParams(u, new int[cout], new int[cout], new int[cout], new int[cout], 0, 0);
+            return new Quantized(new NeuronLayer(syn, l.neuron(), l.bias(), fp), u, channelBounds(inBounds.get(0), cout));
         }
         // Step 1: per output channel, the largest effective weight over all groups.
         int groups = l.synapses().size();
@@ -151,6 +188,7 @@ public final class QuantizeWeights implements Pass {
         double normSq = 0;
         long zeros = 0;
         long total = 0;
+        double[] sumBound = new double[cout]; // the largest |synaptic sum| per channel, in mantissa units
         List<Synapses> syn = new ArrayList<>();
         for (int i = 0; i < groups; i++) {
             Synapses s = l.synapses().get(i);
@@ -196,6 +234,7 @@ public final class QuantizeWeights implements Pass {
                 }
                 quantized = s;
             }
+            addSumBound(l, i, m, inBounds, tokens, cout, sumBound);
             long nz = 0;
             for (byte x : m) {
                 nz += x != 0 ? 1 : 0;
@@ -205,63 +244,179 @@ public final class QuantizeWeights implements Pass {
             syn.add(quantized.withQuantized(new QuantizedSynapses(bits, m, nz)));
         }
         // Step 3: integer neuron parameters.
-        FixedPointParams fp = neuronParams(n, l, step, chip, ctx);
+        FixedPointParams fp = neuronParams(n, l, step, sumBound, chip, ctx);
         ctx.statistics().layer(n.name(), "weight_rel_rmse", normSq > 0 ? Math.sqrt(errSq / normSq) : 0);
         ctx.statistics().count("weights", total);
         ctx.statistics().count("zero_mantissas", zeros);
-        float[] outUnits = l.neuron() instanceof Neuron.LifNeuron ? ones(cout) : fp.lsb();
-        return new Quantized(new NeuronLayer(syn, l.neuron(), l.bias(), fp), outUnits);
+        boolean lif = l.neuron() instanceof Neuron.LifNeuron;
+        float[] outUnits = lif ? ones(cout) : fp.lsb();
+        double[] outBounds = new double[cout];
+        for (int o = 0; o < cout; o++) {
+            outBounds[o] = lif ? 1 : Math.min(LoihiArithmetic.VOLTAGE_MAX,
+                    sumBound[o] + Math.abs((double) LoihiArithmetic.effectiveBias(fp.biasMant()[o], fp.biasExp()[o])));
+        }
+        return new Quantized(new NeuronLayer(syn, l.neuron(), l.bias(), fp), outUnits, outBounds);
     }
 
-    private FixedPointParams neuronParams(Node n, NeuronLayer l, double[] step, HardwareProfile.Chip chip, PassContext ctx) {
+    /**
+     * Adds group i's largest possible |sum| per output channel (mantissa units) to {@code bound}: Σ|m|
+     * times the largest value of the source channel each weight reads, times the terms it sums over.
+     */
+    private static void addSumBound(NeuronLayer l, int i, byte[] m, List<double[]> inBounds, List<Integer> tokens, int cout,
+            double[] bound) {
+        Synapses s = l.synapses().get(i);
+        double[] src = inBounds.get(i);
+        if (s.weight() != null) {
+            int per = m.length / cout;
+            int span = spatial(s);
+            // a global dense layer sums every token of its source channel
+            int terms = s.connection() instanceof Connection.GlobalDense ? tokens.get(i) : 1;
+            for (int o = 0; o < cout; o++) {
+                double sum = 0;
+                for (int j = 0; j < per; j++) {
+                    sum += Math.abs(m[o * per + j]) * src[j / span];
+                }
+                bound[o] += sum * terms;
+            }
+        } else if (s.connection() instanceof Connection.Coincidence k) {
+            if (k.operand() == 1) {
+                return; // the gating operand's bound is taken with operand 0
+            }
+            double a = max(src);
+            double b = max(inBounds.get(i + 1));
+            for (int o = 0; o < cout; o++) {
+                bound[o] += Math.abs(m[o]) * (double) k.terms() * a * b;
+            }
+        } else {
+            double[] c = channelBounds(src, cout);
+            int terms = s.connection() instanceof Connection.TokenSum ? tokens.get(i) : 1;
+            for (int o = 0; o < cout; o++) {
+                bound[o] += Math.abs(m[o]) * c[o] * terms;
+            }
+        }
+    }
+
+    private static double max(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static double[] channelBounds(double[] src, int cout) {
+        return Arrays.copyOf(src, cout);
+    }
+
+    private FixedPointParams neuronParams(Node n, NeuronLayer l, double[] step, double[] sumBound, HardwareProfile.Chip chip,
+            PassContext ctx) {
         int cout = step.length;
         float[] lsb = new float[cout];
         int[] exp = new int[cout];
         int[] thr = new int[cout];
-        int[] bias = new int[cout];
-        int expMin = chip.weightExpMin().intValue();
-        int expMax = chip.weightExpMax().intValue();
-        long thrMax = (1L << chip.thresholdMantBits().intValue()) - 1;
-        long biasMax = ((1L << (chip.biasMantBits().intValue() - 1)) - 1) << 7; // 13-bit signed mantissa, 3-bit exponent
-        int decay = 0;
-        double worstThrErr = 0;
-        if (l.neuron() instanceof Neuron.LifNeuron lif) {
-            decay = (int) Math.round(DECAY_ONE / lif.tau());
-            double thrReal = lif.tau() * lif.threshold();
-            for (int o = 0; o < cout; o++) {
-                int e = expMin;
-                for (int cand = expMax; cand >= expMin; cand--) {
-                    if (Math.rint(thrReal * Math.pow(2, cand) / step[o]) <= thrMax) {
-                        e = cand;
-                        break;
-                    }
-                }
-                exp[o] = e;
-                double unit = step[o] / Math.pow(2, e);
-                lsb[o] = (float) unit;
-                thr[o] = (int) Math.max(1, Math.min(thrMax, Math.rint(thrReal / unit)));
-                worstThrErr = Math.max(worstThrErr, Math.abs(thr[o] * unit - thrReal) / thrReal);
-            }
-        } else {
+        int[] biasMant = new int[cout];
+        int[] biasExp = new int[cout];
+        float[] bias = l.bias() == null ? new float[cout] : l.bias().data();
+        if (!(l.neuron() instanceof Neuron.LifNeuron lif)) {
+            // relays and accumulators: one value unit is one mantissa unit of the sum
+            double worstBias = 0;
             for (int o = 0; o < cout; o++) {
                 lsb[o] = (float) step[o];
+                worstBias = Math.max(worstBias, encodeBias(bias[o] / step[o], o, biasMant, biasExp, ctx));
             }
+            reportBias(n, l, worstBias, ctx);
+            return new FixedPointParams(lsb, exp, thr, biasMant, biasExp, 0, 0);
         }
-        if (l.bias() != null) {
-            float[] bv = l.bias().data();
-            for (int o = 0; o < cout; o++) {
-                double q = Math.rint(bv[o] / lsb[o]);
-                if (Math.abs(q) > biasMax) {
-                    ctx.statistics().count("bias_saturated", 1);
-                    q = Math.signum(q) * biasMax;
+        int expMin = LoihiArithmetic.mantissaExpMin(chip.weightExpMin().intValue(), bits);
+        int expMax = LoihiArithmetic.mantissaExpMax(chip.weightExpMax().intValue(), bits);
+        // the 12-bit register cannot hold 4096: tau = 1 keeps 1/4096 of v
+        int decayV = (int) Math.min(LoihiArithmetic.DECAY_MAX, Math.round(LoihiArithmetic.DECAY_UNITY / lif.tau()));
+        double thrReal = lif.tau() * lif.threshold();
+        double worstThrErr = 0;
+        double worstBias = 0;
+        double rangeUse = 0;
+        int minExp = Integer.MAX_VALUE;
+        long unfit = 0;
+        for (int o = 0; o < cout; o++) {
+            // Step 3a: the largest exponent whose worst case fits u and v (or, failing that, the one that keeps u whole).
+            Range chosen = null;
+            Range fallback = null;
+            for (int e = expMax; e >= expMin && chosen == null; e--) {
+                Range r = range(e, step[o], sumBound[o], thrReal, bias[o], decayV);
+                if (r.vth > LoihiArithmetic.THRESHOLD_MANT_MAX) {
+                    continue;
                 }
-                bias[o] = (int) q;
+                if (r.use() <= 1) {
+                    chosen = r;
+                } else if (fallback == null && r.currentUse < 1) {
+                    fallback = r;
+                }
             }
+            if (chosen == null) {
+                chosen = fallback != null ? fallback : range(expMin, step[o], sumBound[o], thrReal, bias[o], decayV);
+                unfit++;
+            }
+            // Step 3b: the channel's parameters at that exponent.
+            exp[o] = chosen.exp;
+            double unit = chosen.unit;
+            lsb[o] = (float) unit;
+            thr[o] = (int) Math.max(0, Math.min(LoihiArithmetic.THRESHOLD_MANT_MAX, chosen.vth));
+            double firesAt = LoihiArithmetic.effectiveThreshold(thr[o]) + 1.0; // v > vth·2^6
+            worstThrErr = Math.max(worstThrErr, Math.abs(firesAt * unit - thrReal) / thrReal);
+            worstBias = Math.max(worstBias, encodeBias(bias[o] / unit, o, biasMant, biasExp, ctx));
+            rangeUse = Math.max(rangeUse, chosen.use());
+            minExp = Math.min(minExp, chosen.exp);
         }
-        if (l.neuron() instanceof Neuron.LifNeuron) {
-            ctx.statistics().layer(n.name(), "threshold_rel_error", worstThrErr);
+        ctx.statistics().layer(n.name(), "threshold_rel_error", worstThrErr);
+        ctx.statistics().layer(n.name(), "range_use", rangeUse);
+        ctx.statistics().layer(n.name(), "weight_exp", LoihiArithmetic.chipWeightExp(minExp, bits));
+        ctx.statistics().layer(n.name(), "expected_overflow_channels", unfit);
+        reportBias(n, l, worstBias, ctx);
+        return new FixedPointParams(lsb, exp, thr, biasMant, biasExp, LoihiArithmetic.CURRENT_DECAY_FULL, decayV);
+    }
+
+    /**
+     * A LIF channel at mantissa exponent e: the membrane unit, the threshold mantissa (the largest vth with
+     * vth·2^6 below the threshold, so that a membrane exactly at it fires as V ≥ θ does), and how much of
+     * each register the worst case uses: u = S_max·2^(e+6); v up to the threshold plus the largest input
+     * and bias; v down to −(|u| + |bias|)·4096/dv, where the leak balances the most negative input.
+     */
+    private static Range range(int e, double step, double sumBound, double thrReal, double bias, int decayV) {
+        double unit = step / Math.pow(2, e + LoihiArithmetic.ACTIVATION_SHIFT);
+        long vth = (long) Math.ceil(thrReal / (unit * (1 << LoihiArithmetic.THRESHOLD_SHIFT)) - 1e-9) - 1;
+        double u = sumBound * Math.pow(2, e + LoihiArithmetic.ACTIVATION_SHIFT);
+        double b = Math.abs(bias / unit);
+        double up = (double) Math.max(0, vth) * (1 << LoihiArithmetic.THRESHOLD_SHIFT) + u + b;
+        double down = decayV > 0 ? (u + b) * LoihiArithmetic.DECAY_UNITY / decayV : Double.POSITIVE_INFINITY;
+        double currentUse = u / LoihiArithmetic.STATE_LIMIT;
+        double voltageUse = Math.max(up, down) / LoihiArithmetic.VOLTAGE_MAX;
+        return new Range(e, unit, vth, currentUse, voltageUse);
+    }
+
+    private record Range(int exp, double unit, long vth, double currentUse, double voltageUse) {
+        double use() {
+            return Math.max(currentUse, voltageUse);
         }
-        return new FixedPointParams(lsb, exp, thr, bias, decay);
+    }
+
+    /** Encodes a bias given in value units as mantissa·2^exponent; returns its relative error. */
+    private static double encodeBias(double b, int o, int[] mant, int[] exp, PassContext ctx) {
+        int[] me = LoihiArithmetic.encodeBias(b);
+        mant[o] = me[0];
+        exp[o] = me[1];
+        double got = LoihiArithmetic.effectiveBias(me[0], me[1]);
+        if (Math.abs(b) > (double) LoihiArithmetic.BIAS_MANT_MAX * (1 << LoihiArithmetic.BIAS_EXP_MAX)) {
+            ctx.statistics().count("bias_saturated", 1);
+        } else if (got != Math.rint(b)) {
+            ctx.statistics().count("bias_rounded", 1);
+        }
+        return b == 0 ? 0 : Math.abs(got - b) / Math.abs(b);
+    }
+
+    private static void reportBias(Node n, NeuronLayer l, double worst, PassContext ctx) {
+        if (l.bias() != null) {
+            ctx.statistics().layer(n.name(), "bias_rel_error", worst);
+        }
     }
 
     /** k·k for convolutions (weights [Cout, Cin, k, k]); 1 for [Cout, Cin]. */

@@ -15,6 +15,10 @@ public final class Activity {
     final long[] coreOutputs;
     /** Per core: the synaptic operations it performed. */
     final long[] coreSynops;
+    /** Per population: neuron-steps whose 24-bit current u wrapped around. */
+    final long[] currentWraps;
+    /** Per population: neuron-steps whose membrane v saturated at ±(2^23 − 1). */
+    final long[] voltageClips;
 
     Activity(int populations, int cores) {
         synops = new long[populations];
@@ -23,6 +27,18 @@ public final class Activity {
         outputs = new long[populations];
         coreOutputs = new long[cores];
         coreSynops = new long[cores];
+        currentWraps = new long[populations];
+        voltageClips = new long[populations];
+    }
+
+    /** Neuron-steps of that population whose current u wrapped around (a 24-bit overflow). */
+    public long currentWraps(int population) {
+        return currentWraps[population];
+    }
+
+    /** Neuron-steps of that population whose membrane v saturated. */
+    public long voltageClips(int population) {
+        return voltageClips[population];
     }
 
     public long synapticOps() {

@@ -7,6 +7,7 @@ import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
 import org.spiketc.compiler.codegen.BinaryProgram.Population;
 import org.spiketc.hw.HardwareProfile;
+import org.spiketc.hw.LoihiArithmetic;
 import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
@@ -16,10 +17,12 @@ import org.spiketc.sim.Traffic;
 /**
  * Executes a compiled {@code .nxe} binary with the target's integer neuron model — not the IR. Each
  * time step, populations run in order; every non-zero input value is an event that adds its synapse
- * mantissas (shifted by the channel's weight exponent) to the neurons it reaches; then each neuron
- * updates: a LIF neuron as Loihi's CUBA LIF (u = input, wrapping at 24 bits; v ← trunc(v·(4096 −
- * decay)/4096) + u + bias, saturating; spike when v > threshold, reset to 0), a relay forwards its
- * sum or max as a graded value, an accumulator integrates for the host to read.
+ * mantissas to the neurons it reaches; the sum, shifted by the channel's weight exponent, is the
+ * neuron's activation; then each neuron updates: a LIF neuron bit for bit as Lava's Loihi CUBA LIF
+ * ({@link LifFixedModel}: the activation shifted left by 6 into the 24-bit current, which wraps; v
+ * saturating; spike when v exceeds the threshold mantissa shifted left by 6), a relay forwards its sum
+ * or max as a graded value, an accumulator integrates for the host to read. Every u wrap-around and
+ * v saturation is counted per population.
  *
  * <p>Counts synaptic events, neuron updates, spikes and messages per population and per core (see
  * {@link Activity}); {@link EnergyModel} turns them into energy and latency. Each thread runs in its
@@ -40,8 +43,8 @@ public final class ChipEmulator implements InferenceEngine {
     private final boolean[] hostFed;
     /** Per population: LIF neurons fed by one convolution from another population. */
     private final boolean[] convFed;
-    /** Per LIF population and channel: the threshold as {@link LifFixedModel#step} takes it. */
-    private final int[][] threshold;
+    /** Per population and channel: the bias added every step (mantissa shifted by its exponent). */
+    private final int[][] bias;
     /** Buffers per thread: inferences on several threads share the program, not their state. */
     private final ThreadLocal<Workspace> workspaces;
 
@@ -74,9 +77,9 @@ public final class ChipEmulator implements InferenceEngine {
             convFed[p] = pops[p].kind() == BinaryProgram.LIF && gs.size() == 1 && gs.get(0).connection() == BinaryProgram.CONV
                     && gs.get(0).source() >= 0;
         }
-        threshold = new int[pops.length][];
+        bias = new int[pops.length][];
         for (int p = 0; p < pops.length; p++) {
-            threshold[p] = java.util.Arrays.stream(pops[p].threshold()).map(LifFixedModel::threshold).toArray();
+            bias[p] = pops[p].effectiveBias();
         }
         int inputSize = kernels.inputSize();
         workspaces = ThreadLocal.withInitial(() -> new Workspace(program, inputSize, kernels.scratchWords()));
@@ -126,9 +129,9 @@ public final class ChipEmulator implements InferenceEngine {
                     default -> {
                         long[] current = ws.current;
                         if (convFed[p]) {
-                            // One convolution into LIF neurons: its sums arrive already shifted and wrapped.
-                            act.synops[p] += kernels.wrappedConvolution(pop, p, ws, ws.wrapped, act);
-                            lif(pop, p, ws.wrapped, ws, act);
+                            // One convolution into LIF neurons: its sums arrive already shifted by the weight exponents.
+                            act.synops[p] += kernels.convolutionActivation(pop, p, ws, ws.activation, act);
+                            lif(pop, p, ws.activation, ws, act);
                             break;
                         }
                         if (!hostFed[p]) {
@@ -191,7 +194,8 @@ public final class ChipEmulator implements InferenceEngine {
             } else {
                 acs += act.synops[p];
             }
-            layers.add(new LayerActivity(pops[p].name(), s, n, lif ? (double) s / (n * timeSteps) : 0, act.synops[p], analog, 0));
+            layers.add(new LayerActivity(pops[p].name(), s, n, lif ? (double) s / (n * timeSteps) : 0, act.synops[p], analog, 0,
+                    act.currentWraps[p], act.voltageClips[p]));
         }
         EnergyModel.Estimate e = energy.estimate(act, timeSteps);
         InferenceResult r = new InferenceResult(logits, best, layers, macs, acs, spikes, PaperEnergy.millijoules(macs, acs),
@@ -204,15 +208,20 @@ public final class ChipEmulator implements InferenceEngine {
     public record Emulated(InferenceResult result, Activity activity, EnergyModel.Estimate estimate) {
     }
 
-    /** One step of a LIF population from its wrapped input currents. */
-    private void lif(Population pop, int p, int[] u, Workspace ws, Activity act) {
+    /** One step of a LIF population from its synapses' activations. */
+    private void lif(Population pop, int p, int[] a, Workspace ws, Activity act) {
         int n = pop.size();
         int per = n / pop.channels();
         long active = 0;
+        long[] overflow = ws.overflow;
+        overflow[LifFixedModel.CURRENT_WRAPS] = 0;
+        overflow[LifFixedModel.VOLTAGE_CLIPS] = 0;
         for (int c = 0; c < pop.channels(); c++) {
-            active += LifFixedModel.step(u, ws.membrane[p], ws.out[p], c * per, (c + 1) * per, pop.decay(), pop.bias()[c],
-                    threshold[p][c]);
+            active += LifFixedModel.step(a, ws.currentState[p], ws.membrane[p], ws.out[p], c * per, (c + 1) * per, pop.decayU(),
+                    pop.decay(), bias[p][c], pop.threshold()[c], overflow);
         }
+        act.currentWraps[p] += overflow[LifFixedModel.CURRENT_WRAPS];
+        act.voltageClips[p] += overflow[LifFixedModel.VOLTAGE_CLIPS];
         act.updates[p] += (long) n * (pop.split() == 1 ? 1 : pop.split() + 1);
         act.activeUpdates[p] += active;
     }
@@ -225,20 +234,20 @@ public final class ChipEmulator implements InferenceEngine {
         long active = 0;
         switch (pop.kind()) {
             case BinaryProgram.LIF -> {
-                int[] u = ws.wrapped;
+                int[] a = ws.activation;
                 for (int c = 0; c < pop.channels(); c++) {
                     int exp = pop.weightExp()[c];
                     for (int i = c * per; i < (c + 1) * per; i++) {
-                        u[i] = FixedPoint.wrap24(FixedPoint.shift(current[i], exp));
+                        a[i] = LoihiArithmetic.activation(current[i], exp);
                     }
                 }
-                lif(pop, p, u, ws, act);
+                lif(pop, p, a, ws, act);
                 return;
             }
             case BinaryProgram.RELAY_SUM -> {
                 for (int c = 0; c < pop.channels(); c++) {
                     int exp = pop.weightExp()[c];
-                    int bias = pop.bias()[c];
+                    int bias = this.bias[p][c];
                     for (int i = c * per; i < (c + 1) * per; i++) {
                         out[i] = (int) FixedPoint.saturate24(FixedPoint.shift(current[i], exp) + bias);
                         active += current[i] != 0 ? 1 : 0;
@@ -249,7 +258,7 @@ public final class ChipEmulator implements InferenceEngine {
                 long[] total = ws.total[p];
                 for (int c = 0; c < pop.channels(); c++) {
                     int exp = pop.weightExp()[c];
-                    int bias = pop.bias()[c];
+                    int bias = this.bias[p][c];
                     for (int i = c * per; i < (c + 1) * per; i++) {
                         total[i] += FixedPoint.shift(current[i], exp) + bias;
                         active += current[i] != 0 ? 1 : 0;

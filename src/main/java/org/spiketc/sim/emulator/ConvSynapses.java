@@ -1,5 +1,7 @@
 package org.spiketc.sim.emulator;
 
+import org.spiketc.hw.LoihiArithmetic;
+
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
 
@@ -129,7 +131,7 @@ final class ConvSynapses {
      * @param u   overwritten: [C][H][W]
      * @param exp per output channel
      */
-    long accumulateWrapped(int[] x, long[] scratch, int[] u, int[] exp, int[] reached) {
+    long accumulateActivation(int[] x, long[] scratch, int[] u, int[] exp, int[] reached) {
         int lanes = lanes(x);
         if (lanes == 0) {
             java.util.Arrays.fill(u, 0, co * ho * wo, 0);
@@ -147,7 +149,7 @@ final class ConvSynapses {
                     long s = scratch[q * words + j];
                     for (int c = j; c < co; c += words) {
                         long lane = (s << (64 - bits)) >> (64 - bits); // the lane's low bits, sign-extended
-                        u[c * plane + q] = FixedPoint.wrap24(FixedPoint.shift(lane, exp[c]));
+                        u[c * plane + q] = LoihiArithmetic.activation(lane, exp[c]);
                         s = (s - lane) >> bits; // exact: the lane's bits are now zero (a no-op shift for one lane)
                     }
                 }

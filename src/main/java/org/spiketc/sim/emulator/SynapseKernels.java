@@ -107,14 +107,14 @@ final class SynapseKernels {
     }
 
     /**
-     * The input of a population fed by one convolution, already shifted by each channel's weight exponent
-     * and wrapped to 24 bits, into {@code u}.
+     * The activation of a population fed by one convolution: its sums shifted by each channel's weight
+     * exponent ({@link org.spiketc.hw.LoihiArithmetic#activation}), into {@code a}.
      *
      * @return synaptic operations
      */
-    long wrappedConvolution(Population pop, int p, Workspace ws, int[] u, Activity act) {
+    long convolutionActivation(Population pop, int p, Workspace ws, int[] a, Activity act) {
         Group g = pop.groups().get(0);
-        long ops = convs[g.block()].accumulateWrapped(source(g, ws), ws.scratch, u, pop.weightExp(), ws.reached);
+        long ops = convs[g.block()].accumulateActivation(source(g, ws), ws.scratch, a, pop.weightExp(), ws.reached);
         act.synopsByPosition(slices.of(p), pop.split(), ws.reached, pop.size() / pop.channels(), ws.prefix);
         return ops;
     }

@@ -19,10 +19,14 @@ final class Workspace {
     final long[] current;
     /** Per population fed only by the host: its current, the same every step. */
     final long[][] hostCurrent;
-    /** The wrapped 24-bit input currents of the LIF population being updated. */
-    final int[] wrapped;
+    /** The activations (synaptic sums after the weight exponent) of the LIF population being updated. */
+    final int[] activation;
+    /** Per LIF population: the 24-bit currents u. */
+    final int[][] currentState;
     /** Per LIF population: membrane potentials. */
     final int[][] membrane;
+    /** u wrap-arounds and v saturations of the population being updated (see {@link LifFixedModel#step}). */
+    final long[] overflow = new long[2];
     /** Per accumulator population: running totals read by the host. */
     final long[][] total;
     /** Per population fed only by the host: whether {@link #hostCurrent} already holds its current. */
@@ -45,6 +49,7 @@ final class Workspace {
         out = new int[n][];
         hostCurrent = new long[n][];
         membrane = new int[n][];
+        currentState = new int[n][];
         total = new long[n][];
         hostCurrentReady = new boolean[n];
         hostOps = new long[n];
@@ -54,6 +59,7 @@ final class Workspace {
             out[p] = new int[size];
             if (pop.kind() == BinaryProgram.LIF) {
                 membrane[p] = new int[size];
+                currentState[p] = new int[size];
             } else if (pop.kind() == BinaryProgram.ACCUMULATOR) {
                 total[p] = new long[size];
             }
@@ -64,7 +70,7 @@ final class Workspace {
         int largest = pops.stream().mapToInt(Population::size).max().orElse(0);
         current = new long[largest];
         scratch = new long[scratchWords];
-        wrapped = new int[largest];
+        activation = new int[largest];
         reached = new int[largest];
         prefix = new long[largest + 1];
         hostCoreOps = new long[n][];
@@ -75,6 +81,7 @@ final class Workspace {
         for (int p = 0; p < out.length; p++) {
             if (membrane[p] != null) {
                 Arrays.fill(membrane[p], 0);
+                Arrays.fill(currentState[p], 0);
             }
             if (total[p] != null) {
                 Arrays.fill(total[p], 0);

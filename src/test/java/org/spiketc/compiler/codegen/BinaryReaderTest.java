@@ -46,7 +46,7 @@ class BinaryReaderTest {
     @Test
     void readsBackTheHeaderAndAllFiveSections() throws Exception {
         BinaryImage img = BinaryReader.read(write(binary));
-        assertThat(img.version()).isEqualTo(1);
+        assertThat(img.version()).isEqualTo(BinaryFormat.VERSION);
         assertThat(img.profile()).isEqualTo("loihi2");
         assertThat(img.timeSteps()).isEqualTo(4);
         assertThat(img.size()).isEqualTo(binary.length);
@@ -70,8 +70,10 @@ class BinaryReaderTest {
             BinaryProgram.Population pop = p.populations().stream().filter(x -> x.name().equals("block.0.mlp.fc1_lif"))
                     .findFirst().orElseThrow();
             assertThat(p.blocks().get(pop.groups().get(0).block()).mantissas()).isEqualTo(fc1.synapses().get(0).quantized().mantissa());
-            int[] strict = java.util.Arrays.stream(fc1.fixed().thresholdMant()).map(t -> t - 1).toArray();
-            assertThat(pop.threshold()).isEqualTo(strict); // stored in Loihi's strict form: fire on v > vth
+            assertThat(pop.threshold()).isEqualTo(fc1.fixed().thresholdMant()); // the 17-bit vth; fires on v > vth << 6
+            assertThat(pop.bias()).isEqualTo(fc1.fixed().biasMant());
+            assertThat(pop.biasExp()).isEqualTo(fc1.fixed().biasExp());
+            assertThat(pop.decayU()).isEqualTo(org.spiketc.hw.LoihiArithmetic.CURRENT_DECAY_FULL);
             assertThat(p.cores().count()).isEqualTo(result.mapping().cores().size());
             assertThat(p.routes().dst().length).isEqualTo(result.mapping().routes().size());
         }
@@ -97,7 +99,7 @@ class BinaryReaderTest {
     void rejectsAnUnknownVersionAndAForeignFile() throws Exception {
         byte[] b = binary.clone();
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(8, (short) 7);
-        assertThatThrownBy(() -> BinaryReader.read(write(b))).hasMessageContaining("has format version 7; this build reads version 1");
+        assertThatThrownBy(() -> BinaryReader.read(write(b))).hasMessageContaining("has format version 7; this build reads version " + BinaryFormat.VERSION);
         byte[] png = binary.clone();
         png[0] = (byte) 0x89;
         assertThatThrownBy(() -> BinaryReader.read(write(png))).hasMessageContaining("not a Spike-Transformer-Compiler binary");

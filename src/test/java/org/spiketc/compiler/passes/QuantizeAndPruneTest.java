@@ -43,17 +43,22 @@ class QuantizeAndPruneTest {
     }
 
     @Test
-    void thresholdsAreRescaledIntoMembraneUnits() {
+    void thresholdsAreRescaledIntoTheChipsSeventeenBitMantissaShiftedBySix() {
         Graph after = PassFixtures.run(fused(), new QuantizeWeights(8)).graph();
         for (Node n : after.nodes()) {
             if (n.op() instanceof NeuronLayer l && l.neuron() instanceof Neuron.LifNeuron lif) {
                 var f = l.fixed();
                 assertThat(f.decayV()).isEqualTo(2048); // 4096 / tau with tau = 2
+                assertThat(f.decayU()).isEqualTo(4095); // u is each step's input alone
                 for (int c = 0; c < f.lsb().length; c++) {
-                    double real = f.thresholdMant()[c] * (double) f.lsb()[c];
-                    // the integer membrane holds tau * V, so the threshold is tau * vth
-                    assertThat(real).as(n.name()).isCloseTo(lif.tau() * lif.threshold(), within(lif.tau() * lif.threshold() * 1e-3));
-                    assertThat(f.thresholdMant()[c]).isLessThan(1 << 17);
+                    // the integer membrane holds tau * V; Loihi fires on v > vth * 2^6, i.e. from vth * 2^6 + 1
+                    double thetaUnits = lif.tau() * lif.threshold() / f.lsb()[c];
+                    double firesAt = f.thresholdMant()[c] * 64.0 + 1;
+                    assertThat(firesAt).as(n.name()).isCloseTo(thetaUnits, within(thetaUnits * 1e-3));
+                    assertThat(f.thresholdMant()[c] * 64.0).as("a membrane exactly at the threshold fires").isLessThan(thetaUnits);
+                    assertThat(f.thresholdMant()[c]).isBetween(0, (1 << 17) - 1);
+                    assertThat(f.biasMant()[c]).isBetween(-4096, 4095);
+                    assertThat(f.biasExp()[c]).isBetween(0, 7);
                 }
             }
         }

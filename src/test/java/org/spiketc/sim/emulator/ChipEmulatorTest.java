@@ -58,6 +58,31 @@ class ChipEmulatorTest {
     }
 
     @Test
+    void theCompilersWorstCaseExponentsLeaveNoRegisterOverflowOnTheShippedModel() throws Exception {
+        for (String target : new String[] {"loihi1", "loihi2"}) {
+            Evaluation.Outcome e = Evaluation.run(emulator(target, null), data, 2, Cancellation.none(), ProgressListener.NONE);
+            assertThat(e.layerMeans()).as(target).allSatisfy((layer, v) -> {
+                assertThat(v[3]).as("%s u wraps", layer).isZero();
+                assertThat(v[4]).as("%s v saturations", layer).isZero();
+            });
+        }
+    }
+
+    @Test
+    void everyWrapAndSaturationIsCountedPerLayer() throws Exception {
+        ChipEmulator emu = emulator("loihi2", null);
+        // an image 100x brighter than any pixel: the first layer's sums exceed the bound its exponents were chosen for
+        float[] bright = data.pixels()[0].clone();
+        for (int i = 0; i < bright.length; i++) {
+            bright[i] *= 100;
+        }
+        var r = emu.runDetailed(bright).result();
+        var first = r.layers().get(0);
+        assertThat(first.overflows()).as(first.layer()).isPositive();
+        assertThat(emu.runDetailed(data.pixels()[0]).result().layers().get(0).overflows()).as("the image itself").isZero();
+    }
+
+    @Test
     void parallelRunsEqualASerialRun() throws Exception {
         ChipEmulator emu = emulator("loihi2", null);
         Evaluation.Outcome one = Evaluation.run(emu, data.first(40), 1, Cancellation.none(), ProgressListener.NONE);

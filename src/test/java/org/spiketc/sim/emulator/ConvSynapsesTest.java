@@ -105,10 +105,10 @@ class ConvSynapsesTest {
             exp[o] = r.nextInt(11) - 8; // Loihi's weight exponents, -8..2 here
         }
         int[] u = new int[co * ho * wo];
-        assertThat(conv.accumulateWrapped(x, scratch, u, exp, reached)).isEqualTo(ops);
+        assertThat(conv.accumulateActivation(x, scratch, u, exp, reached)).isEqualTo(ops);
         assertThat(reached).containsExactly(expectedReached);
         for (int i = 0; i < u.length; i++) {
-            assertThat(u[i]).as("neuron %d", i).isEqualTo(FixedPoint.wrap24(FixedPoint.shift(expected[i], exp[i / (ho * wo)])));
+            assertThat(u[i]).as("neuron %d", i).isEqualTo(org.spiketc.hw.LoihiArithmetic.activation(expected[i], exp[i / (ho * wo)]));
         }
     }
 }

@@ -87,6 +87,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results in the seed's JSON shape.")
     Path json;
 
+    @Option(names = "--bias-always-on", description = "Leave every population's bias on at every chip step instead of only "
+            + "during its T-step window: shows the spikes a chip configured once fills and drains its pipeline with.")
+    boolean biasAlwaysOn;
+
+    /** The compilation's pass records (null when a binary was given). */
+    private java.util.List<org.spiketc.compiler.pass.PassRecord> compilePasses;
+
     @Mixin
     StoreOptions store;
 
@@ -131,10 +138,11 @@ final class RunCommand implements Callable<Integer> {
                 }
             } else {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                Compiler.compile(compile.request(model, profile), bytes, Cancellation.none(), ProgressListener.NONE);
+                compilePasses = Compiler.compile(compile.request(model, profile), bytes, Cancellation.none(), ProgressListener.NONE)
+                        .passes();
                 program = BinaryReader.load(bytes.toByteArray(), "compiled binary");
             }
-            emulator = new ChipEmulator(program, profile);
+            emulator = new ChipEmulator(program, profile, !biasAlwaysOn);
             engines.add(emulator);
         }
         Cancellation cancel = new Cancellation();
@@ -206,6 +214,9 @@ final class RunCommand implements Callable<Integer> {
         if (!engine.equals("reference")) {
             c.put("target", compile.profile().id());
             compile.pipeline().describe(c);
+            if (biasAlwaysOn) {
+                c.put("bias_always_on", true);
+            }
         }
         return c.toString();
     }
@@ -374,7 +385,8 @@ final class RunCommand implements Callable<Integer> {
         }
         ArrayNode layers = root.putArray("layers");
         for (Evaluation.Outcome o : os) {
-            InferenceLayers.add(layers, o, o.engine().equals("emulator") && emu != null ? emu.profile() : null);
+            boolean emulated = o.engine().equals("emulator") && emu != null;
+            InferenceLayers.add(layers, o, emulated ? emu.profile() : null, emulated ? compilePasses : null);
         }
         if (emu != null) {
             root.set("core_map", CoreMap.emulated(emu.program(), emu.profile(), os.get(os.size() - 1).coreMeans()));

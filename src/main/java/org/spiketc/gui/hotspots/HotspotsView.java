@@ -89,6 +89,10 @@ public final class HotspotsView extends BorderPane {
         layers.getColumns().add(number("share of emulator ops", r -> 100 * r.share(), "%.1f %%", 150));
         layers.getColumns().add(number("synaptic energy (mJ, simulated)", HotspotsViewModel.LayerRow::synapticEnergyMj, "%.5f", 200));
         layers.getColumns().add(number("spikes / inference", HotspotsViewModel.LayerRow::spikes, "%,.0f", 140));
+        layers.getColumns().add(number("u wraps / inference", HotspotsViewModel.LayerRow::currentWraps, "%,.1f", 140));
+        layers.getColumns().add(number("v saturations / inference", HotspotsViewModel.LayerRow::voltageClips, "%,.1f", 160));
+        layers.getColumns().add(number("weight error (rel. RMSE)", HotspotsViewModel.LayerRow::weightError, "%.4f", 160));
+        layers.getColumns().add(number("register range use", HotspotsViewModel.LayerRow::rangeUse, "%.3f", 140));
         layers.getColumns().add(number("firing rate", HotspotsViewModel.LayerRow::firingRate, "%.3f", 100));
         layers.setPlaceholder(new Label("No layers: select an inference run in Runs"));
 

@@ -35,9 +35,13 @@ public final class HotspotsViewModel {
     public record LayerChange(String layer, String metric, double value) {
     }
 
-    /** One layer of an inference. */
+    /**
+     * One layer of an inference: its work and, on the chip, its register overflow (neuron-steps per inference
+     * whose current wrapped or membrane saturated) next to the quantization's weight error and range use
+     * (NaN where the run has none).
+     */
     public record LayerRow(String layer, String engine, double synapticOps, double share, double spikes, double firingRate,
-            double synapticEnergyMj) {
+            double synapticEnergyMj, double currentWraps, double voltageClips, double weightError, double rangeUse) {
     }
 
     /** One core on the map: its chip, its cell in that chip's grid, its layer and load (0..1), and the values behind it. */
@@ -177,7 +181,10 @@ public final class HotspotsViewModel {
             boolean ref = n.path("engine").asText("").equals("reference");
             l.add(new LayerRow(n.path("name").asText(), n.path("engine").asText(""), ops, ref || total == 0 ? 0 : ops / total,
                     n.path("spikes_per_inference").asDouble(), n.path("firing_rate").asDouble(),
-                    n.path("synaptic_energy_mj_per_inference").asDouble(Double.NaN)));
+                    n.path("synaptic_energy_mj_per_inference").asDouble(Double.NaN),
+                    n.path("current_wraps_per_inference").asDouble(Double.NaN), n.path("voltage_clips_per_inference").asDouble(Double.NaN),
+                    n.path("quantization").path("weight_rel_rmse").asDouble(Double.NaN),
+                    n.path("quantization").path("range_use").asDouble(Double.NaN)));
         }
         l.sort((a, b) -> Double.compare(b.synapticOps(), a.synapticOps()));
         return l;

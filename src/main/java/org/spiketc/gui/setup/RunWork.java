@@ -57,7 +57,8 @@ final class RunWork {
             throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CompileRequest req = s.request();
-        Compiler.compile(req, bytes, cancel, (stage, f) -> progress.progress("compiling " + stage, f < 0 ? -1 : f * 0.1));
+        CompileResult compiled = Compiler.compile(req, bytes, cancel,
+                (stage, f) -> progress.progress("compiling " + stage, f < 0 ? -1 : f * 0.1));
         ChipEmulator emu = new ChipEmulator(BinaryReader.load(bytes.toByteArray(), "compiled binary"), req.target());
         // One core stays with the window (its pulses and chart drawing); the detail of each inference goes
         // into the outcome's totals as it finishes, so a long run's memory stays flat. Each inference's
@@ -91,12 +92,14 @@ final class RunWork {
         doc.putObject("environment").put("hardware", emu.profile().label()).put("software_version", Version.get())
                 .put("source_commit", Version.commit()).put("model", s.model()).put("dataset", data.name())
                 .put("optimization_level", "O" + s.options().level());
-        org.spiketc.report.InferenceLayers.add(doc.putArray("layers"), o, emu.profile());
+        org.spiketc.report.InferenceLayers.add(doc.putArray("layers"), o, emu.profile(), compiled.passes());
         doc.set("core_map", CoreMap.emulated(emu.program(), emu.profile(), o.coreMeans()));
         runs.finish(id, o.complete() ? RunStatus.FINISHED : RunStatus.CANCELLED, ResultDocument.of(doc));
+        String overflow = org.spiketc.report.RegisterOverflow.warning(org.spiketc.report.RegisterOverflow.of(o));
         return String.format(Locale.ROOT, "%s on %s, %d-bit: accuracy %.2f %% over %,d images, %.3f mJ and %.3f ms per inference "
-                + "(simulated)%s", s.model(), s.target(), s.options().bits(), 100 * o.accuracy(), o.finished(),
-                o.mean(InferenceResult::deviceEnergyMj), o.mean(InferenceResult::latencyMs), o.complete() ? "" : "; cancelled, kept");
+                + "(simulated)%s%s", s.model(), s.target(), s.options().bits(), 100 * o.accuracy(), o.finished(),
+                o.mean(InferenceResult::deviceEnergyMj), o.mean(InferenceResult::latencyMs), o.complete() ? "" : "; cancelled, kept",
+                overflow == null ? "" : "; warning: " + overflow);
     }
 
     /** One benchmark category at smoke scale, stored like {@code stc bench} stores it. */

@@ -45,10 +45,28 @@ public final class ChipEmulator implements InferenceEngine {
     private final boolean[] convFed;
     /** Per population and channel: the bias added every step (mantissa shifted by its exponent). */
     private final int[][] bias;
+    /** When each population computes which model step, and how long each input is delayed. */
+    private final Pipeline pipeline;
+    /**
+     * Whether each population's bias is switched on only for its T-step window (by the chip's embedded
+     * processors, between steps), so that nothing happens before its first input arrives or after its last;
+     * without it, biases act at every chip step and populations fill and drain with spikes of their own.
+     */
+    private final boolean biasGated;
     /** Buffers per thread: inferences on several threads share the program, not their state. */
     private final ThreadLocal<Workspace> workspaces;
 
+    /** An emulator whose populations' biases are on only during their windows (see {@link Pipeline}). */
     public ChipEmulator(BinaryProgram program, HardwareProfile profile) {
+        this(program, profile, true);
+    }
+
+    /**
+     * @param biasGated false to leave every bias on at every chip step, as a chip configured once and never
+     *                  touched between steps would run
+     */
+    public ChipEmulator(BinaryProgram program, HardwareProfile profile, boolean biasGated) {
+        this.biasGated = biasGated;
         if (!program.image().profile().equals(profile.id())) {
             throw new UserInputException("the binary was compiled for " + program.image().profile() + ", not " + profile.id());
         }
@@ -82,7 +100,8 @@ public final class ChipEmulator implements InferenceEngine {
             bias[p] = pops[p].effectiveBias();
         }
         int inputSize = kernels.inputSize();
-        workspaces = ThreadLocal.withInitial(() -> new Workspace(program, inputSize, kernels.scratchWords()));
+        this.pipeline = new Pipeline(program);
+        workspaces = ThreadLocal.withInitial(() -> new Workspace(program, pipeline, inputSize, kernels.scratchWords()));
     }
 
     @Override
@@ -120,9 +139,20 @@ public final class ChipEmulator implements InferenceEngine {
             ws.input[i] = Math.round(image[i] * inv);
         }
         Activity act = new Activity(pops.length, program.cores().count());
-        for (int t = 0; t < timeSteps; t++) {
+        int steps = pipeline.steps(timeSteps);
+        for (int t = 0; t < steps; t++) {
             for (int p = 0; p < pops.length; p++) {
                 Population pop = pops[p];
+                int k = pipeline.modelStep(p, t);
+                boolean window = k >= 0 && k < timeSteps;
+                connect(p, t, k, ws);
+                if (!window && biasGated) {
+                    // Outside its window a gated population has no bias, no input and no charge: its cores
+                    // only sweep their compartments.
+                    java.util.Arrays.fill(ws.out[p], 0);
+                    act.updates[p] += compartmentUpdates(pop);
+                    continue;
+                }
                 switch (pop.kind()) {
                     case BinaryProgram.GATE -> kernels.gate(pop, p, ws, act);
                     case BinaryProgram.RELAY_MAX -> kernels.maxPool(pop, p, ws, act);
@@ -136,32 +166,12 @@ public final class ChipEmulator implements InferenceEngine {
                         }
                         if (!hostFed[p]) {
                             kernels.currents(pop, p, ws, current, act);
-                        } else if (!ws.hostCurrentReady[p]) {
-                            // A population fed only by the static host input gets the same current every step.
-                            current = ws.hostCurrent[p];
-                            int[] mine = slices.of(p);
-                            long[] coreBefore = new long[mine.length / CoreSlices.STRIDE];
-                            for (int s = 0; s < coreBefore.length; s++) {
-                                coreBefore[s] = act.coreSynops[mine[s * CoreSlices.STRIDE]];
-                            }
-                            long before = act.synops[p];
-                            kernels.currents(pop, p, ws, current, act);
-                            ws.hostOps[p] = act.synops[p] - before;
-                            for (int s = 0; s < coreBefore.length; s++) {
-                                coreBefore[s] = act.coreSynops[mine[s * CoreSlices.STRIDE]] - coreBefore[s];
-                            }
-                            ws.hostCoreOps[p] = coreBefore;
-                            ws.hostCurrentReady[p] = true;
+                        } else if (!window) {
+                            java.util.Arrays.fill(current, 0, pop.size(), 0L); // the host sends nothing outside the T steps
                         } else {
-                            current = ws.hostCurrent[p];
-                            // the chip still processes the input events every step
-                            act.synops[p] += ws.hostOps[p];
-                            int[] mine = slices.of(p);
-                            for (int s = 0; s < ws.hostCoreOps[p].length; s++) {
-                                act.coreSynops[mine[s * CoreSlices.STRIDE]] += ws.hostCoreOps[p][s];
-                            }
+                            current = hostCurrent(pop, p, ws, act);
                         }
-                        update(pop, p, current, ws, act);
+                        update(pop, p, current, window, ws, act);
                     }
                 }
                 act.countOutputs(p, ws.out[p], pop.channels(), slices.of(p));
@@ -197,11 +207,59 @@ public final class ChipEmulator implements InferenceEngine {
             layers.add(new LayerActivity(pops[p].name(), s, n, lif ? (double) s / (n * timeSteps) : 0, act.synops[p], analog, 0,
                     act.currentWraps[p], act.voltageClips[p]));
         }
-        EnergyModel.Estimate e = energy.estimate(act, timeSteps);
+        EnergyModel.Estimate e = energy.estimate(act, timeSteps, steps);
         InferenceResult r = new InferenceResult(logits, best, layers, macs, acs, spikes, PaperEnergy.millijoules(macs, acs),
                 e.dynamicMj() + e.staticMj(), e.latencyMs(), e.breakdownMj(),
                 new Traffic(e.messages(), e.hops(), e.chipCrossings(), e.barrierSyncs()), act.coreSynops.clone());
         return new Emulated(r, act, e);
+    }
+
+    /**
+     * Points population p's output at this step's slot and each of its groups at what arrives now: the
+     * source's output {@code delay} steps ago, or the host input during the model's T steps (zeros outside).
+     */
+    private void connect(int p, int t, int k, Workspace ws) {
+        ws.out[p] = ws.history[p][t % ws.history[p].length];
+        List<Group> gs = pops[p].groups();
+        for (int gi = 0; gi < gs.size(); gi++) {
+            int src = gs.get(gi).source();
+            if (src < 0) {
+                ws.groupInput[gi] = k >= 0 && k < timeSteps ? ws.input : ws.zeros;
+            } else {
+                int from = t - pipeline.delay[p][gi];
+                int[][] h = ws.history[src];
+                ws.groupInput[gi] = from < 0 ? ws.zeros : h[from % h.length];
+            }
+        }
+    }
+
+    /**
+     * The current of a population fed only by the host input, the same at every step of the window: computed
+     * at the first, then reused, with its synaptic operations counted again each step as the chip performs them.
+     */
+    private long[] hostCurrent(Population pop, int p, Workspace ws, Activity act) {
+        long[] current = ws.hostCurrent[p];
+        int[] mine = slices.of(p);
+        if (!ws.hostCurrentReady[p]) {
+            long[] coreBefore = new long[mine.length / CoreSlices.STRIDE];
+            for (int s = 0; s < coreBefore.length; s++) {
+                coreBefore[s] = act.coreSynops[mine[s * CoreSlices.STRIDE]];
+            }
+            long before = act.synops[p];
+            kernels.currents(pop, p, ws, current, act);
+            ws.hostOps[p] = act.synops[p] - before;
+            for (int s = 0; s < coreBefore.length; s++) {
+                coreBefore[s] = act.coreSynops[mine[s * CoreSlices.STRIDE]] - coreBefore[s];
+            }
+            ws.hostCoreOps[p] = coreBefore;
+            ws.hostCurrentReady[p] = true;
+            return current;
+        }
+        act.synops[p] += ws.hostOps[p];
+        for (int s = 0; s < ws.hostCoreOps[p].length; s++) {
+            act.coreSynops[mine[s * CoreSlices.STRIDE]] += ws.hostCoreOps[p][s];
+        }
+        return current;
     }
 
     /** An inference with the counters behind it and the energy and latency they imply. */
@@ -222,12 +280,15 @@ public final class ChipEmulator implements InferenceEngine {
         }
         act.currentWraps[p] += overflow[LifFixedModel.CURRENT_WRAPS];
         act.voltageClips[p] += overflow[LifFixedModel.VOLTAGE_CLIPS];
-        act.updates[p] += (long) n * (pop.split() == 1 ? 1 : pop.split() + 1);
+        act.updates[p] += compartmentUpdates(pop);
         act.activeUpdates[p] += active;
     }
 
-    /** The neuron update of one step for LIF, relay-sum and accumulator populations. */
-    private void update(Population pop, int p, long[] current, Workspace ws, Activity act) {
+    /**
+     * The neuron update of one step for LIF, relay-sum and accumulator populations. An accumulator adds only
+     * during its window: the host reads the difference of its totals across the model's T steps.
+     */
+    private void update(Population pop, int p, long[] current, boolean window, Workspace ws, Activity act) {
         int[] out = ws.out[p];
         int n = pop.size();
         int per = n / pop.channels();
@@ -256,19 +317,28 @@ public final class ChipEmulator implements InferenceEngine {
             }
             case BinaryProgram.ACCUMULATOR -> {
                 long[] total = ws.total[p];
-                for (int c = 0; c < pop.channels(); c++) {
+                for (int c = 0; c < pop.channels() && window; c++) {
                     int exp = pop.weightExp()[c];
                     int bias = this.bias[p][c];
                     for (int i = c * per; i < (c + 1) * per; i++) {
                         total[i] += FixedPoint.shift(current[i], exp) + bias;
                         active += current[i] != 0 ? 1 : 0;
-                        out[i] = 0; // the host reads the totals; nothing travels on
                     }
                 }
+                java.util.Arrays.fill(out, 0); // the host reads the totals; nothing travels on
             }
             default -> throw new IllegalStateException("no update for kind " + pop.kind());
         }
-        act.updates[p] += (long) n * (pop.split() == 1 ? 1 : pop.split() + 1);
+        act.updates[p] += compartmentUpdates(pop);
         act.activeUpdates[p] += active;
+    }
+
+    /** Compartment updates one step of a population costs: one per neuron, plus one per partial sum of split neurons. */
+    private static long compartmentUpdates(Population pop) {
+        long n = pop.size();
+        return switch (pop.kind()) {
+            case BinaryProgram.GATE, BinaryProgram.RELAY_MAX -> n;
+            default -> n * (pop.split() == 1 ? 1 : pop.split() + 1);
+        };
     }
 }

@@ -59,24 +59,7 @@ public final class EnergyModel {
                 share[e] = Math.min(1.0, r.reads()[e] / (double) Math.max(1, sliceNeurons[s]));
             }
         }
-        depth = depth(program);
-    }
-
-    /** Longest chain of populations from the input to the output. */
-    private static int depth(BinaryProgram p) {
-        int[] level = new int[p.populations().size()];
-        int max = 0;
-        for (int i = 0; i < level.length; i++) {
-            int l = 1;
-            for (BinaryProgram.Group g : p.populations().get(i).groups()) {
-                if (g.source() >= 0) {
-                    l = Math.max(l, level[g.source()] + 1);
-                }
-            }
-            level[i] = l;
-            max = Math.max(max, l);
-        }
-        return max;
+        depth = new Pipeline(program).maxDepth;
     }
 
     public int chipsUsed() {
@@ -116,7 +99,11 @@ public final class EnergyModel {
         return batch / ((t * (double) batch + depth - 1) * stepMs / 1000);
     }
 
-    Estimate estimate(Activity a, int timeSteps) {
+    /**
+     * @param timeSteps the model's T
+     * @param steps     chip steps emulated (T + depth − 1): every compartment updates at each
+     */
+    Estimate estimate(Activity a, int timeSteps, int steps) {
         var e = profile.energy();
         var t = profile.timing();
         BinaryProgram.Cores cores = program.cores();
@@ -157,9 +144,13 @@ public final class EnergyModel {
         for (int c = 0; c < cores.count(); c++) {
             int p = cores.population()[c];
             double share = popHeld[p] == 0 ? 0 : (double) sliceNeurons[c] / popHeld[p];
-            double work = a.coreSynops[c] * t.synapticOp().value() + share * (a.activeUpdates[p] * t.neuronUpdateActive().value()
-                    + (a.updates[p] - a.activeUpdates[p]) * t.neuronUpdateInactive().value());
-            busiestNs = Math.max(busiestNs, work / timeSteps);
+            // one step of the window: its share of the synaptic work and of the active updates, and a sweep of
+            // every other compartment (the updates of all chip steps, over their number)
+            double compartments = (double) a.updates[p] / steps;
+            double active = Math.min(compartments, (double) a.activeUpdates[p] / timeSteps);
+            double work = a.coreSynops[c] * t.synapticOp().value() / timeSteps + share * (active * t.neuronUpdateActive().value()
+                    + (compartments - active) * t.neuronUpdateInactive().value());
+            busiestNs = Math.max(busiestNs, work);
         }
         double barrier = chipsUsed > 1 ? t.barrierSyncSystem().value() : t.barrierSyncChip().value();
         double stepNs = busiestNs + longestRouteNs + barrier;

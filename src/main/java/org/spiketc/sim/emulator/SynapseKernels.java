@@ -71,8 +71,9 @@ final class SynapseKernels {
         return planes > 1 ? Integer.bitCount(Math.abs(x)) : 1;
     }
 
-    private static int[] source(Group g, Workspace ws) {
-        return g.source() < 0 ? ws.input : ws.out[g.source()];
+    /** Group gi's input this step, as {@link ChipEmulator} set it up after the synaptic delay. */
+    private static int[] source(int gi, Workspace ws) {
+        return ws.groupInput[gi];
     }
 
     /** Input currents of neuron-layer population p for one step, into {@code cur[0..size)}. */
@@ -82,7 +83,7 @@ final class SynapseKernels {
         long ops = 0;
         for (int gi = 0; gi < gs.size(); gi++) {
             Group g = gs.get(gi);
-            int[] x = source(g, ws);
+            int[] x = source(gi, ws);
             long groupOps = switch (g.connection()) {
                 case BinaryProgram.CONV -> {
                     long n = convs[g.block()].accumulate(x, ws.scratch, cur, ws.reached);
@@ -94,7 +95,7 @@ final class SynapseKernels {
                 case BinaryProgram.GLOBAL_DENSE -> globalDense(pop, g, x, cur);
                 case BinaryProgram.COINCIDENCE -> {
                     Group other = gs.get(++gi);
-                    yield coincidence(pop, g, other, x, source(other, ws), cur);
+                    yield coincidence(pop, g, other, x, source(gi, ws), cur);
                 }
                 default -> throw new IllegalStateException(pop.name() + ": connection " + g.connection() + " has no current");
             };
@@ -114,7 +115,7 @@ final class SynapseKernels {
      */
     long convolutionActivation(Population pop, int p, Workspace ws, int[] a, Activity act) {
         Group g = pop.groups().get(0);
-        long ops = convs[g.block()].accumulateActivation(source(g, ws), ws.scratch, a, pop.weightExp(), ws.reached);
+        long ops = convs[g.block()].accumulateActivation(source(0, ws), ws.scratch, a, pop.weightExp(), ws.reached);
         act.synopsByPosition(slices.of(p), pop.split(), ws.reached, pop.size() / pop.channels(), ws.prefix);
         return ops;
     }
@@ -357,8 +358,8 @@ final class SynapseKernels {
 
     /** A gate population: element-wise (or token-broadcast) product of its two operands, into {@code ws.out[p]}. */
     void gate(Population pop, int p, Workspace ws, Activity act) {
-        int[] a = source(pop.groups().get(0), ws);
-        int[] b = source(pop.groups().get(1), ws);
+        int[] a = source(0, ws);
+        int[] b = source(1, ws);
         int[] out = ws.out[p];
         int per = a.length / b.length;
         long ops = 0;
@@ -377,7 +378,7 @@ final class SynapseKernels {
     /** A relay-max population: the largest value in each pooling window (OR of spikes), into {@code ws.out[p]}. */
     void maxPool(Population pop, int p, Workspace ws, Activity act) {
         Group g = pop.groups().get(0);
-        int[] x = source(g, ws);
+        int[] x = source(0, ws);
         int[] out = ws.out[p];
         int[] in = poolInput[p];
         int c = in[0];

@@ -7,14 +7,20 @@ import org.spiketc.compiler.codegen.BinaryProgram.Population;
 
 /**
  * One thread's buffers for running inferences, sized once for a program, so that a time step allocates
- * nothing: the state a chip keeps (membranes, accumulators) and the values that travel between
- * populations within a step.
+ * nothing: the state a chip keeps (currents, membranes, accumulators) and the values in flight between
+ * populations (each population's outputs of the last steps, read after the synaptic delay).
  */
 final class Workspace {
     /** The host input of the current inference in input-LSB units. */
     final int[] input;
-    /** Per population: its outputs of the current step (spikes or graded values). */
+    /** Per population: its outputs of the current step (spikes or graded values), a slot of {@link #history}. */
     final int[][] out;
+    /** Per population: its outputs of the last {@link Pipeline#history} steps, slot = step modulo their number. */
+    final int[][][] history;
+    /** The inputs of the population being updated, one per group: a source's delayed output, the host input or zeros. */
+    final int[][] groupInput;
+    /** All zeros, as large as any input: what arrives before a source's first output and from the host outside the T steps. */
+    final int[] zeros;
     /** The input currents of the population being updated, in mantissa units. */
     final long[] current;
     /** Per population fed only by the host: its current, the same every step. */
@@ -42,11 +48,13 @@ final class Workspace {
     /** Accumulator words for the convolution kernels. */
     final long[] scratch;
 
-    Workspace(BinaryProgram program, int inputSize, int scratchWords) {
+    Workspace(BinaryProgram program, Pipeline pipeline, int inputSize, int scratchWords) {
         List<Population> pops = program.populations();
         int n = pops.size();
         input = new int[inputSize];
         out = new int[n][];
+        history = new int[n][][];
+        groupInput = new int[pops.stream().mapToInt(pp -> pp.groups().size()).max().orElse(0)][];
         hostCurrent = new long[n][];
         membrane = new int[n][];
         currentState = new int[n][];
@@ -56,7 +64,8 @@ final class Workspace {
         for (int p = 0; p < n; p++) {
             Population pop = pops.get(p);
             int size = pop.size();
-            out[p] = new int[size];
+            history[p] = new int[pipeline.history[p]][size];
+            out[p] = history[p][0];
             if (pop.kind() == BinaryProgram.LIF) {
                 membrane[p] = new int[size];
                 currentState[p] = new int[size];
@@ -69,6 +78,7 @@ final class Workspace {
         }
         int largest = pops.stream().mapToInt(Population::size).max().orElse(0);
         current = new long[largest];
+        zeros = new int[Math.max(largest, inputSize)];
         scratch = new long[scratchWords];
         activation = new int[largest];
         reached = new int[largest];
@@ -85,6 +95,9 @@ final class Workspace {
             }
             if (total[p] != null) {
                 Arrays.fill(total[p], 0);
+            }
+            for (int[] h : history[p]) {
+                Arrays.fill(h, 0);
             }
         }
         Arrays.fill(hostCurrentReady, false);

@@ -22,22 +22,35 @@ the run (= weights after Lava's clip + truncate).
 
 A small pure-Python restatement of the arithmetic (``reference_run``) is
 checked against every Lava trace; it is only a cross-check for the notes
-written into the JSON, never a source of golden values.
+written into the JSON (and is used to pick a threshold at which the random
+cases spike now and then), never a source of golden values.
+
+Cases: edge cases (delay probes, u at exactly +-2^23 and beyond, Dense output
+beyond 16 bits, a_in << 6 beyond int32, v saturation, threshold ties, vth 0,
+zero weights / input, clip + truncate of every weight value per sign mode,
+explicit sign modes, negative weight_exp, signed graded input, decay
+rounding) plus N_RANDOM seeded random cases over the legal parameter ranges.
 
 Regenerate (from the repository root)::
 
     apt-get install -y python3-numpy python3-scipy python3-networkx \\
         python3-asteval
-    /usr/bin/python3 src/test/python/make_lava_golden.py
+    git clone https://github.com/lava-nc/lava /tmp/lava
+    git -C /tmp/lava checkout b6822fbc0e85730fc0da6979451f42fef038fb71
+    /usr/bin/python3 src/test/python/make_lava_golden.py --lava /tmp/lava \\
+        --cases-from src/test/resources/org/spiketc/sim/emulator/model-layer-cases.json
 
-(default: extracts the Lava commit below from the bare mirror
-``/work/.mirror/lava-nc+lava/repo`` with ``git archive``; or pass
-``--lava DIR`` with a Lava checkout, and ``--lava-commit HASH`` when DIR is
-not a git checkout).  Options: ``--out FILE`` (default: the resource path
-above), ``--cases-from FILE`` (a JSON file with the same case schema but
-without ``trace``, e.g. written by the Java side from real compiled layers;
-those cases are run through Lava the same way and written with traces to
-``--out``).
+``--lava DIR`` is a Lava checkout (``--lava-commit HASH`` when DIR is not a
+git checkout); without it the script extracts the commit from a bare mirror
+(``--lava-mirror``).  ``--out FILE`` defaults to the resource path above.
+``--cases-from FILE`` adds cases of the same schema without ``trace``: the
+committed ``model-layer-cases.json`` holds neurons of the shipped model's
+compiled layers with their recorded inputs, written by the Java test
+``LavaModelLayerCasesTest`` (run it with ``-Dstc.writeLavaCases=FILE``).
+They are run through Lava the same way and written after the built-in cases.
+A case's ``lif.bias_from_step`` N runs the LIF with bias 0 for steps 0..N-1
+and sets ``bias_mant`` before step N, as the emulator switches a layer's bias
+on when its first input arrives.
 
 Lava commit used for the committed file:
     b6822fbc0e85730fc0da6979451f42fef038fb71  (lava-nc 0.11.0.dev0)
@@ -76,6 +89,7 @@ import tempfile
 import numpy as np
 
 SEED = 20240607
+N_RANDOM = 22
 DEFAULT_MIRROR = "/work/.mirror/lava-nc+lava/repo"
 DEFAULT_OUT = os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "resources", "org",
@@ -102,9 +116,12 @@ def obtain_lava(args, workdir):
         commit = args.lava_commit
         if commit is None:
             try:
+                top = _git(["-C", src_root, "rev-parse", "--show-toplevel"])
+                if os.path.realpath(top) != os.path.realpath(src_root):
+                    raise FileNotFoundError(top)
                 commit = _git(["-C", src_root, "rev-parse", "HEAD"])
             except (subprocess.CalledProcessError, FileNotFoundError):
-                sys.exit("--lava DIR is not a git checkout: pass "
+                sys.exit("--lava DIR is not the top of a git checkout: pass "
                          "--lava-commit HASH")
     else:
         mirror = args.lava_mirror
@@ -182,7 +199,7 @@ def apply_compat_edit(private_src):
 # ---------------------------------------------------------------------------
 
 def _case(name, dense_w, weight_exp, nwb, nmb, du, dv, vth, bias_mant,
-          bias_exp, inp, sign_mode=None):
+          bias_exp, inp, sign_mode=None, bias_from_step=0):
     w = np.asarray(dense_w, dtype=np.int64)
     n_out, n_in = w.shape
     inp = np.asarray(inp, dtype=np.int64)
@@ -198,7 +215,9 @@ def _case(name, dense_w, weight_exp, nwb, nmb, du, dv, vth, bias_mant,
                   "num_message_bits": int(nmb), "sign_mode": sign_mode},
         "lif": {"du": int(du), "dv": int(dv), "vth": int(vth),
                 "bias_mant": [int(x) for x in bm],
-                "bias_exp": [int(x) for x in be]},
+                "bias_exp": [int(x) for x in be],
+                **({"bias_from_step": int(bias_from_step)}
+                   if bias_from_step else {})},
         "input": inp.tolist(),
     }
 
@@ -234,7 +253,8 @@ def edge_cases(rng):
                        131071, 0, 0, pat))
     # same through the excitatory / inhibitory sign modes (no truncation)
     cases.append(_case("edge-u-exact-pos-2pow23-excitatory",
-                       [[128] * 8 + [0], [128] * 8 + [1], [128] * 7 + [127, 1]],
+                       [[128] * 8 + [0], [128] * 8 + [1],
+                        [128] * 7 + [127, 1]],
                        7, 8, 0, 4095, 4095, 131071, 0, 0, pat))
     cases.append(_case("edge-u-exact-neg-2pow23-inhibitory",
                        [[-128] * 8 + [0], [-128] * 8 + [-1],
@@ -411,7 +431,8 @@ def edge_cases(rng):
     cases.append(_case("edge-graded-signed-input",
                        rng.integers(-256, 256, (5, 8)), -2, 8, 8, 1024, 512,
                        3000, rng.integers(-4096, 4096, 5),
-                       rng.integers(0, 8, 5), rng.integers(-255, 256, (16, 8))))
+                       rng.integers(0, 8, 5),
+                       rng.integers(-255, 256, (16, 8))))
 
     # (12) decay rounding towards zero for negative u / v
     w = [[-200] * 4, [200] * 4, [-3, 0, 0, 0], [3, 0, 0, 0]]
@@ -431,8 +452,7 @@ def random_cases(rng, count):
         n_in = int(rng.integers(1, 33))
         n_out = int(rng.integers(1, 17))
         steps = int(rng.integers(8, 25))
-        kind = rng.choice(["MIXED", "MIXED", "MIXED", "EXCITATORY",
-                           "INHIBITORY", "SPARSE"])
+        kind = ["MIXED", "EXCITATORY", "MIXED", "INHIBITORY", "SPARSE"][i % 5]
         if kind == "EXCITATORY":
             w = rng.integers(0, 256, (n_out, n_in))
         elif kind == "INHIBITORY":
@@ -441,10 +461,10 @@ def random_cases(rng, count):
             w = rng.integers(-256, 256, (n_out, n_in))
             if kind == "SPARSE":
                 w[rng.random((n_out, n_in)) < 0.7] = 0
-        nwb = int(rng.integers(1, 9))
+        nwb = 1 + (i * 3) % 8          # every value 1..8 occurs
         wexp = int(rng.integers(-8, 8))
-        mode = rng.choice(["binary", "binary", "binary", "graded", "graded",
-                           "signed"])
+        mode = ["binary", "graded", "binary", "signed", "binary",
+                "graded"][i % 6]
         if mode == "binary":
             nmb = 0
             inp = (rng.random((steps, n_in)) < rng.uniform(0.1, 0.8)) \
@@ -487,9 +507,28 @@ def random_cases(rng, count):
             if n_out > 1:
                 bm[1] = 4095
                 be[1] = 0
-        cases.append(_case(f"random-{i:02d}", w, wexp, nwb, nmb, du, dv, vth,
-                           bm, be, inp))
+        case = _case(f"random-{i:02d}", w, wexp, nwb, nmb, du, dv, vth, bm,
+                     be, inp)
+        if i > 3 and rng.random() < 0.75:
+            # Pick vth so that the neurons actually spike now and then: the
+            # sub-threshold peak of v is estimated with the restated
+            # arithmetic below (parameter choice only; traces come from Lava)
+            case["lif"]["vth"] = 1 << 40
+            v_tr = reference_run(case, ref_weights(
+                case["dense"]["weights"], _sign_mode_of(w), nwb))["v"]
+            peaks = [p for p in np.max(np.array(v_tr), axis=0) if p > 64]
+            frac = rng.uniform(0.05, 0.8)
+            case["lif"]["vth"] = min(131071, int(np.median(peaks) * frac)
+                                     >> 6) if peaks else vth
+        cases.append(case)
     return cases
+
+
+def _sign_mode_of(w):
+    """Same rule as lava.utils.weightutils.determine_sign_mode."""
+    w = np.asarray(w)
+    return "EXCITATORY" if w.min() >= 0 else "INHIBITORY" if w.max() <= 0 \
+        else "MIXED"
 
 
 # ---------------------------------------------------------------------------
@@ -521,9 +560,14 @@ def run_lava(case, lava):
 
     src = RingBuffer(data=inp.T.astype(np.int32))   # (n_in, steps)
     dense = Dense(**kw)
+    # bias_from_step N: the bias is switched on between steps N-1 and N (a
+    # Var.set between two runs, as a chip's embedded processor would write
+    # the register); before that the LIF runs with bias_mant 0
+    gate = int(lif_p.get("bias_from_step", 0))
+    bias_mant = np.array(lif_p["bias_mant"], dtype=np.int64)
     lif = LIF(shape=(n_out,), du=int(lif_p["du"]), dv=int(lif_p["dv"]),
               vth=int(lif_p["vth"]),
-              bias_mant=np.array(lif_p["bias_mant"], dtype=np.int64),
+              bias_mant=np.zeros_like(bias_mant) if gate else bias_mant,
               bias_exp=np.array(lif_p["bias_exp"], dtype=np.int64))
     src.s_out.connect(dense.s_in)
     dense.a_out.connect(lif.a_in)
@@ -535,8 +579,13 @@ def run_lava(case, lava):
         m.probe(target, steps)
         mons[key] = (m, target)
     try:
-        lif.run(condition=RunSteps(num_steps=steps),
-                run_cfg=Loihi2SimCfg(select_tag="fixed_pt"))
+        cfg = Loihi2SimCfg(select_tag="fixed_pt")
+        if gate:
+            lif.run(condition=RunSteps(num_steps=gate), run_cfg=cfg)
+            lif.bias_mant.set(bias_mant)
+            lif.run(condition=RunSteps(num_steps=steps - gate), run_cfg=cfg)
+        else:
+            lif.run(condition=RunSteps(num_steps=steps), run_cfg=cfg)
         rec = {}
         for key, (m, target) in mons.items():
             arr = m.get_data()[target.process.name][target.name]
@@ -603,7 +652,8 @@ def reference_run(case, w_eff, a_in_bits=32):
         mag = abs(prod) >> 12
         return wrap(mag if prod >= 0 else -mag, 32)
 
-    for x in case["input"]:
+    gate = p.get("bias_from_step", 0)
+    for t, x in enumerate(case["input"]):
         # Dense: send the buffer of the previous step, then accumulate
         a_in = [wrap(a, a_in_bits) for a in a_buff]
         xs = [1 if xi != 0 else 0 for xi in x] if binary else x
@@ -620,7 +670,8 @@ def reference_run(case, w_eff, a_in_bits=32):
             else:
                 un = dcur
             u[i] = un
-            vn = wrap(wrap(decay(v[i], dv) + un, 32) + bias[i], 32)
+            vn = wrap(wrap(decay(v[i], dv) + un, 32)
+                      + (bias[i] if t >= gate else 0), 32)
             vn = min(max(vn, -(1 << 23) + 1), (1 << 23) - 1)
             spike = 1 if vn > eff_vth else 0
             v[i] = 0 if spike else vn
@@ -647,7 +698,7 @@ def dumps(obj, indent=0):
                  for k, v in obj.items()]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(obj, list):
-        if all(not isinstance(x, (list, dict)) for x in obj):
+        if all(not isinstance(x, (list, dict, str)) for x in obj):
             return "[" + ",".join(json.dumps(x) for x in obj) + "]"
         items = [pad1 + dumps(x, indent + 1) for x in obj]
         return "[\n" + ",\n".join(items) + "\n" + pad + "]"
@@ -668,7 +719,8 @@ def load_cases(path):
             d.get("num_weight_bits", 8), d.get("num_message_bits", 0),
             p["du"], p["dv"], p["vth"], p["bias_mant"], p["bias_exp"],
             np.asarray(c["input"], dtype=np.int64).reshape(-1, n_in),
-            sign_mode=d.get("sign_mode")))
+            sign_mode=d.get("sign_mode"),
+            bias_from_step=p.get("bias_from_step", 0)))
         assert out[-1]["n_out"] == n_out and out[-1]["n_in"] == n_in
         if "steps" in c:
             assert out[-1]["steps"] == c["steps"], c["name"]
@@ -748,12 +800,13 @@ def generate(args, commit, compat):
                   + np.zeros(2, chan_dtypes["dense_to_lif"])).dtype.name
 
     rng = np.random.default_rng(SEED)
-    builtin = edge_cases(rng) + random_cases(rng, 36)
-    cases = load_cases(args.cases_from) if args.cases_from else builtin
+    builtin = edge_cases(rng) + random_cases(rng, N_RANDOM)
+    loaded = load_cases(args.cases_from) if args.cases_from else []
+    cases = builtin + loaded
 
     results = {}
     mismatch, int16_differs, wref_mismatch = [], [], []
-    for c in (builtin + cases if args.cases_from else cases):
+    for c in cases:
         key = id(c)
         trace, w_eff, mode, a_buff = run_lava(c, lava_api)
         results[key] = (trace, w_eff, mode, a_buff)
@@ -850,10 +903,11 @@ def generate(args, commit, compat):
         "(rounds toward zero; note the +1 'ds_offset': du = 0 still decays "
         "u by 1/4096, du = 4095 zeroes it). Then u = d - 2^24 if d > 2^23; "
         "else d + 2^24 if d <= -2^23; else d. Only ONE wrap is applied, so "
-        "u can leave the 24-bit range when |d| > 3*2^23 (only possible "
-        "when a_in << 6 is huge, e.g. Dense output > 2^17*3/... with "
-        "weight_exp 7); the out-of-range u is stored (int32) and used next "
-        f"step. In 'edge-a-in-over-16bit-binary' rows 0-1: u = {u_big}.",
+        "u leaves the 24-bit range when d > 3*2^23 or d <= -3*2^23, which "
+        "legal parameters can reach (binary, 32 inputs x weight 255 x "
+        "2^7: a_in = 1044480, a_in << 6 = 66846720); the out-of-range u is "
+        "stored as is (int32) and decayed/used in the next steps. In "
+        f"'edge-a-in-over-16bit-binary' rows 0-1: u = {u_big}.",
         f"U AT +-2^23: Lava keeps +2^23 = {1 << 23} (d = +2^23 is not > "
         f"2^23) and maps -2^23 to +2^23 (d <= -2^23 -> d + 2^24). In "
         f"'edge-u-exact-2pow23' row 1: a_in*64 = +2^23 gives u = {u_pos}, "
@@ -909,8 +963,11 @@ def generate(args, commit, compat):
         notes.append("WARNING: restated weight clip/truncate disagrees with "
                      f"Lava for: {', '.join(wref_mismatch)}.")
     if args.cases_from:
-        notes.append(f"Cases taken from {os.path.basename(args.cases_from)}"
-                     " (--cases-from).")
+        notes.append(f"After the built-in cases: {len(loaded)} cases taken "
+                     f"from {os.path.basename(args.cases_from)} "
+                     "(--cases-from), run through Lava the same way. A case's "
+                     "lif.bias_from_step N means the bias was 0 for steps "
+                     "0..N-1 and set (lif.bias_mant.set) before step N.")
     print("reference mismatches:", mismatch or "none",
           "| weight-rule mismatches:", wref_mismatch or "none")
 
@@ -939,11 +996,12 @@ def generate(args, commit, compat):
     }
     text = dumps(doc) + "\n"
     json.loads(text)
-    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    with open(args.out, "w") as f:
+    out = os.path.normpath(os.path.abspath(args.out))
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w") as f:
         f.write(text)
-    print(f"wrote {args.out}: {len(out_cases)} cases, {len(text)} bytes")
-    return 1 if (mismatch or wref_mismatch) and not args.cases_from else 0
+    print(f"wrote {out}: {len(out_cases)} cases, {len(text)} bytes")
+    return 1 if (mismatch or wref_mismatch) else 0
 
 
 if __name__ == "__main__":

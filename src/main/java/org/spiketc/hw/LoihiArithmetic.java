@@ -60,10 +60,12 @@ public final class LoihiArithmetic {
     private LoihiArithmetic() {
     }
 
-    /** The dendritic accumulator's output: the sum of weights shifted by the weight exponent, in 32 bits. */
+    /**
+     * The dendritic accumulator's output: the sum of weights shifted by the weight exponent (flooring for a
+     * negative one), then carried to the neuron in 32 bits, as Lava's Dense computes in 64 and its port in 32.
+     */
     public static int activation(long sum, int exp) {
-        int a = (int) sum;
-        return exp > 0 ? a << exp : a >> -exp;
+        return (int) (exp > 0 ? sum << exp : sum >> -exp);
     }
 
     /** trunc0(x·(4096 − d)/4096) for d = du + offset or dv + offset, as sign(x)·((|x|·keep) &gt;&gt; 12). */

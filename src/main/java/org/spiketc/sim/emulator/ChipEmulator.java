@@ -129,6 +129,19 @@ public final class ChipEmulator implements InferenceEngine {
 
     /** An inference with its full activity record. */
     public Emulated runDetailed(float[] image) {
+        return runDetailed(image, null);
+    }
+
+    /**
+     * What each population holds after each chip step, for traces: its outputs and, for LIF populations, the
+     * currents u and membranes v (null otherwise). The arrays are the emulator's own: read, do not keep.
+     */
+    public interface StepObserver {
+        void stepped(int population, int chipStep, int modelStep, int[] outputs, int[] u, int[] v);
+    }
+
+    /** An inference with its full activity record, shown to {@code observer} step by step (null for none). */
+    public Emulated runDetailed(float[] image, StepObserver observer) {
         Workspace ws = workspaces.get();
         if (image.length != ws.input.length) {
             throw new UserInputException("the binary expects " + ws.input.length + " input values per image, got " + image.length);
@@ -151,6 +164,7 @@ public final class ChipEmulator implements InferenceEngine {
                     // only sweep their compartments.
                     java.util.Arrays.fill(ws.out[p], 0);
                     act.updates[p] += compartmentUpdates(pop);
+                    observe(observer, p, t, k, ws);
                     continue;
                 }
                 switch (pop.kind()) {
@@ -175,6 +189,7 @@ public final class ChipEmulator implements InferenceEngine {
                     }
                 }
                 act.countOutputs(p, ws.out[p], pop.channels(), slices.of(p));
+                observe(observer, p, t, k, ws);
             }
         }
         Population o = pops[outputPopulation];
@@ -212,6 +227,12 @@ public final class ChipEmulator implements InferenceEngine {
                 e.dynamicMj() + e.staticMj(), e.latencyMs(), e.breakdownMj(),
                 new Traffic(e.messages(), e.hops(), e.chipCrossings(), e.barrierSyncs()), act.coreSynops.clone());
         return new Emulated(r, act, e);
+    }
+
+    private static void observe(StepObserver o, int p, int t, int k, Workspace ws) {
+        if (o != null) {
+            o.stepped(p, t, k, ws.out[p], ws.currentState[p], ws.membrane[p]);
+        }
     }
 
     /**

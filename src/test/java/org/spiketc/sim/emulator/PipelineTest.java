@@ -62,6 +62,10 @@ class PipelineTest {
     }
 
     static int index(String name) {
+        return indexIn(program, name);
+    }
+
+    static int indexIn(BinaryProgram program, String name) {
         for (int p = 0; p < program.populations().size(); p++) {
             if (program.populations().get(p).name().equals(name)) {
                 return p;

@@ -1,8 +1,16 @@
 package org.spiketc.cli;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import org.spiketc.common.Cancellation;
 import org.spiketc.common.UserInputException;
+import org.spiketc.compiler.frontend.ModelFrontend;
+import org.spiketc.compiler.passes.ActivationRanges;
+import org.spiketc.data.FashionMnist;
+import org.spiketc.data.LabelledImages;
+import org.spiketc.model.ModelConfig;
+import org.spiketc.sim.reference.ReferenceSimulator;
 import org.spiketc.compiler.driver.CompileRequest;
 import org.spiketc.compiler.passes.LowerAttention;
 import org.spiketc.compiler.passes.PipelineOptions;
@@ -47,6 +55,16 @@ final class CompileOptions {
     @Option(names = "--disable-pass", paramLabel = "ID", description = "Leave out an optional pass (repeatable).")
     List<String> disabled = List.of();
 
+    @Option(names = "--calibration", paramLabel = "fmnist-train[:DIR]",
+            description = "Size each layer's weight exponent for the input currents these images produce (the first "
+                    + "--calibration-samples of the Fashion-MNIST training set, from Debian's dataset-fashion-mnist or DIR) "
+                    + "instead of the worst case the weights allow.")
+    String calibration;
+
+    @Option(names = "--calibration-samples", paramLabel = "N", defaultValue = "256",
+            description = "Calibration images to run (default ${DEFAULT-VALUE}).")
+    int calibrationSamples;
+
     @Option(names = "--verify-each-pass", negatable = true, defaultValue = "true",
             description = "Run the IR verifier after every pass (default on).")
     boolean verify;
@@ -56,7 +74,28 @@ final class CompileOptions {
     }
 
     CompileRequest request(ModelOptions model, HardwareProfile profile) {
-        return new CompileRequest(model.config(), model.weights(), profile, systemChips(profile), pipeline(), verify);
+        PipelineOptions p = pipeline();
+        if (calibration != null) {
+            p = p.withRanges(calibrate(model));
+        }
+        return new CompileRequest(model.config(), model.weights(), profile, systemChips(profile), p, verify);
+    }
+
+    /** Runs the float model over the calibration images and returns what each LIF layer saw. */
+    private ActivationRanges calibrate(ModelOptions model) {
+        if (calibrationSamples < 1) {
+            throw new UserInputException("--calibration-samples must be at least 1, got " + calibrationSamples);
+        }
+        String prefix = "fmnist-train";
+        if (!calibration.equals(prefix) && !calibration.startsWith(prefix + ":")) {
+            throw new UserInputException("unknown calibration set '" + calibration + "' (use fmnist-train or fmnist-train:DIR, "
+                    + "training images distinct from the test images)");
+        }
+        Path dir = calibration.equals(prefix) ? FashionMnist.DEBIAN : Path.of(calibration.substring(prefix.length() + 1));
+        LabelledImages images = FashionMnist.trainSet(dir).first(calibrationSamples);
+        ModelConfig config = model.config();
+        ReferenceSimulator ref = new ReferenceSimulator(ModelFrontend.build(config, model.weights().bind(config)));
+        return ref.calibrate(images.pixels(), "fashion-mnist train (first " + images.count() + ")", Cancellation.none());
     }
 
     PipelineOptions pipeline() {

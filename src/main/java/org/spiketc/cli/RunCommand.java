@@ -369,6 +369,10 @@ final class RunCommand implements Callable<Integer> {
         env.put("threads", main.threads());
         env.put("complete", os.stream().allMatch(Evaluation.Outcome::complete));
         env.put("energy_formula", PaperEnergy.SOURCE);
+        if (compilePasses != null) {
+            compilePasses.stream().filter(p -> p.id().equals(org.spiketc.compiler.passes.QuantizeWeights.ID)).findFirst()
+                    .ifPresent(p -> env.put("exponent_ranges", p.parameters().get("ranges")));
+        }
         HostInfo host = HostInfo.detect();
         env.putObject("host").put("cpu", host.cpu()).put("logical_cores", host.logicalCores()).put("memory_mb", host.memoryMb())
                 .put("java", host.java());

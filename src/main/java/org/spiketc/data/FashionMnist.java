@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import org.spiketc.common.UserInputException;
 
 /**
- * Fashion-MNIST test images: the full 10,000 from Debian's {@code dataset-fashion-mnist} (or any
- * folder with the same file names), or the 2,000-image subset committed under {@code assets/data}.
+ * Fashion-MNIST: the 10,000 test images and the 60,000 training images from Debian's
+ * {@code dataset-fashion-mnist} (or any folder with the same file names), or the 2,000-test-image subset
+ * committed under {@code assets/data}.
  */
 public final class FashionMnist {
     /** Where Debian's package installs the files. */
@@ -20,6 +21,11 @@ public final class FashionMnist {
     /** The full test set from a folder holding t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz). */
     public static LabelledImages testSet(Path dir) {
         return load(find(dir, "t10k-images-idx3-ubyte"), find(dir, "t10k-labels-idx1-ubyte"), "fashion-mnist test (" + dir + ")");
+    }
+
+    /** The 60,000 training images from a folder holding train-images-idx3-ubyte(.gz) and train-labels-idx1-ubyte(.gz). */
+    public static LabelledImages trainSet(Path dir) {
+        return load(find(dir, "train-images-idx3-ubyte"), find(dir, "train-labels-idx1-ubyte"), "fashion-mnist train (" + dir + ")");
     }
 
     /** The committed subset of the first 2,000 test images (shipped inside the jar). */

@@ -8,6 +8,8 @@ import org.spiketc.compiler.driver.CompileResult;
 import org.spiketc.compiler.mapping.PopulationSummary;
 import org.spiketc.compiler.mapping.ResourceReport;
 import org.spiketc.compiler.pass.PassRecord;
+import org.spiketc.compiler.pass.PassStatistics;
+import org.spiketc.compiler.passes.QuantizeWeights;
 import org.spiketc.compiler.pass.TimingInstrument;
 import org.spiketc.hw.HardwareProfile;
 
@@ -64,6 +66,7 @@ public final class CompileReport {
         line(b, "  core fill     %s (cores per 10%% band of compartment use, 0-10%% .. 90-100%%)",
                 java.util.Arrays.toString(rep.coreUtilization()));
         line(b, "  binary        %,d bytes, CRC32C %08x", r.binary().bytes(), r.binary().crc32c());
+        List<String> registerWarnings = registers(b, r.passes());
         List<PopulationSummary> rows = r.mapping().populations().stream()
                 .sorted(Comparator.comparingLong(PopulationSummary::cores).reversed()).limit(layerRows).toList();
         b.append('\n').append("Layers by cores (top ").append(rows.size()).append(" of ").append(r.mapping().populations().size())
@@ -75,11 +78,39 @@ public final class CompileReport {
             line(b, "  %-32s %-12s %-18s %,10d %,8d %-16s %-18s %s", ps.node(), ps.kind(), ps.shape().replace(" ", ""),
                     ps.neurons(), ps.cores(), ps.bindingLimit(), ps.encoding(), notes);
         }
-        if (!rep.warnings().isEmpty()) {
+        if (!rep.warnings().isEmpty() || !registerWarnings.isEmpty()) {
             b.append('\n').append("Warnings\n");
             rep.warnings().forEach(w -> b.append("  - ").append(w).append('\n'));
+            registerWarnings.forEach(w -> b.append("  - ").append(w).append('\n'));
         }
         return b.toString();
+    }
+
+    /**
+     * The registers line: how the exponents were sized and the layer nearest its registers' limits; returns
+     * a warning per layer whose sums may not fit (u wrap-arounds or v saturations are then possible).
+     */
+    private static List<String> registers(StringBuilder b, List<PassRecord> passes) {
+        List<String> warnings = new java.util.ArrayList<>();
+        PassRecord q = passes.stream().filter(p -> p.id().equals(QuantizeWeights.ID)).findFirst().orElse(null);
+        if (q == null) {
+            return warnings;
+        }
+        String fullest = null;
+        double use = 0;
+        for (PassStatistics.LayerStat st : q.layers()) {
+            if (st.metric().equals("range_use") && st.value() > use) {
+                use = st.value();
+                fullest = st.layer();
+            }
+            if (st.metric().equals("expected_overflow_channels") && st.value() > 0) {
+                warnings.add(String.format(Locale.ROOT, "%s: %,.0f channel(s) can exceed the 24-bit current or membrane even at the "
+                        + "smallest weight exponent (u may wrap, v saturate); stc run counts what happens", st.layer(), st.value()));
+            }
+        }
+        line(b, "  registers     exponents sized for the %s; fullest layer %s at %.0f%% of its registers", q.parameters().get("ranges"),
+                fullest, 100 * use);
+        return warnings;
     }
 
     private static String counters(Map<String, Double> c) {

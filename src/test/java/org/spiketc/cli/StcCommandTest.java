@@ -159,4 +159,50 @@ class StcCommandTest {
         Result one = stc("hardware", "loihi1");
         assertThat(one.out()).contains("synapticOp").contains("23.6 pJ [published: Davies et al. 2018");
     }
+
+    /** Writes the first n shipped test images as a Fashion-MNIST training set (IDX files) into dir. */
+    static void trainingSet(Path dir, int n) throws Exception {
+        var data = org.spiketc.data.FashionMnist.subset().first(n);
+        var images = new java.io.ByteArrayOutputStream();
+        var d = new java.io.DataOutputStream(images);
+        d.writeInt(0x0803);
+        d.writeInt(n);
+        d.writeInt(28);
+        d.writeInt(28);
+        for (float[] px : data.pixels()) {
+            for (float v : px) {
+                d.writeByte(Math.round(v * 255));
+            }
+        }
+        var labels = new java.io.ByteArrayOutputStream();
+        var l = new java.io.DataOutputStream(labels);
+        l.writeInt(0x0801);
+        l.writeInt(n);
+        for (int label : data.labels()) {
+            l.writeByte(label);
+        }
+        Files.write(dir.resolve("train-images-idx3-ubyte"), images.toByteArray());
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), labels.toByteArray());
+    }
+
+    @Test
+    void runReportsRegisterOverflowPerLayerAndCalibratesExponentsOnNamedImages() throws Exception {
+        Path train = Files.createDirectories(dir.resolve("train"));
+        trainingSet(train, 20);
+        Path json = dir.resolve("run.json");
+        Result r = stc("run", "--model", "fmnist-spikformer-tiny", "--engine", "emulator", "--samples", "30", "--no-store",
+                "--calibration", "fmnist-train:" + train, "--calibration-samples", "20", "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("register overflow        0.0 u wrap-arounds, 0.0 v saturations per inference");
+        JsonNode j = Json.mapper().readTree(json.toFile());
+        JsonNode first = j.get("layers").get(0);
+        assertThat(first.get("current_wraps_per_inference").asDouble()).isZero();
+        assertThat(first.get("voltage_clips_per_inference").asDouble()).isZero();
+        assertThat(first.at("/quantization/range_use").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.at("/environment/exponent_ranges").asText()).isEqualTo("calibrated on 20 images of fashion-mnist train (first 20)");
+
+        Result bad = stc("compile", "--model", "fmnist-spikformer-tiny", "--no-store", "--calibration", "fmnist");
+        assertThat(bad.code()).isEqualTo(ExitCodes.USER);
+        assertThat(bad.err()).contains("unknown calibration set 'fmnist'").doesNotContain("Exception");
+    }
 }

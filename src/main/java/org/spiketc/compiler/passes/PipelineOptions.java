@@ -13,9 +13,17 @@ import java.util.Set;
  * @param firingRate     assumed input firing rate for cost estimates
  * @param disabled       pass ids to leave out
  * @param spread         map over every chip of the system in equal shares instead of filling chips in turn
+ * @param ranges         activation statistics from calibration images for the exponents, or null to size them
+ *                       for the worst case of the weights
  */
 public record PipelineOptions(int level, int bits, Double sparsity, Integer timeSteps, LowerAttention.Order attentionOrder,
-        double firingRate, Set<String> disabled, boolean spread) {
+        double firingRate, Set<String> disabled, boolean spread, ActivationRanges ranges) {
+    /** Options whose exponents are sized for the worst case of the weights. */
+    public PipelineOptions(int level, int bits, Double sparsity, Integer timeSteps, LowerAttention.Order attentionOrder,
+            double firingRate, Set<String> disabled, boolean spread) {
+        this(level, bits, sparsity, timeSteps, attentionOrder, firingRate, disabled, spread, null);
+    }
+
     /** Options that fill chips in turn (the default mapping). */
     public PipelineOptions(int level, int bits, Double sparsity, Integer timeSteps, LowerAttention.Order attentionOrder,
             double firingRate, Set<String> disabled) {
@@ -41,9 +49,17 @@ public record PipelineOptions(int level, int bits, Double sparsity, Integer time
         if (spread) {
             c.put("spread", true);
         }
+        if (ranges != null) {
+            c.put("ranges", ranges.describe());
+        }
     }
 
     public PipelineOptions spreadOverChips() {
-        return new PipelineOptions(level, bits, sparsity, timeSteps, attentionOrder, firingRate, disabled, true);
+        return new PipelineOptions(level, bits, sparsity, timeSteps, attentionOrder, firingRate, disabled, true, ranges);
+    }
+
+    /** The same options with exponents sized from these calibration statistics. */
+    public PipelineOptions withRanges(ActivationRanges r) {
+        return new PipelineOptions(level, bits, sparsity, timeSteps, attentionOrder, firingRate, disabled, spread, r);
     }
 }

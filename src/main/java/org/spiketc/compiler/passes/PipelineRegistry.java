@@ -62,7 +62,7 @@ public final class PipelineRegistry {
         if (sparsity != null && sparsity > 0) {
             passes.add(new PruneWeights(sparsity));
         }
-        passes.add(new QuantizeWeights(o.bits()));
+        passes.add(new QuantizeWeights(o.bits(), o.ranges()));
         List<Pass> kept = new ArrayList<>();
         for (Pass p : passes) {
             if (o.disabled().contains(p.info().id())) {

@@ -40,15 +40,19 @@ import org.spiketc.tensor.Tensor;
  * bias a 13-bit mantissa with a 3-bit exponent. The exponent e is the largest the chip's weight-exponent
  * range allows whose worst case still fits the registers: with S_max the largest |S| the weights can
  * produce from their sources' largest values (255 for pixels, 1 for spikes, a relay's own bound),
- * S_max·2^(e+6) must not wrap u, and neither the threshold plus the largest input nor the most negative
- * membrane the leak allows may saturate v. The membrane holds tau·V, so that the decay-input LIF becomes
- * v ← v·(1 − 1/tau) + input (decay 4096/tau in 12 bits). Relays and accumulators keep LSB = s_c.
+ * S_max·2^(e+6) must not wrap u, neither the threshold plus the largest input nor the most negative
+ * membrane the leak allows may saturate v, and the bias must fit its register (±4095·2^7, a sixteenth of
+ * v's range). With {@link ActivationRanges} from calibration images, S_max is
+ * instead the largest input current those images produced (plus the bias it includes), in mantissa units:
+ * larger exponents, finer biases and thresholds, and no overflow on those images, but no guarantee on
+ * others. The membrane holds tau·V, so that the decay-input LIF becomes v ← v·(1 − 1/tau) + input (decay
+ * 4096/tau in 12 bits). Relays and accumulators keep LSB = s_c.
  *
  * <p>The host sends the image as graded payloads with an LSB of 1/255, so 8-bit pixels arrive exactly.
  * Reports per layer {@code weight_rel_rmse} (‖w_q − w‖ / ‖w‖), {@code threshold_rel_error},
  * {@code bias_rel_error} (largest error of a bias rounded to mantissa·2^exponent), {@code weight_exp} (the
- * smallest chosen), {@code range_use} (worst-case |u| or |v| over the register's limit; above 1 the layer
- * can overflow) and {@code expected_overflow_channels} (channels whose worst case does not fit even at the
+ * smallest chosen), {@code range_use} (|u| or |v| at S_max over the register's limit; above 1 the layer
+ * can overflow) and {@code expected_overflow_channels} (channels whose S_max does not fit even at the
  * smallest exponent); counters {@code weights}, {@code zero_mantissas}, {@code bias_saturated},
  * {@code bias_rounded}.
  */
@@ -62,18 +66,26 @@ public final class QuantizeWeights implements Pass {
     private static final int PARALLEL_MIN = 1 << 18;
 
     private final int bits;
+    /** Calibration statistics, or null for exponents sized to the worst case of the weights. */
+    private final ActivationRanges ranges;
 
     public QuantizeWeights(int bits) {
+        this(bits, null);
+    }
+
+    public QuantizeWeights(int bits, ActivationRanges ranges) {
         if (bits < 2 || bits > 8) {
             throw new IllegalArgumentException("bits must be 2..8");
         }
         this.bits = bits;
+        this.ranges = ranges;
     }
 
     @Override
     public PassInfo info() {
         return new PassInfo(ID, "per-channel weight quantization into the target's mantissa/exponent format",
-                Map.of("bits", Integer.toString(bits)), true);
+                Map.of("bits", Integer.toString(bits), "ranges", ranges == null ? "worst case of the weights" : ranges.describe()),
+                true);
     }
 
     @Override
@@ -244,7 +256,7 @@ public final class QuantizeWeights implements Pass {
             syn.add(quantized.withQuantized(new QuantizedSynapses(bits, m, nz)));
         }
         // Step 3: integer neuron parameters.
-        FixedPointParams fp = neuronParams(n, l, step, sumBound, chip, ctx);
+        FixedPointParams fp = neuronParams(n, l, step, rangeBound(n, l, step, sumBound), chip, ctx);
         ctx.statistics().layer(n.name(), "weight_rel_rmse", normSq > 0 ? Math.sqrt(errSq / normSq) : 0);
         ctx.statistics().count("weights", total);
         ctx.statistics().count("zero_mantissas", zeros);
@@ -256,6 +268,26 @@ public final class QuantizeWeights implements Pass {
                     sumBound[o] + Math.abs((double) LoihiArithmetic.effectiveBias(fp.biasMant()[o], fp.biasExp()[o])));
         }
         return new Quantized(new NeuronLayer(syn, l.neuron(), l.bias(), fp), outUnits, outBounds);
+    }
+
+    /**
+     * The |sum| per channel (mantissa units) a LIF channel's exponent is sized for: from calibration, the
+     * largest input current seen plus the channel's bias (which the input includes), else the worst case.
+     */
+    private double[] rangeBound(Node n, NeuronLayer l, double[] step, double[] worstCase) {
+        float[] seen = ranges == null || !(l.neuron() instanceof Neuron.LifNeuron) ? null : ranges.maxAbsInput().get(n.name());
+        if (seen == null) {
+            return worstCase;
+        }
+        if (seen.length != step.length) {
+            throw new IrException(n.name() + ": calibration has " + seen.length + " channels, the layer " + step.length);
+        }
+        double[] b = new double[step.length];
+        for (int o = 0; o < b.length; o++) {
+            double bias = l.bias() == null ? 0 : Math.abs(l.bias().data()[o]);
+            b[o] = (seen[o] + bias) / step[o];
+        }
+        return b;
     }
 
     /**
@@ -390,12 +422,15 @@ public final class QuantizeWeights implements Pass {
         double down = decayV > 0 ? (u + b) * LoihiArithmetic.DECAY_UNITY / decayV : Double.POSITIVE_INFINITY;
         double currentUse = u / LoihiArithmetic.STATE_LIMIT;
         double voltageUse = Math.max(up, down) / LoihiArithmetic.VOLTAGE_MAX;
-        return new Range(e, unit, vth, currentUse, voltageUse);
+        // the bias register spans ±4095·2^7, a sixteenth of v's range: a larger exponent can push it out
+        double biasUse = b / ((double) LoihiArithmetic.BIAS_MANT_MAX * (1 << LoihiArithmetic.BIAS_EXP_MAX));
+        return new Range(e, unit, vth, currentUse, Math.max(voltageUse, biasUse));
     }
 
-    private record Range(int exp, double unit, long vth, double currentUse, double voltageUse) {
+    /** currentUse: |u| at S_max over u's limit; registerUse: the same for v and the bias. */
+    private record Range(int exp, double unit, long vth, double currentUse, double registerUse) {
         double use() {
-            return Math.max(currentUse, voltageUse);
+            return Math.max(currentUse, registerUse);
         }
     }
 

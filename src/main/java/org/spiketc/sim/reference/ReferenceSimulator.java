@@ -3,8 +3,10 @@ package org.spiketc.sim.reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spiketc.common.Cancellation;
 import org.spiketc.common.UserInputException;
 import org.spiketc.compiler.ir.Add;
 import org.spiketc.compiler.ir.BatchNorm;
@@ -23,6 +25,7 @@ import org.spiketc.compiler.ir.Node;
 import org.spiketc.compiler.ir.Output;
 import org.spiketc.compiler.ir.Scale;
 import org.spiketc.compiler.ir.TokenSum;
+import org.spiketc.compiler.passes.ActivationRanges;
 import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
@@ -92,6 +95,24 @@ public final class ReferenceSimulator implements InferenceEngine {
     /** One inference on an image of {@link #inputShape()} (row-major [C, H, W]). */
     @Override
     public InferenceResult run(float[] image) {
+        return run(image, null);
+    }
+
+    /**
+     * Runs calibration images and returns, per LIF layer and channel, the largest |input current| they
+     * produced (over time steps and neurons): the statistics {@link ActivationRanges} gives the compiler.
+     */
+    public ActivationRanges calibrate(float[][] images, String source, Cancellation cancel) {
+        Map<String, float[]> ranges = new LinkedHashMap<>();
+        for (float[] image : images) {
+            cancel.check();
+            run(image, ranges);
+        }
+        return new ActivationRanges(source, images.length, ranges);
+    }
+
+    /** One inference; with {@code ranges}, each LIF layer's largest |input| per channel is merged into it. */
+    private InferenceResult run(float[] image, Map<String, float[]> ranges) {
         if (image.length != inputShape().size()) {
             throw new UserInputException("image has " + image.length + " values, the model expects " + inputShape()
                     + " = " + inputShape().size());
@@ -106,6 +127,9 @@ public final class ReferenceSimulator implements InferenceEngine {
             float[][] in0 = operands[i].length > 0 ? values[operands[i][0]] : null;
             Step step = new Step(n, in0, operands[i].length > 1 ? values[operands[i][1]] : null);
             values[i] = evaluate(step, image);
+            if (ranges != null && n.op() instanceof Lif) {
+                recordRange(n, in0, ranges.computeIfAbsent(n.name(), k -> new float[n.type().shape().dim(0)]));
+            }
             if (step.ops > 0 || step.spikes > 0 || n.op() instanceof Lif) {
                 boolean analog = n.op() instanceof Conv2d && nodes[operands[i][0]].type().kind() == ElementKind.FLOAT;
                 long neurons = n.type().shape().longSize();
@@ -235,6 +259,15 @@ public final class ReferenceSimulator implements InferenceEngine {
             out[0] = r;
         }
         return out;
+    }
+
+    private static void recordRange(Node n, float[][] input, float[] max) {
+        int per = input[0].length / max.length;
+        for (float[] step : input) {
+            for (int j = 0; j < step.length; j++) {
+                max[j / per] = Math.max(max[j / per], Math.abs(step[j]));
+            }
+        }
     }
 
     /** SpikingJelly MultiStepLIFNode: H = V + (X − V)/tau; S = H ≥ V_th; V = H·(1 − S). */

@@ -101,4 +101,39 @@ class QuantizeAndPruneTest {
         assertThat(PruneWeights.threshold(w, 0.5)).isEqualTo(4f); // |w| sorted: 0 1 2 3 4 5 6 7
         assertThat(PruneWeights.threshold(w, 0.0)).isEqualTo(0f);
     }
+
+    @Test
+    void calibratedRangesGiveExponentsAtLeastAsLargeAsTheWorstCaseAndKeepEveryRegisterInRange() {
+        Graph before = fused();
+        java.util.Map<String, float[]> seen = new java.util.HashMap<>();
+        for (Node n : before.nodes()) {
+            if (n.op() instanceof NeuronLayer l && l.neuron() instanceof Neuron.LifNeuron) {
+                float[] small = new float[n.type().shape().dim(0)];
+                java.util.Arrays.fill(small, 0.5f); // far below what the weights could produce
+                seen.put(n.name(), small);
+            }
+        }
+        ActivationRanges ranges = new ActivationRanges("test currents", 3, seen);
+        PassFixtures.Run worst = PassFixtures.run(before, new QuantizeWeights(8));
+        PassFixtures.Run calibrated = PassFixtures.run(before, new QuantizeWeights(8, ranges));
+        assertThat(calibrated.record(QuantizeWeights.ID).parameters()).containsEntry("ranges", "calibrated on 3 images of test currents");
+        assertThat(worst.record(QuantizeWeights.ID).parameters()).containsEntry("ranges", "worst case of the weights");
+        boolean larger = false;
+        for (String layer : seen.keySet()) {
+            var w = ((NeuronLayer) worst.graph().node(layer).op()).fixed();
+            var c = ((NeuronLayer) calibrated.graph().node(layer).op()).fixed();
+            for (int o = 0; o < w.weightExp().length; o++) {
+                assertThat(c.weightExp()[o]).as("%s channel %d", layer, o).isGreaterThanOrEqualTo(w.weightExp()[o]);
+                larger |= c.weightExp()[o] > w.weightExp()[o];
+                // the effective bias stays within its register: saturating it would change the neuron
+                assertThat(Math.abs((long) c.biasMant()[o] << c.biasExp()[o])).isLessThanOrEqualTo(4095L << 7);
+            }
+        }
+        assertThat(larger).as("some channel gains headroom from calibration").isTrue();
+        for (PassStatistics.LayerStat st : calibrated.record(QuantizeWeights.ID).layers()) {
+            if (st.metric().equals("range_use")) {
+                assertThat(st.value()).as(st.layer()).isLessThanOrEqualTo(1.0);
+            }
+        }
+    }
 }

@@ -124,9 +124,9 @@ public final class EnergyModel {
                 double m = out * share[k];
                 messages += m;
                 hops += m * (hopsEw[k] + hopsNs[k]);
-                if (hopsEw[k] + hopsNs[k] == 0) {
-                    within += m;
-                }
+                // every message is delivered by a tile's router, whether or not it crossed the mesh first
+                // (the timing below charges the same delivery time to every route)
+                within += m;
                 ew += m * hopsEw[k];
                 ns += m * hopsNs[k];
                 cross += m * crossings[k];

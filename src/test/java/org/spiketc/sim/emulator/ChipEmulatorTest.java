@@ -131,6 +131,18 @@ class ChipEmulatorTest {
     }
 
     @Test
+    void everyMessagePaysTheWithinTileDeliveryAndEachHopOnTop() throws Exception {
+        // on loihi1 four cores share a tile, so some messages stay inside one and others cross the mesh
+        var d = emulator("loihi1", null).runDetailed(data.pixels()[2]);
+        var e = d.estimate();
+        var energy = HardwareProfiles.builtIn("loihi1").energy();
+        assertThat(e.hops()).isPositive();
+        assertThat(e.breakdownMj().get("spikes_within_tile")).isCloseTo(e.messages() * energy.spikeWithinTile().value() * 1e-9,
+                org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(e.breakdownMj().get("hops_east_west") + e.breakdownMj().get("hops_north_south")).isPositive();
+    }
+
+    @Test
     void everySynapticOperationAndOutputIsCreditedToExactlyOneCore() throws Exception {
         for (Integer chips : new Integer[] {null, 8}) {
             ChipEmulator emu = emulator("loihi1", chips);

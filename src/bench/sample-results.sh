@@ -2,14 +2,24 @@
 # Regenerates sample-results/: real results of this version in the seed's JSON shape, committed as the
 # baseline that regression checks (stc runs compare) and readers start from.
 #
-#   src/bench/sample-results.sh [all|compile|runtime|bench]
+#   src/bench/sample-results.sh [--allow-dirty] [all|compile|runtime|bench]
 #
 # compile: full compile reports and the compilation-speed runs of the ImageNet Spikformers (minutes);
 # runtime: the shipped model on the full Fashion-MNIST test set with both engines, and the host speed
 # of both engines against PyTorch (needs Debian's python3-torch and dataset-fashion-mnist);
 # bench: the benchmark suite at smoke and at full scale (about 15 minutes), one file per category.
+#
+# Results must name the commit they came from: the script refuses a tree with uncommitted or untracked
+# changes (their source_commit would end in -dirty) unless run with --allow-dirty.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if [[ ${1:-} == --allow-dirty ]]; then
+  shift
+elif [[ -n "$(git status --porcelain)" ]]; then
+  echo "sample-results.sh: the tree has uncommitted changes; commit them first (or pass --allow-dirty)" >&2
+  git status --short | head -10 >&2
+  exit 1
+fi
 part=${1:-all}
 out=sample-results
 ./mvnw -B -q -DskipTests package

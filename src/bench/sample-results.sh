@@ -39,10 +39,10 @@ if [[ $part == all || $part == runtime ]]; then
     --no-store --json "$out/inference_fmnist-spikformer-tiny_both_loihi2_O2.json" > /dev/null 2>&1
   src/bench/runtime-speed.sh 1024 target/bench-runtime 3
   cp target/bench-runtime/runtime_speed_fmnist-spikformer-tiny.json "$out/"
-  cp target/bench-runtime/java_emulator_round1.json "$out/inference_fmnist-spikformer-tiny_emulator_loihi2_1024.json"
-  cp target/bench-runtime/java_reference_round1.json "$out/inference_fmnist-spikformer-tiny_reference_1024.json"
-  cp target/bench-runtime/pytorch_batch1_round1.json "$out/pytorch_cpu_baseline_fmnist-spikformer-tiny_batch1.json"
-  cp target/bench-runtime/pytorch_batch64_round1.json "$out/pytorch_cpu_baseline_fmnist-spikformer-tiny_batch64.json"
+  cp target/bench-runtime/java_emulator_threads2_round1.json "$out/inference_fmnist-spikformer-tiny_emulator_loihi2_1024.json"
+  cp target/bench-runtime/java_reference_threads2_round1.json "$out/inference_fmnist-spikformer-tiny_reference_1024.json"
+  cp target/bench-runtime/pytorch_batch1_threads1_round1.json "$out/pytorch_cpu_baseline_fmnist-spikformer-tiny_batch1.json"
+  cp target/bench-runtime/pytorch_batch64_threads2_round1.json "$out/pytorch_cpu_baseline_fmnist-spikformer-tiny_batch64.json"
 fi
 if [[ $part == all || $part == bench ]]; then
   stc bench --scale smoke --no-store --json "$out/"

@@ -290,9 +290,10 @@ final class RunCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  throughput               %,.0f inferences/s at batch %d (simulated, pipelined)%n",
                         modelledThroughput(emu, o), batch);
                 List<RegisterOverflow> overflow = RegisterOverflow.of(o);
-                out.printf(Locale.ROOT, "  register overflow        %,.1f u wrap-arounds, %,.1f v saturations per inference (neuron-steps)%n",
-                        overflow.stream().mapToDouble(RegisterOverflow::currentWraps).sum(),
-                        overflow.stream().mapToDouble(RegisterOverflow::voltageClips).sum());
+                double wraps = overflow.stream().mapToDouble(RegisterOverflow::currentWraps).sum();
+                double clips = overflow.stream().mapToDouble(RegisterOverflow::voltageClips).sum();
+                out.printf(Locale.ROOT, "  register overflow        %.3g u wrap-arounds, %.3g v saturations per inference (%,d and %,d "
+                        + "neuron-steps in all)%n", wraps, clips, Math.round(wraps * n), Math.round(clips * n));
                 String warning = RegisterOverflow.warning(overflow);
                 if (warning != null) {
                     out.println("  warning: " + warning);

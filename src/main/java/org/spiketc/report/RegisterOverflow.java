@@ -45,7 +45,7 @@ public record RegisterOverflow(String layer, double currentWraps, double voltage
                 + (layers.size() == 1 ? "" : "s") + ", worst: ");
         for (int i = 0; i < Math.min(WORST, layers.size()); i++) {
             RegisterOverflow r = layers.get(i);
-            s.append(i == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s (%,.1f u wraps, %,.1f v saturations per inference)",
+            s.append(i == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s (%.3g u wraps, %.3g v saturations per inference)",
                     r.layer(), r.currentWraps(), r.voltageClips()));
         }
         return s.append("; these neurons' spikes differ from an unbounded integer model").toString();

@@ -193,7 +193,7 @@ class StcCommandTest {
         Result r = stc("run", "--model", "fmnist-spikformer-tiny", "--engine", "emulator", "--samples", "30", "--no-store",
                 "--calibration", "fmnist-train:" + train, "--calibration-samples", "20", "--json", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("register overflow        0.0 u wrap-arounds, 0.0 v saturations per inference");
+        assertThat(r.out()).contains("register overflow        0.00 u wrap-arounds, 0.00 v saturations per inference (0 and 0 neuron-steps in all)");
         JsonNode j = Json.mapper().readTree(json.toFile());
         JsonNode first = j.get("layers").get(0);
         assertThat(first.get("current_wraps_per_inference").asDouble()).isZero();

@@ -53,6 +53,15 @@ class HotspotsViewModelTest {
         assertThat(vm.titleProperty().get()).contains("Run " + stored.get(0).id());
         assertThat(vm.layers().get(0).synapticEnergyMj()).as("ops x the profile's energy per synaptic op (23.6 pJ)")
                 .isCloseTo(vm.layers().get(0).synapticOps() * 23.6e-9, org.assertj.core.data.Offset.offset(1e-12));
+        // the chip's register overflow per layer, next to what the quantization expected of its registers
+        assertThat(vm.layers()).allSatisfy(l -> {
+            assertThat(l.currentWraps()).as(l.layer()).isZero();
+            assertThat(l.voltageClips()).as(l.layer()).isZero();
+        });
+        assertThat(vm.layers()).filteredOn(l -> l.layer().endsWith("_lif")).isNotEmpty().allSatisfy(l -> {
+            assertThat(l.weightError()).as(l.layer()).isBetween(0.0, 0.05);
+            assertThat(l.rangeUse()).as(l.layer()).isPositive();
+        });
         var cells = vm.coreMapProperty().get().cells();
         assertThat(cells).extracting(HotspotsViewModel.CoreCell::load).contains(1.0);
         assertThat(cells.stream().map(c -> c.chip() + "/" + c.column() + "/" + c.row()).distinct().count())

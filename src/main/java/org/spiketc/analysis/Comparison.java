@@ -7,7 +7,7 @@ import java.util.TreeSet;
 
 /**
  * Compares the metrics of a run with a baseline, one verdict per metric. A change counts only where it
- * passes the metric's threshold ({@link MetricRule}) AND the samples show it ({@link Statistics#differ}).
+ * passes the metric's threshold and floor ({@link MetricRule}) AND the samples show it ({@link Statistics#differ}).
  *
  * @param metrics  one row per metric present on either side, in name order
  * @param warnings what makes the comparison weaker (another machine, another schema), for the reader
@@ -52,7 +52,7 @@ public record Comparison(List<MetricComparison> metrics, List<String> warnings) 
         if (rule.better() == MetricRule.Direction.NEITHER) {
             return new MetricComparison(name, base, cur, change, Verdict.INCOMPARABLE);
         }
-        int beyond = rule.exceeds(base.value(), cur.value());
+        int beyond = rule.exceeds(name, base.value(), cur.value());
         Verdict v;
         if (beyond == 0 || !Statistics.differ(base.raw(), cur.raw())) {
             v = Verdict.NOT_SIGNIFICANT;

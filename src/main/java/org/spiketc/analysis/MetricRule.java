@@ -19,8 +19,9 @@ import java.util.Set;
  * @param threshold the smallest change that counts: relative (0.10 = 10%) or, if {@code absolute}, in the
  *                  metric's own unit (0.01 = 1 point of an accuracy between 0 and 1)
  * @param absolute  whether {@code threshold} is a difference rather than a ratio
- * @param floor     the smallest difference, in {@code unit}, that can count at all: below it a change is
- *                  measurement noise whatever the ratio (a heap peak of 10 MB moving by 2 MB)
+ * @param floor     the smallest difference, in {@code unit}, that can count at all for a measured metric:
+ *                  below it a change is measurement noise whatever the ratio (a heap peak of 10 MB moving
+ *                  by 2 MB); deterministic metrics have none ({@link #deterministic})
  * @param unit      the unit word {@code floor} is expressed in ({@code ms}, {@code mb}, {@code mj}), or
  *                  empty where the kind has no unit to convert (fractions, rates)
  */
@@ -47,6 +48,19 @@ public record MetricRule(Direction better, double threshold, boolean absolute, d
             Map.of("ns", 1.0, "us", 1e3, "ms", 1e6, "s", 1e9),
             Map.of("bytes", 1.0, "kb", 1024.0, "mb", 1024.0 * 1024, "gb", 1024.0 * 1024 * 1024),
             Map.of("uj", 1.0, "mj", 1e3, "j", 1e6));
+
+    /**
+     * The names, or first words of names, of the metrics that are computed rather than measured; see
+     * {@link #deterministic}. A name matches when it is one of these or continues one with {@code _} or
+     * {@code -} ({@code inference_latency_ms_loihi1}, {@code energy_static_mj}).
+     */
+    private static final List<String> COMPUTED = List.of(
+            // the chip emulator's figures, from counted events and the profile's figures
+            "energy", "inference_latency", "throughput_images_per_s",
+            // answers counted on a fixed set of images
+            "accuracy", "fidelity",
+            // sizes of the compiled program
+            "model_size_mb", "synaptic_memory_mb", "binary_bytes");
 
     /**
      * The rule for a metric, from the words of its name ({@code _ms}, {@code _mj}, {@code accuracy}, ...),
@@ -78,13 +92,38 @@ public record MetricRule(Direction better, double threshold, boolean absolute, d
     }
 
     /**
+     * Whether a metric is computed rather than measured, so that two runs of the same code give the same
+     * value: the chip emulator's energy, latency and modelled throughput (counted events times the
+     * profile's figures), accuracy and fidelity (answers counted on fixed images) and the compiled
+     * program's sizes. Everything timed or sampled on the host ({@code host_*}, {@code compilation_time_*},
+     * {@code pass_ms_*}, {@code memory_peak_mb}, {@code allocated_mb_*}, {@code sim_events_per_s}) is
+     * measured, and so is any name not listed here: a floor and a significance test only make a verdict
+     * more cautious, so an unknown metric is given them.
+     *
+     * <p>The list is kept here, by name, because the result documents carry no marker of their own (the
+     * names are the interface, see results-json.md) and the samples cannot tell: a deterministic metric's
+     * samples are one figure per image, which spread as the images differ, not as the host's timing does.
+     * That spread is no noise, so a deterministic metric is judged by its threshold alone: no floor, and
+     * no significance test, which would ask whether the images differ rather than whether the code did.
+     */
+    public static boolean deterministic(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (String c : COMPUTED) {
+            if (n.equals(c) || n.startsWith(c + "_") || n.startsWith(c + "-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The floor to apply to {@code metric}, in the unit its name gives: this rule's floor converted from
-     * {@link #unit} (0.5 ms is 0.0005 for a {@code _s} metric, 500,000 for a {@code _ns} one). The first
-     * word of the name that is a unit of the floor's dimension decides; a name with none is taken to be in
-     * {@link #unit}.
+     * {@link #unit} (0.5 ms is 0.0005 for a {@code _s} metric, 500,000 for a {@code _ns} one), and zero for
+     * a {@link #deterministic} metric. The first word of the name that is a unit of the floor's dimension
+     * decides; a name with none is taken to be in {@link #unit}.
      */
     public double floorFor(String metric) {
-        if (floor == 0) {
+        if (floor == 0 || deterministic(metric)) {
             return 0;
         }
         Map<String, Double> dimension = DIMENSIONS.stream().filter(d -> d.containsKey(unit)).findFirst().orElse(null);
@@ -103,7 +142,7 @@ public record MetricRule(Direction better, double threshold, boolean absolute, d
     /**
      * Whether {@code current} is beyond the threshold in the worse direction relative to {@code baseline}
      * (positive), in the better direction (negative), or within it (zero), for the metric named {@code metric}
-     * (which sets the floor's unit).
+     * (which sets the floor's unit, and whether there is one).
      */
     int exceeds(String metric, double baseline, double current) {
         if (better == Direction.NEITHER) {

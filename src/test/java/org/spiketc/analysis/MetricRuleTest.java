@@ -2,11 +2,13 @@ package org.spiketc.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.spiketc.analysis.ComparisonTest.noisy;
 import static org.spiketc.analysis.ComparisonTest.verdict;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Floors that are the same duration or size in every unit. */
+/** Floors that are the same duration or size in every unit, and deterministic metrics judged by the threshold alone. */
 class MetricRuleTest {
     @Test
     void aTimeFloorIsTheSameDurationInSecondsMillisecondsMicrosecondsAndNanoseconds() {
@@ -42,5 +44,50 @@ class MetricRuleTest {
         double mb = 1024 * 1024;
         assertThat(verdict("heap_peak_bytes", Measurement.single(10 * mb), Measurement.single(12 * mb))).isEqualTo(Verdict.NOT_SIGNIFICANT);
         assertThat(verdict("heap_peak_bytes", Measurement.single(100 * mb), Measurement.single(130 * mb))).isEqualTo(Verdict.WORSE);
+    }
+
+    @Test
+    void theEmulatorsFiguresAreDeterministicAndTheHostsMeasurementsAreNot() {
+        assertThat(Arrays.asList("inference_latency_ms", "inference_latency_ms_loihi1", "energy_per_inference_mj", "energy_static_mj",
+                "energy_per_inference_mj_paper_formula", "throughput_images_per_s", "throughput_images_per_s_batch64", "accuracy_8bit",
+                "fidelity", "model_size_mb", "binary_bytes")).allMatch(MetricRule::deterministic);
+        assertThat(Arrays.asList("compilation_time_ms", "host_time_per_inference_ms", "host_throughput_images_per_s_emulator",
+                "host_energy_per_inference_mj_onnx", "memory_peak_mb", "allocated_mb_spikformer-8-768", "sim_events_per_s", "pass_ms_fuse-layers",
+                "energyless_ms", "cores_used")).noneMatch(MetricRule::deterministic);
+        // a deterministic metric has no floor in any kind
+        assertThat(MetricRule.TIME.floorFor("inference_latency_ms")).isZero();
+        assertThat(MetricRule.MEMORY.floorFor("model_size_mb")).isZero();
+    }
+
+    @Test
+    void aSimulatedLatencyThirteenPercentSlowerIsARegressionThoughBelowTheHostsFloor() {
+        // 1.59 ms -> 1.80 ms: 0.21 ms, below the 0.5 ms floor that measured timings need, past the seed's 10%
+        assertThat(verdict("inference_latency_ms", Measurement.single(1.59), Measurement.single(1.80))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("inference_latency_ms", Measurement.of(new double[] {1.59, 1.59, 1.59}), Measurement.of(new double[] {1.80, 1.80, 1.80})))
+                .isEqualTo(Verdict.WORSE);
+        // the same change on a host timing is within the floor, as before
+        assertThat(verdict("host_time_per_inference_ms", Measurement.single(1.59), Measurement.single(1.80))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+    }
+
+    @Test
+    void perImageSamplesOfASimulatedLatencyAreNotTestedForSignificance() {
+        // one latency per image of 16, spread by ±30% as the images differ; every image 13% slower in the current run
+        double[] base = noisy(1.59, 0.6, 16, 5);
+        double[] cur = Arrays.stream(base).map(x -> x * 1.13).toArray();
+        assertThat(verdict("inference_latency_ms", Measurement.of(base), Measurement.of(cur))).isEqualTo(Verdict.WORSE);
+        // the same samples as host timings (ms scaled so the floor is passed) are noise the test cannot see through
+        double[] hostBase = Arrays.stream(base).map(x -> x * 100).toArray();
+        double[] hostCur = Arrays.stream(cur).map(x -> x * 100).toArray();
+        assertThat(Statistics.differ(hostBase, hostCur)).isFalse();
+        assertThat(verdict("host_time_per_inference_ms", Measurement.of(hostBase), Measurement.of(hostCur))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+    }
+
+    @Test
+    void aSimulatedMetricThatMovesFivePercentIsNotARegression() {
+        assertThat(verdict("inference_latency_ms", Measurement.single(1.59), Measurement.single(1.59 * 1.05))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("throughput_images_per_s_batch64", Measurement.single(2953), Measurement.single(2953 * 0.95)))
+                .isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("energy_per_inference_mj", Measurement.of(new double[] {1.0, 1.0}), Measurement.of(new double[] {1.04, 1.04})))
+                .isEqualTo(Verdict.NOT_SIGNIFICANT);
     }
 }

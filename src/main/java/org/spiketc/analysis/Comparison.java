@@ -7,7 +7,9 @@ import java.util.TreeSet;
 
 /**
  * Compares the metrics of a run with a baseline, one verdict per metric. A change counts only where it
- * passes the metric's threshold ({@link MetricRule}) AND the samples show it ({@link Statistics#differ}).
+ * passes the metric's threshold and floor ({@link MetricRule}) AND the samples show it ({@link Statistics#differ});
+ * a deterministic metric ({@link MetricRule#deterministic}) has no noise to tell apart, so its threshold alone
+ * decides.
  *
  * @param metrics  one row per metric present on either side, in name order
  * @param warnings what makes the comparison weaker (another machine, another schema), for the reader
@@ -52,9 +54,12 @@ public record Comparison(List<MetricComparison> metrics, List<String> warnings) 
         if (rule.better() == MetricRule.Direction.NEITHER) {
             return new MetricComparison(name, base, cur, change, Verdict.INCOMPARABLE);
         }
-        int beyond = rule.exceeds(base.value(), cur.value());
+        int beyond = rule.exceeds(name, base.value(), cur.value());
+        // A deterministic metric's samples are one figure per image: their spread is the images' differences,
+        // the same in both runs, so a test would weigh a change that every image shares against those, not noise.
+        boolean shown = MetricRule.deterministic(name) || Statistics.differ(base.raw(), cur.raw());
         Verdict v;
-        if (beyond == 0 || !Statistics.differ(base.raw(), cur.raw())) {
+        if (beyond == 0 || !shown) {
             v = Verdict.NOT_SIGNIFICANT;
         } else {
             v = beyond > 0 ? Verdict.WORSE : Verdict.BETTER;

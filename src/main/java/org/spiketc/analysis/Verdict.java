@@ -2,9 +2,12 @@ package org.spiketc.analysis;
 
 /** The one outcome of comparing a metric with its baseline (asv's marks; the views own colours and symbols). */
 public enum Verdict {
-    /** Beyond the threshold in the worse direction and, where samples exist, significantly so: a regression. */
+    /**
+     * Beyond the threshold in the worse direction and, where a measured metric has samples, significantly so:
+     * a regression. A deterministic metric needs only the threshold ({@link MetricRule#deterministic}).
+     */
     WORSE,
-    /** Beyond the threshold in the better direction, and significant. */
+    /** Beyond the threshold in the better direction, and significant where that can be tested. */
     BETTER,
     /** Within the threshold, or the samples do not show the difference. */
     NOT_SIGNIFICANT,

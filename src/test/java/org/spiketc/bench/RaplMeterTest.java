@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Host energy from a fake Linux powercap tree: packages summed, sub-domains not added again, wrap-around counted. */
+/**
+ * Host energy from fake Linux powercap trees (packages summed, sub-domains not added again, wrap-around
+ * counted, missing counters explained), and from this machine's own tree, whichever kind it is.
+ */
 class RaplMeterTest {
     @TempDir
     Path root;
@@ -38,6 +41,40 @@ class RaplMeterTest {
     void saysWhyWhenThereAreNoCounters() throws Exception {
         assertThat(RaplMeter.open(root.resolve("missing")).reason()).contains("no powercap interface");
         assertThat(RaplMeter.open(root).reason()).contains("no RAPL package domains");
+    }
+
+    @Test
+    void aPackageWhoseRangeCannotBeReadGivesNoMeterButTheReason() throws Exception {
+        domain("intel-rapl:0", 1_000, 1L << 32);
+        Files.delete(root.resolve("intel-rapl:0").resolve("max_energy_range_uj"));
+        RaplMeter.Result r = RaplMeter.open(root);
+        assertThat(r.meter()).isNull();
+        assertThat(r.reason()).startsWith("cannot read ").contains("max_energy_range_uj");
+    }
+
+    @Test
+    void thisMachinesCountersAreEitherReadOrExplained() throws Exception {
+        // the real /sys/class/powercap: a machine with readable RAPL counters gives a meter, any other the reason
+        RaplMeter.Result r = RaplMeter.open(RaplMeter.POWERCAP);
+        assertThat(r.meter() == null).as("a meter or a reason, not both nor neither").isEqualTo(r.reason() != null);
+        if (r.meter() == null) {
+            assertThat(r.reason()).isNotBlank();
+        } else {
+            long[] before = r.meter().read();
+            long[] after = r.meter().read();
+            assertThat(before).hasSize(r.meter().domains()).isNotEmpty();
+            assertThat(java.util.Arrays.stream(before)).allMatch(uj -> uj >= 0);
+            assertThat(r.meter().joules(before, after)).isNotNegative();
+        }
+    }
+
+    @Test
+    void theEnergyBenchmarkSkipsTheHostAndSaysWhyWhereThereAreNoCounters() {
+        var o = new BenchRunner(BenchSuiteTest.SMOKE).runOne(new EnergyConsumptionBenchmark(root.resolve("missing")));
+        assertThat(o.status()).as(String.valueOf(o.reason())).isEqualTo(BenchOutcome.Status.PASSED);
+        assertThat(o.result().environment("host_energy")).startsWith("skipped: no powercap interface at " + root.resolve("missing"));
+        assertThat(o.result().measurements()).containsKey("energy_per_inference_mj");
+        assertThat(o.result().measurements().keySet()).noneMatch(k -> k.startsWith("host_energy"));
     }
 
     @Test

@@ -94,9 +94,17 @@ public final class EnergyModel {
      * B / ((T·B + depth − 1) steps), the step taken from a mean latency of T + depth − 1 steps.
      */
     public double pipelinedThroughput(double latencyMs, int batch) {
-        int t = program.image().timeSteps();
-        double stepMs = latencyMs / (t + depth - 1);
-        return batch / ((t * (double) batch + depth - 1) * stepMs / 1000);
+        return pipelinedThroughput(latencyMs, batch, program.image().timeSteps(), depth);
+    }
+
+    /**
+     * {@link #pipelinedThroughput(double, int)} for a program of {@code timeSteps} model steps and pipeline
+     * {@code depth}: inference i enters at chip step T·i, so the last of B leaves T·(B − 1) + T + depth − 1
+     * steps after the first entered.
+     */
+    static double pipelinedThroughput(double latencyMs, int batch, int timeSteps, int depth) {
+        double stepMs = latencyMs / (timeSteps + depth - 1);
+        return batch / ((timeSteps * (double) batch + depth - 1) * stepMs / 1000);
     }
 
     /**

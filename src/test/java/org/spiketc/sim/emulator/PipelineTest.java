@@ -61,6 +61,41 @@ class PipelineTest {
         assertThat(step.neuronUpdates()).isGreaterThanOrEqualTo(perStep * new Pipeline(program).steps(program.image().timeSteps()));
     }
 
+    @Test
+    void theModelledThroughputOfABatchIsTheChipStepsTheEmulatorRanStreamedTStepsApart() {
+        int t = program.image().timeSteps();
+        int pops = program.populations().size();
+        // which chip steps each population spent in its T-step window, as the emulator shows them
+        java.util.TreeSet<Integer> chipSteps = new java.util.TreeSet<>();
+        List<java.util.TreeSet<Integer>> window = new java.util.ArrayList<>();
+        for (int p = 0; p < pops; p++) {
+            window.add(new java.util.TreeSet<>());
+        }
+        ChipEmulator.Emulated run = gated.runDetailed(ChipEmulatorTest.data.pixels()[0], (p, chipStep, modelStep, out, u, v) -> {
+            chipSteps.add(chipStep);
+            if (modelStep >= 0 && modelStep < t) {
+                window.get(p).add(chipStep);
+            }
+        });
+        int steps = chipSteps.size();
+        assertThat(chipSteps.last()).isEqualTo(steps - 1);
+        // every layer works for T consecutive steps, so the next inference can enter T steps after this one
+        for (int p = 0; p < pops; p++) {
+            var w = window.get(p);
+            assertThat(w).as(program.populations().get(p).name()).hasSize(t);
+            assertThat(w.last() - w.first()).isEqualTo(t - 1);
+        }
+        double stepNs = run.estimate().stepNs();
+        assertThat(run.result().latencyMs()).isCloseTo(steps * stepNs / 1e6, org.assertj.core.data.Percentage.withPercentage(1e-9));
+        for (int batch : new int[] {1, 4, 16, 64}) {
+            // inference i enters at chip step i·T and leaves `steps` later: the batch is done when the last one leaves
+            long done = (long) (batch - 1) * t + steps;
+            double expected = batch / (done * stepNs / 1e9);
+            assertThat(gated.energyModel().pipelinedThroughput(run.result().latencyMs(), batch)).as("batch %d", batch)
+                    .isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1e-9));
+        }
+    }
+
     static int index(String name) {
         return indexIn(program, name);
     }

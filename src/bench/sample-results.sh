@@ -29,7 +29,8 @@ if [[ $part == all || $part == compile ]]; then
     --json "$out/compile_spikformer-8-768_loihi2_O2.json" > /dev/null
   stc compile --model spikformer-4-384-cifar --target loihi1 -O2 --layers 0 --no-store \
     --json "$out/compile_spikformer-4-384-cifar_loihi1_O2.json" > /dev/null
-  src/bench/compile-speed.sh 5 target/bench-compile
+  # a missed target is a result to record, not a reason to stop
+  src/bench/compile-speed.sh 5 target/bench-compile || echo "compile-speed.sh: a target was missed; recorded as measured"
   for m in spikformer-8-384 spikformer-8-512 spikformer-8-768; do
     cp "target/bench-compile/compilation_speed_$m.json" "$out/"
   done

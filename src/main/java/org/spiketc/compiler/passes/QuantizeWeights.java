@@ -303,13 +303,13 @@ public final class QuantizeWeights implements Pass {
             int span = spatial(s);
             // a global dense layer sums every token of its source channel
             int terms = s.connection() instanceof Connection.GlobalDense ? tokens.get(i) : 1;
-            for (int o = 0; o < cout; o++) {
-                double sum = 0;
-                for (int j = 0; j < per; j++) {
-                    sum += Math.abs(m[o * per + j]) * src[j / span];
-                }
-                bound[o] += sum * terms;
+            double[] reads = new double[per];
+            for (int j = 0; j < per; j++) {
+                reads[j] = src[j / span];
             }
+            // channels are independent: large layers use all cores, as the quantization itself does
+            java.util.stream.IntStream range = java.util.stream.IntStream.range(0, cout);
+            (m.length > PARALLEL_MIN ? range.parallel() : range).forEach(o -> bound[o] += channelSumBound(m, o * per, reads) * terms);
         } else if (s.connection() instanceof Connection.Coincidence k) {
             if (k.operand() == 1) {
                 return; // the gating operand's bound is taken with operand 0
@@ -326,6 +326,15 @@ public final class QuantizeWeights implements Pass {
                 bound[o] += Math.abs(m[o]) * c[o] * terms;
             }
         }
+    }
+
+    /** Σ|m|·largest input over one channel's weights. Kept small for the JIT. */
+    private static double channelSumBound(byte[] m, int base, double[] reads) {
+        double sum = 0;
+        for (int j = 0; j < reads.length; j++) {
+            sum += Math.abs(m[base + j]) * reads[j];
+        }
+        return sum;
     }
 
     private static double max(double[] x) {

@@ -64,7 +64,7 @@ class ArchitectureTest {
                 .whereLayer("model").mayOnlyBeAccessedByLayers("hw", "ir", "frontend", "pass", "passes", "mapping", "codegen",
                         "driver", "sim", "report", "bench", "gui", "cli", "app")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("sim", "report", "bench", "gui", "cli", "app")
-                .because("data flows one way through the pipeline (DESIGN.md, Pipeline)")
+                .because("data flows one way through the pipeline (compiler, then runtime, then results)")
                 .check(classes);
     }
 

@@ -8,7 +8,7 @@ import org.spiketc.tensor.Shape;
 
 /**
  * Every learned tensor of an architecture with its official key (ZK-Zhou/spikformer and
- * BICLab/Spike-Driven-Transformer state dicts; FACTS.md section 0), in the order the frontend uses
+ * BICLab/Spike-Driven-Transformer state dicts), in the order the frontend uses
  * them. The same list drives random weights, checkpoint binding and parameter counts.
  */
 public final class ParameterLayout {

@@ -1,8 +1,8 @@
 package org.spiketc.sim;
 
 /**
- * The energy estimate spiking-transformer papers report (Zhou et al. 2023, App. C.2, Eq. 21–24;
- * FACTS.md 3.4): E = E_MAC · MACs of the first, analog-input layer + E_AC · every other synaptic
+ * The energy estimate spiking-transformer papers report (Zhou et al. 2023, App. C.2, Eq. 21–24):
+ * E = E_MAC · MACs of the first, analog-input layer + E_AC · every other synaptic
  * operation, with the 45 nm figures of Horowitz, ISSCC 2014.
  */
 public final class PaperEnergy {

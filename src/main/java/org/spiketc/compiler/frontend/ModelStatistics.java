@@ -14,7 +14,7 @@ import org.spiketc.model.ParameterLayout;
 /**
  * Size of a model as the papers count it, from its front-end graph (no weights touched).
  *
- * <p>Synaptic operations per time step follow Zhou et al. 2023, App. C.2 (FACTS.md 3.4):
+ * <p>Synaptic operations per time step follow Zhou et al. 2023, App. C.2:
  * SOPs(l) = r · FLOPs(l), r the firing rate of the layer's spike input, FLOPs the MACs of the
  * ANN-equivalent layer (conv k²·H·W·Cin·Cout, attention products per head). The first convolution
  * reads the analog image and is counted as MACs.

@@ -83,17 +83,19 @@ public final class HotspotsView extends BorderPane {
 
         TableView<HotspotsViewModel.LayerRow> layers = new TableView<>(vm.layers());
         layers.getStyleClass().add("layers-table");
-        layers.getColumns().add(text("layer", HotspotsViewModel.LayerRow::layer, 260));
-        layers.getColumns().add(text("engine", HotspotsViewModel.LayerRow::engine, 90));
-        layers.getColumns().add(number("synaptic ops / inference", HotspotsViewModel.LayerRow::synapticOps, "%,.0f", 170));
-        layers.getColumns().add(number("share of emulator ops", r -> 100 * r.share(), "%.1f %%", 150));
-        layers.getColumns().add(number("synaptic energy (mJ, simulated)", HotspotsViewModel.LayerRow::synapticEnergyMj, "%.5f", 200));
-        layers.getColumns().add(number("spikes / inference", HotspotsViewModel.LayerRow::spikes, "%,.0f", 140));
-        layers.getColumns().add(number("u wraps / inference", HotspotsViewModel.LayerRow::currentWraps, "%,.1f", 140));
-        layers.getColumns().add(number("v saturations / inference", HotspotsViewModel.LayerRow::voltageClips, "%,.1f", 160));
-        layers.getColumns().add(number("weight error (rel. RMSE)", HotspotsViewModel.LayerRow::weightError, "%.4f", 160));
-        layers.getColumns().add(number("register range use", HotspotsViewModel.LayerRow::rangeUse, "%.3f", 140));
-        layers.getColumns().add(number("firing rate", HotspotsViewModel.LayerRow::firingRate, "%.3f", 100));
+        // one screen wide at the default 1280 px: the chip's overflow stands next to the quantization behind it;
+        // counts and energy are per inference (simulated), as the user guide says
+        layers.getColumns().add(text("layer", HotspotsViewModel.LayerRow::layer, 200));
+        layers.getColumns().add(text("engine", HotspotsViewModel.LayerRow::engine, 75));
+        layers.getColumns().add(number("synaptic ops", HotspotsViewModel.LayerRow::synapticOps, "%,.0f", 125));
+        layers.getColumns().add(number("share", r -> 100 * r.share(), "%.1f %%", 65));
+        layers.getColumns().add(number("syn. energy mJ", HotspotsViewModel.LayerRow::synapticEnergyMj, "%.5f", 140));
+        layers.getColumns().add(number("spikes / inf.", HotspotsViewModel.LayerRow::spikes, "%,.0f", 95));
+        layers.getColumns().add(number("firing rate", HotspotsViewModel.LayerRow::firingRate, "%.3f", 80));
+        layers.getColumns().add(number("u wraps", HotspotsViewModel.LayerRow::currentWraps, "%.3g", 100));
+        layers.getColumns().add(number("v saturations", HotspotsViewModel.LayerRow::voltageClips, "%.3g", 130));
+        layers.getColumns().add(number("weight RMSE", HotspotsViewModel.LayerRow::weightError, "%.4f", 115));
+        layers.getColumns().add(number("range use", HotspotsViewModel.LayerRow::rangeUse, "%.3f", 80));
         layers.setPlaceholder(new Label("No layers: select an inference run in Runs"));
 
         TabPane tabs = new TabPane(tab("Passes", passSplit), tab("Layers", layers), tab("Core map", new CoreMapView(vm)));

@@ -161,12 +161,16 @@ public final class ChipEmulator implements InferenceEngine {
                 connect(p, t, k, ws);
                 if (!window && biasGated) {
                     // Outside its window a gated population has no bias, no input and no charge: its cores
-                    // only sweep their compartments.
-                    java.util.Arrays.fill(ws.out[p], 0);
+                    // only sweep their compartments. Its output slot needs clearing only if it was written
+                    // since it was last cleared, i.e. the window ended within the last round of slots.
+                    if (t - ws.lastActive[p] <= ws.history[p].length) {
+                        java.util.Arrays.fill(ws.out[p], 0);
+                    }
                     act.updates[p] += compartmentUpdates(pop);
                     observe(observer, p, t, k, ws);
                     continue;
                 }
+                ws.lastActive[p] = t;
                 switch (pop.kind()) {
                     case BinaryProgram.GATE -> kernels.gate(pop, p, ws, act);
                     case BinaryProgram.RELAY_MAX -> kernels.maxPool(pop, p, ws, act);

@@ -19,6 +19,8 @@ final class Workspace {
     final int[][][] history;
     /** The inputs of the population being updated, one per group: a source's delayed output, the host input or zeros. */
     final int[][] groupInput;
+    /** Per population: the last chip step of this inference it computed (far in the past before the first). */
+    final int[] lastActive;
     /** All zeros, as large as any input: what arrives before a source's first output and from the host outside the T steps. */
     final int[] zeros;
     /** The input currents of the population being updated, in mantissa units. */
@@ -54,6 +56,7 @@ final class Workspace {
         input = new int[inputSize];
         out = new int[n][];
         history = new int[n][][];
+        lastActive = new int[n];
         groupInput = new int[pops.stream().mapToInt(pp -> pp.groups().size()).max().orElse(0)][];
         hostCurrent = new long[n][];
         membrane = new int[n][];
@@ -101,5 +104,6 @@ final class Workspace {
             }
         }
         Arrays.fill(hostCurrentReady, false);
+        Arrays.fill(lastActive, Integer.MIN_VALUE / 2);
     }
 }

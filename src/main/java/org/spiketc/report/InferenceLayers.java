@@ -7,6 +7,7 @@ import java.util.Map;
 import org.spiketc.compiler.pass.PassRecord;
 import org.spiketc.compiler.passes.QuantizeWeights;
 import org.spiketc.hw.HardwareProfile;
+import org.spiketc.sim.ActivityTotals;
 import org.spiketc.sim.Evaluation;
 
 /**
@@ -28,11 +29,12 @@ public final class InferenceLayers {
         Map<String, Map<String, Double>> quantization = quantization(passes);
         for (Map.Entry<String, double[]> e : o.layerMeans().entrySet()) {
             double[] v = e.getValue();
-            var l = layers.addObject().put("engine", o.engine()).put("name", e.getKey()).put("spikes_per_inference", v[0])
-                    .put("firing_rate", v[1]).put("synaptic_ops_per_inference", v[2]);
+            var l = layers.addObject().put("engine", o.engine()).put("name", e.getKey()).put("spikes_per_inference", v[ActivityTotals.SPIKES])
+                    .put("firing_rate", v[ActivityTotals.FIRING_RATE]).put("synaptic_ops_per_inference", v[ActivityTotals.SYNAPTIC_OPS]);
             if (profile != null) {
-                l.put("synaptic_energy_mj_per_inference", v[2] * profile.energy().synapticOp().value() * 1e-9);
-                l.put("current_wraps_per_inference", v[3]).put("voltage_clips_per_inference", v[4]);
+                l.put("synaptic_energy_mj_per_inference", v[ActivityTotals.SYNAPTIC_OPS] * profile.energy().synapticOp().value() * 1e-9);
+                l.put("current_wraps_per_inference", v[ActivityTotals.CURRENT_WRAPS])
+                        .put("voltage_clips_per_inference", v[ActivityTotals.VOLTAGE_CLIPS]);
                 Map<String, Double> q = quantization.get(e.getKey());
                 if (q != null) {
                     var qn = l.putObject("quantization");

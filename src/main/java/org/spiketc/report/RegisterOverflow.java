@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.spiketc.sim.ActivityTotals;
 import org.spiketc.sim.Evaluation;
 
 /**
@@ -28,8 +29,10 @@ public record RegisterOverflow(String layer, double currentWraps, double voltage
         List<RegisterOverflow> l = new ArrayList<>();
         for (Map.Entry<String, double[]> e : o.layerMeans().entrySet()) {
             double[] v = e.getValue();
-            if (v[3] + v[4] > 0) {
-                l.add(new RegisterOverflow(e.getKey(), v[3], v[4]));
+            double wraps = v[ActivityTotals.CURRENT_WRAPS];
+            double clips = v[ActivityTotals.VOLTAGE_CLIPS];
+            if (wraps + clips > 0) {
+                l.add(new RegisterOverflow(e.getKey(), wraps, clips));
             }
         }
         l.sort(Comparator.comparingDouble(RegisterOverflow::total).reversed());

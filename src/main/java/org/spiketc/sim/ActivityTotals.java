@@ -8,6 +8,12 @@ import java.util.Map;
  * inference finishes; the means behind the result's layer table and core map.
  */
 public final class ActivityTotals {
+    /** Positions in a layer's means ({@link #layerMeans}). */
+    public static final int SPIKES = 0;
+    public static final int FIRING_RATE = 1;
+    public static final int SYNAPTIC_OPS = 2;
+    public static final int CURRENT_WRAPS = 3;
+    public static final int VOLTAGE_CLIPS = 4;
     private final Map<String, double[]> layers = new LinkedHashMap<>();
     private double[] cores = new double[0];
     private long count;
@@ -16,11 +22,11 @@ public final class ActivityTotals {
         count++;
         for (LayerActivity l : r.layers()) {
             double[] v = layers.computeIfAbsent(l.layer(), k -> new double[5]);
-            v[0] += l.spikes();
-            v[1] += l.firingRate();
-            v[2] += l.synapticOps();
-            v[3] += l.currentWraps();
-            v[4] += l.voltageClips();
+            v[SPIKES] += l.spikes();
+            v[FIRING_RATE] += l.firingRate();
+            v[SYNAPTIC_OPS] += l.synapticOps();
+            v[CURRENT_WRAPS] += l.currentWraps();
+            v[VOLTAGE_CLIPS] += l.voltageClips();
         }
         long[] c = r.coreSynapticOps();
         if (cores.length < c.length) {
@@ -32,8 +38,9 @@ public final class ActivityTotals {
     }
 
     /**
-     * Per layer, in graph order, the mean per inference of {spikes, firing rate, synaptic operations, u
-     * wrap-arounds, v saturations} (the last two count neuron-steps; 0 for the reference simulator).
+     * Per layer, in graph order, the mean per inference of spikes, firing rate, synaptic operations, u
+     * wrap-arounds and v saturations, at {@link #SPIKES} .. {@link #VOLTAGE_CLIPS} (the last two count
+     * neuron-steps; 0 for the reference simulator).
      */
     public synchronized Map<String, double[]> layerMeans() {
         Map<String, double[]> m = new LinkedHashMap<>();

@@ -62,8 +62,8 @@ class ChipEmulatorTest {
         for (String target : new String[] {"loihi1", "loihi2"}) {
             Evaluation.Outcome e = Evaluation.run(emulator(target, null), data, 2, Cancellation.none(), ProgressListener.NONE);
             assertThat(e.layerMeans()).as(target).allSatisfy((layer, v) -> {
-                assertThat(v[3]).as("%s u wraps", layer).isZero();
-                assertThat(v[4]).as("%s v saturations", layer).isZero();
+                assertThat(v[org.spiketc.sim.ActivityTotals.CURRENT_WRAPS]).as("%s u wraps", layer).isZero();
+                assertThat(v[org.spiketc.sim.ActivityTotals.VOLTAGE_CLIPS]).as("%s v saturations", layer).isZero();
             });
         }
     }

@@ -270,14 +270,16 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Data      %s: %d samples%n", data.name(), data.count());
         for (Evaluation.Outcome o : os) {
             int n = o.finished();
-            double acs = o.mean(InferenceResult::acs);
+            double ops = o.mean(InferenceResult::synapticOps);
             out.printf(Locale.ROOT, "%n%s%s (%d threads, %d of %d samples%s)%n", o.engine(),
                     o.engine().equals("emulator") ? " - " + emu.profile().label() + ", " + emu.program().system() : "",
                     o.threads(), n, data.count(), o.complete() ? "" : ", cancelled");
             out.printf(Locale.ROOT, "  top-1 accuracy           %.2f %%%n", 100 * o.accuracy());
             out.printf(Locale.ROOT, "  spikes / inference       %,.0f%n", o.mean(InferenceResult::spikes));
-            out.printf(Locale.ROOT, "  synaptic ops / inference %,.0f (+ %,.0f analog MACs)%n", acs, o.mean(InferenceResult::macs));
-            out.printf(Locale.ROOT, "  energy, paper formula    %.6f mJ [%s]%n", o.mean(InferenceResult::paperEnergyMj), PaperEnergy.SOURCE);
+            out.printf(Locale.ROOT, "  synaptic ops / inference %,.0f (events times fan-out, as this engine performs them)%n", ops);
+            out.printf(Locale.ROOT, "  energy, paper formula    %.6f mJ: %,.0f SOPs + %,.0f analog MACs [%s]%n",
+                    o.mean(InferenceResult::paperEnergyMj), o.mean(r -> r.paper().sops()), o.mean(r -> r.paper().macs()),
+                    PaperEnergy.SOURCE);
             if (o.engine().equals("emulator")) {
                 out.printf(Locale.ROOT, "  energy on the chip       %.6f mJ per inference (simulated)%n", o.mean(InferenceResult::deviceEnergyMj));
                 for (Map.Entry<String, Double> e : breakdown(o).entrySet()) {
@@ -300,7 +302,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             out.printf(Locale.ROOT, "  host                     %.3f ms per inference per thread, %,.0f inferences/s, %,.0f synaptic events/s%n",
-                    hostMs(o), n / (o.hostNanos() / 1e9), (acs + o.mean(InferenceResult::macs)) * n / (o.hostNanos() / 1e9));
+                    hostMs(o), n / (o.hostNanos() / 1e9), ops * n / (o.hostNanos() / 1e9));
         }
         if (os.size() == 2) {
             out.printf(Locale.ROOT, "%nfidelity (emulator class = reference class): %.2f %%%n", 100 * Evaluation.Outcome.fidelity(os.get(1), os.get(0)));
@@ -343,8 +345,10 @@ final class RunCommand implements Callable<Integer> {
         }
         m.put("samples", main.finished());
         m.put("spikes_per_inference", main.mean(InferenceResult::spikes));
-        m.put("synaptic_ops_per_inference", main.mean(r -> r.acs() + r.macs()));
+        m.put("synaptic_ops_per_inference", main.mean(InferenceResult::synapticOps));
         m.put("energy_per_inference_mj_paper_formula", main.mean(InferenceResult::paperEnergyMj));
+        m.put("sops_per_inference_paper_formula", main.mean(r -> r.paper().sops()));
+        m.put("analog_macs_per_inference_paper_formula", main.mean(r -> r.paper().macs()));
         if (emu != null) {
             Evaluation.Outcome e = os.get(os.size() - 1);
             m.put("energy_per_inference_mj", e.mean(InferenceResult::deviceEnergyMj));
@@ -358,7 +362,7 @@ final class RunCommand implements Callable<Integer> {
         }
         m.put("host_time_per_inference_ms", hostMs(main));
         m.put("host_throughput_images_per_s", main.finished() / (main.hostNanos() / 1e9));
-        m.put("sim_events_per_s", main.mean(r -> r.acs() + r.macs()) * main.finished() / (main.hostNanos() / 1e9));
+        m.put("sim_events_per_s", main.mean(InferenceResult::synapticOps) * main.finished() / (main.hostNanos() / 1e9));
         ObjectNode env = root.putObject("environment");
         env.put("hardware", emu != null ? emu.profile().label() + " " + emu.program().system() : "host CPU (float reference simulator)");
         env.put("software_version", Version.get());

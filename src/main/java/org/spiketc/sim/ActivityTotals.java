@@ -65,7 +65,7 @@ public final class ActivityTotals {
 
     /** The inference without its per-layer and per-core detail (which its totals hold). */
     static InferenceResult summary(InferenceResult r) {
-        return new InferenceResult(r.logits(), r.predicted(), java.util.List.of(), r.macs(), r.acs(), r.spikes(), r.paperEnergyMj(),
+        return new InferenceResult(r.logits(), r.predicted(), java.util.List.of(), r.synapticOps(), r.spikes(), r.paper(),
                 r.deviceEnergyMj(), r.latencyMs(), Map.of(), r.traffic(), new long[0]);
     }
 }

@@ -7,12 +7,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceResult;
+import org.spiketc.sim.PaperEnergy;
 import org.spiketc.sim.Traffic;
 
 /** The batch benchmark's own check: a batch's simulated figures must be the ones its images had in the full run. */
 class BatchSizeImpactBenchmarkTest {
     static InferenceResult inference(double latencyMs, double energyMj) {
-        return new InferenceResult(new float[] {1}, 0, List.of(), 0, 0, 0, energyMj, energyMj, latencyMs, Map.of(), Traffic.NONE, new long[0]);
+        return new InferenceResult(new float[] {1}, 0, List.of(), 0, 0, new PaperEnergy.Count(0, 0, energyMj), energyMj, latencyMs, Map.of(), Traffic.NONE, new long[0]);
     }
 
     static Evaluation.Outcome outcome(InferenceResult... results) {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.spiketc.compiler.frontend.PaperTerm;
 import org.spiketc.hw.LoihiArithmetic;
 
 /** Decodes the sections of a validated binary; any inconsistency surfaces as a runtime exception. */
@@ -97,7 +98,36 @@ final class BinaryDecoder {
             }
         }
         return new BinaryProgram(image, inputLsb, names.get(0), names.get(1), populations, blocks,
-                new BinaryProgram.Cores(pop, chip, x, y, part, c0, c1, p0, p1, comp), new BinaryProgram.RouteTable(offsets, dst, reads));
+                new BinaryProgram.Cores(pop, chip, x, y, part, c0, c1, p0, p1, comp), new BinaryProgram.RouteTable(offsets, dst, reads),
+                paperTerms(section(b, image, "paper-terms"), populations));
+    }
+
+    private static List<PaperTerm> paperTerms(ByteBuffer t, List<BinaryProgram.Population> populations) {
+        int n = t.getInt();
+        if (n < 0 || (long) n * BinaryFormat.PAPER_TERM_SIZE > t.remaining()) {
+            throw new IllegalArgumentException("paper-terms count " + Integer.toUnsignedString(n) + " exceeds its section");
+        }
+        List<PaperTerm> terms = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int source = t.getInt();
+            boolean everyStep = t.get() != 0;
+            t.get();
+            t.getShort();
+            long flops = t.getLong();
+            long neurons = t.getLong();
+            if (source < BinaryFormat.SOURCE_NOT_ON_CHIP || source >= populations.size() || flops < 0
+                    || (source != BinaryFormat.SOURCE_ANALOG && neurons <= 0)) {
+                throw new IllegalArgumentException("paper term " + i + " has source " + source + ", " + flops + " FLOPs, "
+                        + neurons + " source neurons");
+            }
+            String name = switch (source) {
+                case BinaryFormat.SOURCE_ANALOG -> null;
+                case BinaryFormat.SOURCE_NOT_ON_CHIP -> BinaryProgram.NOT_ON_CHIP;
+                default -> populations.get(source).name();
+            };
+            terms.add(new PaperTerm("term " + i, name, flops, neurons, everyStep));
+        }
+        return List.copyOf(terms);
     }
 
     private static BinaryProgram.Population population(ByteBuffer p, List<String> names) {

@@ -1,6 +1,7 @@
 package org.spiketc.compiler.codegen;
 
 import java.util.List;
+import org.spiketc.compiler.frontend.PaperTerm;
 
 /**
  * A decoded {@code .nxe} binary: everything the chip emulator executes. Layouts follow
@@ -16,7 +17,10 @@ import java.util.List;
  * @param routes      per-core routing tables
  */
 public record BinaryProgram(BinaryImage image, float inputLsb, String model, String system, List<Population> populations,
-        List<Block> blocks, Cores cores, RouteTable routes) {
+        List<Block> blocks, Cores cores, RouteTable routes, List<PaperTerm> paperTerms) {
+
+    /** The rate source name of a PAPER_TERMS record whose source the chip does not hold. */
+    public static final String NOT_ON_CHIP = "(not on chip)";
 
     /** Neuron kinds as stored. */
     public static final int LIF = 0;

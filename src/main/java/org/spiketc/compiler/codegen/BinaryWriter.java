@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.List;
 import java.util.zip.CRC32C;
 import org.spiketc.common.Cancellation;
+import org.spiketc.compiler.frontend.PaperTerm;
 import org.spiketc.compiler.ir.Connection;
 import org.spiketc.compiler.ir.FixedPointParams;
 import org.spiketc.compiler.ir.Gate;
@@ -34,7 +34,12 @@ public final class BinaryWriter {
     public record Result(long bytes, long crc32c, long weightBytes) {
     }
 
-    public static Result write(Graph g, Mapping m, OutputStream out, Cancellation cancel) throws IOException {
+    /**
+     * Writes the binary of {@code g} mapped as {@code m}; {@code paperTerms} are the model's layers as the
+     * papers' energy formula counts them (from the front-end graph), so the emulator can count it too.
+     */
+    public static Result write(Graph g, Mapping m, List<PaperTerm> paperTerms, OutputStream out, Cancellation cancel)
+            throws IOException {
         ByteSink strings = new ByteSink();
         ByteSink pops = new ByteSink();
         ByteSink weights = new ByteSink((int) Math.min(Integer.MAX_VALUE - 64, weightSectionSize(g, m)));
@@ -84,6 +89,13 @@ public final class BinaryWriter {
             }
         }
         patchU32(weights, blocksAt, block);
+        ByteSink terms = new ByteSink();
+        terms.u32(paperTerms.size());
+        for (PaperTerm t : paperTerms) {
+            Integer src = t.analog() ? Integer.valueOf(BinaryFormat.SOURCE_ANALOG) : index.get(t.rateSource());
+            terms.u32(src == null ? BinaryFormat.SOURCE_NOT_ON_CHIP : src).u8(t.everyStep() ? 1 : 0).u8(0).u16(0)
+                    .u64(t.flopsPerStep()).u64(t.sourceNeurons());
+        }
         // Step 2: cores and routing tables are streamed (they can be hundreds of MB): lengths are known up front.
         List<CoreSlice> coreList = m.cores();
         Routes r = m.routes();
@@ -115,7 +127,8 @@ public final class BinaryWriter {
                     b = flushIfFull(b, sink);
                 }
                 sink.accept(b.array(), b.size());
-            })
+            }),
+            inMemory(BinaryFormat.SECTION_PAPER_TERMS, terms)
         };
         // Step 3: section table, checksum (a first pass over the sections), header, then the bytes.
         long offset = BinaryFormat.HEADER_SIZE + (long) BinaryFormat.SECTION_ENTRY_SIZE * all.length;

@@ -10,6 +10,7 @@ import org.spiketc.common.UserInputException;
 import org.spiketc.compiler.codegen.BinaryWriter;
 import org.spiketc.compiler.frontend.ModelFrontend;
 import org.spiketc.compiler.frontend.ModelStatistics;
+import org.spiketc.compiler.frontend.PaperTerm;
 import org.spiketc.compiler.ir.Graph;
 import org.spiketc.compiler.mapping.Mapper;
 import org.spiketc.compiler.mapping.Mapping;
@@ -53,6 +54,7 @@ public final class Compiler {
         progress.progress("frontend", 0.0);
         Graph g = ModelFrontend.build(req.model(), req.weights().bind(req.model()), cancel);
         ModelStatistics stats = ModelStatistics.of(req.model(), g, req.pipeline().firingRate());
+        List<PaperTerm> paperTerms = PaperTerm.of(g);
         long t1 = System.nanoTime();
 
         TimingInstrument timing = new TimingInstrument();
@@ -74,7 +76,7 @@ public final class Compiler {
         long t3 = System.nanoTime();
 
         progress.progress("codegen", 0.9);
-        BinaryWriter.Result bin = BinaryWriter.write(lowered, mapping, binaryOut, cancel);
+        BinaryWriter.Result bin = BinaryWriter.write(lowered, mapping, paperTerms, binaryOut, cancel);
         long t4 = System.nanoTime();
         progress.progress("done", 1.0);
         var stages = new CompileResult.StageTimes(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t4 - t0));

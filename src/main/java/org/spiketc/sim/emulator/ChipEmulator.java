@@ -53,6 +53,8 @@ public final class ChipEmulator implements InferenceEngine {
      * without it, biases act at every chip step and populations fill and drain with spikes of their own.
      */
     private final boolean biasGated;
+    /** Population index by name, for the rate sources of the papers' formula. */
+    private final java.util.Map<String, Integer> populationIndex = new java.util.HashMap<>();
     /** Buffers per thread: inferences on several threads share the program, not their state. */
     private final ThreadLocal<Workspace> workspaces;
 
@@ -73,6 +75,9 @@ public final class ChipEmulator implements InferenceEngine {
         this.program = program;
         this.profile = profile;
         this.pops = program.populations().toArray(Population[]::new);
+        for (int i = 0; i < pops.length; i++) {
+            populationIndex.put(pops[i].name(), i);
+        }
         this.slices = new CoreSlices(program);
         this.kernels = new SynapseKernels(program, slices);
         this.timeSteps = program.image().timeSteps();
@@ -210,24 +215,22 @@ public final class ChipEmulator implements InferenceEngine {
         }
         List<LayerActivity> layers = new ArrayList<>();
         long spikes = 0;
-        long macs = 0;
-        long acs = 0;
         for (int p = 0; p < pops.length; p++) {
             long n = pops[p].size();
             boolean lif = pops[p].kind() == BinaryProgram.LIF;
             boolean analog = pops[p].groups().stream().anyMatch(g -> g.source() < 0);
             long s = lif ? act.outputs[p] : 0;
             spikes += s;
-            if (analog) {
-                macs += act.synops[p];
-            } else {
-                acs += act.synops[p];
-            }
             layers.add(new LayerActivity(pops[p].name(), s, n, lif ? (double) s / (n * timeSteps) : 0, act.synops[p], analog, 0,
-                    act.currentWraps[p], act.voltageClips[p]));
+                    act.currentWraps[p], act.voltageClips[p],
+                    act.outputs[p]));
         }
         EnergyModel.Estimate e = energy.estimate(act, timeSteps, steps);
-        InferenceResult r = new InferenceResult(logits, best, layers, macs, acs, spikes, PaperEnergy.millijoules(macs, acs),
+        PaperEnergy.Count paper = PaperEnergy.count(program.paperTerms(), timeSteps, name -> {
+            Integer p = populationIndex.get(name);
+            return p == null ? -1 : act.outputs[p];
+        });
+        InferenceResult r = new InferenceResult(logits, best, layers, act.synapticOps(), spikes, paper,
                 e.dynamicMj() + e.staticMj(), e.latencyMs(), e.breakdownMj(),
                 new Traffic(e.messages(), e.hops(), e.chipCrossings(), e.barrierSyncs()), act.coreSynops.clone());
         return new Emulated(r, act, e);

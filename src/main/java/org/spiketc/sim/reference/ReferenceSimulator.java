@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.UserInputException;
+import org.spiketc.compiler.frontend.PaperTerm;
 import org.spiketc.compiler.ir.Add;
 import org.spiketc.compiler.ir.BatchNorm;
 import org.spiketc.compiler.ir.Conv2d;
@@ -41,7 +42,7 @@ import org.spiketc.tensor.Shape;
  * its threshold is counted as {@link LayerActivity#nearThreshold()} because such a spike can flip.
  *
  * <p>Also counts, per layer, spikes and synaptic operations (non-zero inputs times the synapses each
- * drives; MACs for analog inputs) and the papers' energy estimate. One instance may run many
+ * drives, at every step) and the papers' energy estimate from the firing rates ({@link PaperEnergy}). One instance may run many
  * inferences concurrently: it keeps no per-inference state.
  */
 public final class ReferenceSimulator implements InferenceEngine {
@@ -53,14 +54,24 @@ public final class ReferenceSimulator implements InferenceEngine {
     private final int[][] operands;
     private final Map<String, float[]> transposedWeights = new HashMap<>();
     private final int timeSteps;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<PaperTerm> paperTerms;
+    /** Per node: whether some term of the papers' formula takes its firing rate. */
+    private final boolean[] rateSource;
 
     public ReferenceSimulator(Graph graph) {
         this.graph = graph;
         this.timeSteps = graph.timeSteps();
         this.nodes = graph.nodes().toArray(Node[]::new);
-        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < nodes.length; i++) {
             index.put(nodes[i].name(), i);
+        }
+        paperTerms = PaperTerm.of(graph);
+        rateSource = new boolean[nodes.length];
+        for (PaperTerm t : paperTerms) {
+            if (!t.analog()) {
+                rateSource[index.get(t.rateSource())] = true;
+            }
         }
         operands = new int[nodes.length][];
         for (int i = 0; i < nodes.length; i++) {
@@ -119,27 +130,27 @@ public final class ReferenceSimulator implements InferenceEngine {
         }
         float[][][] values = new float[nodes.length][][];
         List<LayerActivity> activity = new ArrayList<>();
-        long macs = 0;
-        long acs = 0;
+        long[] nonZero = new long[nodes.length];
+        long ops = 0;
         long spikes = 0;
         for (int i = 0; i < nodes.length; i++) {
             Node n = nodes[i];
             float[][] in0 = operands[i].length > 0 ? values[operands[i][0]] : null;
             Step step = new Step(n, in0, operands[i].length > 1 ? values[operands[i][1]] : null);
             values[i] = evaluate(step, image);
+            if (rateSource[i]) {
+                nonZero[i] = nonZero(values[i]);
+            }
             if (ranges != null && n.op() instanceof Lif) {
                 recordRange(n, in0, ranges.computeIfAbsent(n.name(), k -> new float[n.type().shape().dim(0)]));
             }
-            if (step.ops > 0 || step.spikes > 0 || n.op() instanceof Lif) {
-                boolean analog = n.op() instanceof Conv2d && nodes[operands[i][0]].type().kind() == ElementKind.FLOAT;
+            if (step.ops > 0 || step.spikes > 0 || n.op() instanceof Lif || rateSource[i]) {
+                boolean analog = n.op() instanceof Conv2d && nodes[operands[i][0]].op() instanceof Input;
                 long neurons = n.type().shape().longSize();
                 activity.add(new LayerActivity(n.name(), step.spikes, neurons,
-                        (double) step.spikes / (neurons * n.type().timeSteps()), step.ops, analog, step.nearThreshold));
-                if (analog) {
-                    macs += step.ops;
-                } else {
-                    acs += step.ops;
-                }
+                        (double) step.spikes / (neurons * n.type().timeSteps()), step.ops, analog, step.nearThreshold, 0, 0,
+                        rateSource[i] ? nonZero[i] : step.spikes));
+                ops += step.ops;
                 spikes += step.spikes;
             }
         }
@@ -150,7 +161,8 @@ public final class ReferenceSimulator implements InferenceEngine {
                 best = c;
             }
         }
-        return new InferenceResult(logits.clone(), best, activity, macs, acs, spikes, PaperEnergy.millijoules(macs, acs), Double.NaN,
+        PaperEnergy.Count paper = PaperEnergy.count(paperTerms, timeSteps, name -> nonZero[index.get(name)]);
+        return new InferenceResult(logits.clone(), best, activity, ops, spikes, paper, Double.NaN,
                 Double.NaN, java.util.Map.of(), org.spiketc.sim.Traffic.NONE, new long[0]);
     }
 
@@ -180,15 +192,18 @@ public final class ReferenceSimulator implements InferenceEngine {
             return s.a;
         } else if (n.op() instanceof Conv2d c) {
             Shape in = graph.node(n.inputs().get(0)).type().shape();
+            long stepOps = 0;
             for (int k = 0; k < t; k++) {
-                // A static image is the same array at every step: its (pure) convolution is too.
-                out[k] = k > 0 && s.a[k] == s.a[k - 1] ? out[k - 1]
-                        : conv(c, transposedWeights.get(n.name()), s.a[k], in, n.type().shape(), s);
-            }
-            if (graph.node(n.inputs().get(0)).type().kind() == ElementKind.FLOAT) {
-                // Analog input: the papers count the dense MACs of one step (a static image gives the same
-                // product at every step), not the events the event-driven loop happened to skip.
-                s.ops = denseMacs(c, in, n.type().shape());
+                if (k > 0 && s.a[k] == s.a[k - 1]) {
+                    // A static image is the same array at every step: its (pure) convolution is too, and
+                    // the synapses do the same work again.
+                    out[k] = out[k - 1];
+                    s.ops += stepOps;
+                } else {
+                    long before = s.ops;
+                    out[k] = conv(c, transposedWeights.get(n.name()), s.a[k], in, n.type().shape(), s);
+                    stepOps = s.ops - before;
+                }
             }
         } else if (n.op() instanceof BatchNorm bn) {
             for (int k = 0; k < t; k++) {
@@ -371,6 +386,16 @@ public final class ReferenceSimulator implements InferenceEngine {
         return out;
     }
 
+    private static long nonZero(float[][] steps) {
+        long n = 0;
+        for (float[] step : steps) {
+            for (float v : step) {
+                n += v != 0 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     /** acc[o..o+n) += v · w[b..b+n); a spike (v = 1) needs no multiply and gives the same floats. */
     private static void addRun(float[] acc, int o, float[] w, int b, int n, float v) {
         if (v == 1f) {
@@ -384,23 +409,6 @@ public final class ReferenceSimulator implements InferenceEngine {
         }
     }
 
-    /** Multiply-accumulates of a dense convolution, windows clipped at the borders. */
-    private static long denseMacs(Conv2d c, Shape in, Shape out) {
-        long valid = 0;
-        int k = c.kernel();
-        for (int oy = 0; oy < out.dim(1); oy++) {
-            for (int ox = 0; ox < out.dim(2); ox++) {
-                for (int ky = 0; ky < k; ky++) {
-                    for (int kx = 0; kx < k; kx++) {
-                        int iy = oy * c.stride() - c.padding() + ky;
-                        int ix = ox * c.stride() - c.padding() + kx;
-                        valid += iy >= 0 && iy < in.dim(1) && ix >= 0 && ix < in.dim(2) ? 1 : 0;
-                    }
-                }
-            }
-        }
-        return valid * c.inChannels() * c.outChannels();
-    }
 
     /** ATen's CPU inference form: alpha = gamma·invstd, beta = bias − mean·alpha, y = x·alpha + beta. */
     private static float[] batchNorm(BatchNorm bn, float[] x, Shape shape) {

@@ -44,14 +44,14 @@ class BinaryReaderTest {
     }
 
     @Test
-    void readsBackTheHeaderAndAllFiveSections() throws Exception {
+    void readsBackTheHeaderAndAllSixSections() throws Exception {
         BinaryImage img = BinaryReader.read(write(binary));
         assertThat(img.version()).isEqualTo(BinaryFormat.VERSION);
         assertThat(img.profile()).isEqualTo("loihi2");
         assertThat(img.timeSteps()).isEqualTo(4);
         assertThat(img.size()).isEqualTo(binary.length);
         assertThat(img.sections()).extracting(BinaryImage.Section::name)
-                .containsExactly("strings", "populations", "weights", "cores", "routes");
+                .containsExactly("strings", "populations", "weights", "cores", "routes", "paper-terms");
     }
 
     @Test

@@ -8,12 +8,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
+import org.spiketc.sim.PaperEnergy;
 import org.spiketc.sim.Traffic;
 
 /** Results from worker threads reach the charts in order, with the running accuracy, means, percentiles and layer rates. */
 class LiveViewModelTest {
     static InferenceResult result(int predicted, double mj, double ms, LayerActivity... layers) {
-        return new InferenceResult(new float[10], predicted, List.of(layers), 0, 0, 0, 0, mj, ms, Map.of(), Traffic.NONE, new long[0]);
+        return new InferenceResult(new float[10], predicted, List.of(layers), 0, 0, PaperEnergy.Count.NONE, mj, ms, Map.of(), Traffic.NONE, new long[0]);
     }
 
     static LayerActivity layer(String name, double rate) {

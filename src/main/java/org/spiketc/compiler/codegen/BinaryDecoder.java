@@ -20,8 +20,8 @@ final class BinaryDecoder {
     static final int CORE_RECORD = 48;
     /** Bytes per input group. */
     static final int GROUP_RECORD = 20;
-    /** Bytes per channel of a neuron layer. */
-    static final int CHANNEL_RECORD = 12;
+    /** Bytes per channel of a neuron layer: f32 LSB, i8 exponent, u32 threshold, i16 bias, u8 bias exponent, u8 0. */
+    static final int CHANNEL_RECORD = 13;
 
     private BinaryDecoder() {
     }

@@ -94,6 +94,9 @@ public final class BinaryReader {
      */
     public static BinaryProgram load(Path file) {
         try {
+            if (java.nio.file.Files.size(file) > Integer.MAX_VALUE - 8) {
+                throw new UserInputException("binary " + file + " is larger than 2 GB");
+            }
             return load(java.nio.file.Files.readAllBytes(file), "binary " + file);
         } catch (NoSuchFileException e) {
             throw new UserInputException("binary not found: " + file);

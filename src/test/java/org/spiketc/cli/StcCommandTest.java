@@ -205,4 +205,22 @@ class StcCommandTest {
         assertThat(bad.code()).isEqualTo(ExitCodes.USER);
         assertThat(bad.err()).contains("unknown calibration set 'fmnist'").doesNotContain("Exception");
     }
+
+    @Test
+    void inspectDecodesAndChecksAsDeeplyAsRun() throws Exception {
+        byte[] b;
+        try (var in = StcCommandTest.class.getResourceAsStream("/org/spiketc/fuzz/BinaryFuzzTestInputs/loadAndRun/seed-sdt-tiny-loihi2.nxe")) {
+            b = in.readAllBytes();
+        }
+        Path good = dir.resolve("sdt.nxe");
+        Files.write(good, b);
+        assertThat(stc("inspect", good.toString()).out()).contains("T=2").contains("(valid)");
+        // a header the checksum covers nothing of: only decoding finds that 100 steps exceed the limit
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(56, 100);
+        Path bad = dir.resolve("t100.nxe");
+        Files.write(bad, b);
+        Result r = stc("inspect", bad.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USER);
+        assertThat(r.err().strip()).isEqualTo("error: binary " + bad + " is corrupt: header: time steps 100 outside 1..64");
+    }
 }

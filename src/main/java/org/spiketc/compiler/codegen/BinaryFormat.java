@@ -39,6 +39,35 @@ public final class BinaryFormat {
     /** PAPER_TERMS source the chip does not hold as a population (the figure cannot be counted on it). */
     public static final int SOURCE_NOT_ON_CHIP = -2;
 
+    // Limits the reader enforces before it allocates or the emulator runs (binary-format.md, "Limits"). Every
+    // count in a file is also checked against the bytes its section holds; these bound what bytes cannot.
+    /** Sections in the table: six are written; room for future ones without a table larger than a page. */
+    public static final int MAX_SECTIONS = 64;
+    /** Time steps T: model configs allow at most 64 (ModelConfigReader), and the emulator's work grows with T. */
+    public static final int MAX_TIME_STEPS = 64;
+    /** Every population is [C, H, W]: the emulator's kernels index three dimensions. */
+    public static final int RANK = 3;
+    /**
+     * Neurons of one population, 268,435,456: 224 x 224 positions of 5,000 channels, yet small enough that
+     * every index the emulator forms inside a population (channel x position, attention products) fits an int.
+     */
+    public static final int MAX_POPULATION_NEURONS = 1 << 28;
+    /** Neurons one core holds: 4 x the largest built-in profile's 16,384 (the emulator checks the profile's own figure). */
+    public static final int MAX_NEURONS_PER_CORE = 1 << 16;
+    /** Cores of a system: 7 x the largest built-in system (1,152 chips x 128 cores). */
+    public static final int MAX_CORES = 1 << 20;
+    /** Chips of a system: the core table's chip field is 16 bits. */
+    public static final int MAX_CHIPS = 1 << 16;
+    /** Partial sums per neuron: a core's part field is 16 bits, and each part is a core of its own. */
+    public static final int MAX_SPLIT = (1 << 16) - 1;
+    /** Values the host sends per image: 4,194,304 (a 1,024 x 1,024 RGB image is 3,145,728). */
+    public static final int MAX_INPUT_VALUES = 1 << 22;
+    /** Mantissas of one weight block: 1,073,741,824, 200 x the largest preset's largest layer (3 x 3 x 768 x 768). */
+    public static final int MAX_BLOCK_MANTISSAS = 1 << 30;
+    /** Bits per weight mantissa. */
+    public static final int MIN_WEIGHT_BITS = 1;
+    public static final int MAX_WEIGHT_BITS = 8;
+
     private BinaryFormat() {
     }
 

@@ -39,7 +39,7 @@ public record BinaryProgram(BinaryImage image, float inputLsb, String model, Str
     public static final int GATE_OPERAND = 8;
 
     /**
-     * One population.
+     * One population. Gates hold no registers: their per-channel arrays are empty.
      *
      * @param name      IR node name
      * @param kind      LIF, RELAY_SUM, RELAY_MAX, ACCUMULATOR or GATE

@@ -61,7 +61,7 @@ public final class BinaryReader {
         long crc = b.getInt(24) & 0xffffffffL;
         int count = b.getInt(28);
         long tableEnd = BinaryFormat.HEADER_SIZE + (long) count * BinaryFormat.SECTION_ENTRY_SIZE;
-        if (count < 0 || count > 64 || tableEnd > size) {
+        if (count < 0 || count > BinaryFormat.MAX_SECTIONS || tableEnd > size) {
             throw new UserInputException(what + " is corrupt: section table of " + count + " entries does not fit");
         }
         CRC32C actual = new CRC32C();
@@ -88,9 +88,15 @@ public final class BinaryReader {
         return new BinaryImage(version, profile, b.getInt(48), b.getInt(52), b.getInt(56), size, crc, sections);
     }
 
-    /** Validates the file as {@link #read} does, then decodes every section for execution. */
+    /**
+     * Validates the file as {@link #read} does, then decodes every section for execution and checks everything
+     * the chip emulator relies on (counts against bytes and limits, indices, shapes; see binary-format.md).
+     */
     public static BinaryProgram load(Path file) {
         try {
+            if (java.nio.file.Files.size(file) > Integer.MAX_VALUE - 8) {
+                throw new UserInputException("binary " + file + " is larger than 2 GB");
+            }
             return load(java.nio.file.Files.readAllBytes(file), "binary " + file);
         } catch (NoSuchFileException e) {
             throw new UserInputException("binary not found: " + file);
@@ -105,9 +111,12 @@ public final class BinaryReader {
         BinaryImage image = read(b, what);
         try {
             return BinaryDecoder.decode(image, b);
-        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException
-                | NegativeArraySizeException | ArithmeticException e) {
-            throw new UserInputException(what + " is corrupt: its sections do not decode (" + e + ")");
+        } catch (CorruptBinary e) {
+            throw new UserInputException(what + " is corrupt: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The decoder checks every field it reads; should one slip through, the user still gets one line in
+            // their words (the cause stays attached for a stack trace, not in the message).
+            throw new UserInputException(what + " is corrupt: its sections are inconsistent", e);
         }
     }
 }

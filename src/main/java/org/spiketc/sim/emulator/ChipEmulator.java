@@ -69,9 +69,7 @@ public final class ChipEmulator implements InferenceEngine {
      */
     public ChipEmulator(BinaryProgram program, HardwareProfile profile, boolean biasGated) {
         this.biasGated = biasGated;
-        if (!program.image().profile().equals(profile.id())) {
-            throw new UserInputException("the binary was compiled for " + program.image().profile() + ", not " + profile.id());
-        }
+        checkFits(program, profile);
         this.program = program;
         this.profile = profile;
         this.pops = program.populations().toArray(Population[]::new);
@@ -109,9 +107,35 @@ public final class ChipEmulator implements InferenceEngine {
         workspaces = ThreadLocal.withInitial(() -> new Workspace(program, pipeline, inputSize, kernels.scratchWords()));
     }
 
+    /**
+     * What the emulator checks of a decoded binary beyond the reader's own checks ({@link
+     * org.spiketc.compiler.codegen.BinaryReader#load} already guarantees indices, shapes and sizes): that it
+     * was compiled for {@code profile} and that no core holds more neurons than that profile's cores do,
+     * which bounds the emulator's state and work by the cores the file lists. Once, at load.
+     */
+    public static void checkFits(BinaryProgram program, HardwareProfile profile) {
+        if (!program.image().profile().equals(profile.id())) {
+            throw new UserInputException("the binary was compiled for " + program.image().profile() + ", not " + profile.id());
+        }
+        BinaryProgram.Cores c = program.cores();
+        long limit = profile.chip().neuronsPerCore().intValue();
+        for (int i = 0; i < c.count(); i++) {
+            long neurons = (long) (c.c1()[i] - c.c0()[i]) * (c.p1()[i] - c.p0()[i]);
+            if (neurons > limit) {
+                throw new UserInputException("the binary's core " + i + " holds " + neurons + " neurons; a " + profile.id()
+                        + " core holds at most " + limit);
+            }
+        }
+    }
+
     @Override
     public String name() {
         return "emulator";
+    }
+
+    /** Values per image that {@link #run} takes: the host input of the populations it feeds. */
+    public int inputSize() {
+        return kernels.inputSize();
     }
 
     public BinaryProgram program() {

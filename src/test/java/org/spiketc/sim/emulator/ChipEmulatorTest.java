@@ -188,4 +188,22 @@ class ChipEmulatorTest {
         assertThatThrownBy(() -> new ChipEmulator(emu.program(), HardwareProfiles.builtIn("loihi1")))
                 .isInstanceOf(UserInputException.class).hasMessage("the binary was compiled for loihi2, not loihi1");
     }
+
+    @Test
+    void refusesCoresHoldingMoreNeuronsThanTheProfilesCoresOnceAtLoad() throws Exception {
+        byte[] b;
+        try (var in = ChipEmulatorTest.class.getResourceAsStream(
+                "/org/spiketc/fuzz/BinaryFuzzTestInputs/loadAndRun/seed-fmnist-spikformer-tiny-loihi2.nxe")) {
+            b = in.readAllBytes();
+        }
+        // the same binary relabelled for Loihi 1, whose cores hold 1,024 neurons: the reader cannot know that limit
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buf.put(32, "loihi1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b, 64, b.length - 64);
+        buf.putInt(24, (int) crc.getValue());
+        BinaryProgram p = BinaryReader.load(b, "relabelled binary");
+        assertThatThrownBy(() -> new ChipEmulator(p, HardwareProfiles.builtIn("loihi1"))).isInstanceOf(UserInputException.class)
+                .hasMessage("the binary's core 0 holds 6272 neurons; a loihi1 core holds at most 1024");
+    }
 }

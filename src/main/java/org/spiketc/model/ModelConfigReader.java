@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
 import org.spiketc.common.Json;
+import org.spiketc.common.JsonErrors;
 import org.spiketc.common.OneLine;
 import org.spiketc.common.UserInputException;
 
@@ -67,7 +68,7 @@ public final class ModelConfigReader {
         try {
             root = Json.mapper().readTree(in);
         } catch (JsonProcessingException e) {
-            throw new UserInputException("config " + origin + " is not valid JSON: " + OneLine.of(Json.shortMessage(e), 300));
+            throw new UserInputException("config " + origin + " is " + JsonErrors.describe(e));
         }
         if (root == null || !root.isObject()) {
             throw new UserInputException("config " + origin + " must be a JSON object");

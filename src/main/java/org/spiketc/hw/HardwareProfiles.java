@@ -59,7 +59,8 @@ public final class HardwareProfiles {
         }
     }
 
-    static HardwareProfile parse(InputStream in, String origin) throws IOException {
+    /** Reads a profile from {@code in}; {@code origin} names it in messages. */
+    public static HardwareProfile parse(InputStream in, String origin) throws IOException {
         HardwareProfile p;
         try {
             p = Json.mapper().readValue(in, HardwareProfile.class);

@@ -67,6 +67,9 @@ public final class HardwareProfiles {
         } catch (JsonProcessingException e) {
             String d = JsonErrors.describe(e);
             throw new UserInputException(origin + (d.startsWith("not valid JSON") ? " is " : " is invalid ") + d);
+        } catch (java.io.CharConversionException e) {
+            // Jackson guessed UTF-16/32 from the first bytes and met a byte sequence that is no character
+            throw new UserInputException(origin + " is not valid JSON: " + "the text is not UTF-8 (or UTF-16/32)");
         }
         if (p == null) {
             throw new UserInputException(origin + " is empty");

@@ -69,6 +69,9 @@ public final class ModelConfigReader {
             root = Json.mapper().readTree(in);
         } catch (JsonProcessingException e) {
             throw new UserInputException("config " + origin + " is " + JsonErrors.describe(e));
+        } catch (java.io.CharConversionException e) {
+            // Jackson guessed UTF-16/32 from the first bytes and met a byte sequence that is no character
+            throw new UserInputException("config " + origin + " is not valid JSON: " + "the text is not UTF-8 (or UTF-16/32)");
         }
         if (root == null || !root.isObject()) {
             throw new UserInputException("config " + origin + " must be a JSON object");

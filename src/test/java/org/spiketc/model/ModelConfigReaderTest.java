@@ -112,4 +112,13 @@ class ModelConfigReaderTest {
         assertThatThrownBy(() -> parse(VALID.replace("spikformer", "x\\ny")))
                 .hasMessageStartingWith("config test.json: field 'family' is invalid: unknown family 'x\\ny'");
     }
+
+    @Test
+    void bytesThatLookLikeUtf32ButAreNoTextAreInvalidJsonNotAnIoError() {
+        // found by ModelConfigFuzzTest (regression input crash-utf32-detected-invalid-code-point)
+        byte[] b = {0, 0, 0, 0x32, 0x22, 0x2c, 0, 0, 0, 0, 0, 0};
+        assertThatThrownBy(() -> ModelConfigReader.parse(new ByteArrayInputStream(b), "test.json"))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("config test.json is not valid JSON: the text is not UTF-8 (or UTF-16/32)");
+    }
 }

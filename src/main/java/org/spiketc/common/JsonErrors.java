@@ -20,11 +20,12 @@ public final class JsonErrors {
     /** One line: "not valid JSON: ..." for syntax, "at PATH: ..." for content of the wrong shape. */
     public static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return "at " + path(u) + ": unknown field '" + OneLine.of(u.getPropertyName(), 60) + "'";
+            // the path's last element is the unknown field itself: name it once, quoted as the user's words
+            return "at " + path(u, 1) + ": unknown field '" + OneLine.of(u.getPropertyName(), 60) + "'";
         }
         if (e instanceof InvalidFormatException f) {
             String v = OneLine.of(String.valueOf(f.getValue()), 40);
-            return "at " + path(f) + ": " + (f.getValue() instanceof String ? "\"" + v + "\"" : v) + " is not " + expected(f.getTargetType());
+            return "at " + path(f) + ": " + (f.getValue() instanceof String ? "'" + v + "'" : v) + " is not " + expected(f.getTargetType());
         }
         if (e instanceof MismatchedInputException m) {
             return "at " + path(m) + ": expected " + expected(m.getTargetType());
@@ -34,7 +35,9 @@ public final class JsonErrors {
         }
         Throwable syntax = e.getCause() instanceof StreamConstraintsException c ? c : e;
         String m = Json.shortMessage((Exception) syntax).replaceAll(" \\(from `[^`]*`\\)", "").replaceAll("`[\\w.$]+\\.([\\w$]+)`", "$1");
-        return "not valid JSON: " + OneLine.of(m, 200);
+        // a quoted token from the file is cut inside its quotes, so the message keeps them balanced
+        String quotedCut = OneLine.of(m).replaceAll("'([^']{40})[^']+'", "'$1...'");
+        return "not valid JSON: " + (quotedCut.length() <= 300 ? quotedCut : quotedCut.substring(0, 300) + "...");
     }
 
     private static String expected(Class<?> t) {
@@ -72,8 +75,14 @@ public final class JsonErrors {
 
     /** {@code systems[2].chips}, or "top level". */
     public static String path(JsonMappingException e) {
+        return path(e, 0);
+    }
+
+    /** The path without its last {@code drop} elements. */
+    private static String path(JsonMappingException e, int drop) {
         StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
+        var refs = e.getPath();
+        for (JsonMappingException.Reference r : refs.subList(0, Math.max(0, refs.size() - drop))) {
             if (r.getFieldName() != null) {
                 b.append(b.length() == 0 ? "" : ".").append(OneLine.of(r.getFieldName(), 60));
             } else if (r.getIndex() >= 0) {

@@ -100,7 +100,9 @@ class HardwareProfilesTest {
         assertThatThrownBy(() -> parse(loihi2().replace(coresPerChip, "\"coresPerChip\": {\n      \"value\": 1e400")))
                 .hasMessageStartingWith("p.json is invalid: chip.coresPerChip.value must be a finite number");
         assertThatThrownBy(() -> parse(loihi2().replace(coresPerChip, "\"coresPerChip\": {\n      \"value\": \"many\"")))
-                .hasMessage("p.json is invalid at chip.coresPerChip.value: \"many\" is not a number");
+                .hasMessage("p.json is invalid at chip.coresPerChip.value: 'many' is not a number");
+        assertThatThrownBy(() -> parse(loihi2().replace("\"source\"", "\"sourceException\"")))
+                .hasMessage("p.json is invalid at chip.coresPerChip: unknown field 'sourceException'");
         String synOp = loihi2().replaceFirst("(\"energy\": \\{\\s*\"synapticOp\": \\{\\s*\"value\": )[0-9.]+", "$1-1");
         assertThat(synOp).isNotEqualTo(loihi2());
         assertThatThrownBy(() -> parse(synOp)).hasMessage("p.json is invalid: energy.synapticOp.value must be 0..1e+12, got -1.0");

@@ -1,6 +1,5 @@
 package org.spiketc.hw;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.spiketc.common.Json;
+import org.spiketc.common.JsonErrors;
 import org.spiketc.common.UserInputException;
 
 /** The built-in profiles and user profile files, validated on load. */
@@ -58,14 +59,17 @@ public final class HardwareProfiles {
         }
     }
 
-    static HardwareProfile parse(InputStream in, String origin) throws IOException {
+    /** Reads a profile from {@code in}; {@code origin} names it in messages. */
+    public static HardwareProfile parse(InputStream in, String origin) throws IOException {
         HardwareProfile p;
         try {
             p = Json.mapper().readValue(in, HardwareProfile.class);
-        } catch (JsonMappingException e) {
-            throw new UserInputException(origin + " is invalid: " + Json.shortMessage(e) + " (at " + path(e) + ")");
         } catch (JsonProcessingException e) {
-            throw new UserInputException(origin + " is not valid JSON: " + Json.shortMessage(e));
+            String d = JsonErrors.describe(e);
+            throw new UserInputException(origin + (d.startsWith("not valid JSON") ? " is " : " is invalid ") + d);
+        } catch (java.io.CharConversionException e) {
+            // Jackson guessed UTF-16/32 from the first bytes and met a byte sequence that is no character
+            throw new UserInputException(origin + " is not valid JSON: " + "the text is not UTF-8 (or UTF-16/32)");
         }
         if (p == null) {
             throw new UserInputException(origin + " is empty");
@@ -74,13 +78,34 @@ public final class HardwareProfiles {
         return p;
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            b.append(b.length() == 0 ? "" : ".").append(r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]");
-        }
-        return b.length() == 0 ? "top level" : b.toString();
+    /** What a whole-number chip figure may be: the range is far beyond any Loihi-class chip, not a design limit. */
+    private record Range(long min, long max) {
     }
+
+    /** Chip figures that are counts or bit widths, with their plausible range. */
+    private static final Map<String, Range> CHIP_RANGES = Map.ofEntries(
+            Map.entry("coresPerChip", new Range(1, 65_536)),
+            Map.entry("meshColumns", new Range(1, 4_096)),
+            Map.entry("meshRows", new Range(1, 4_096)),
+            Map.entry("coresPerTile", new Range(1, 4_096)),
+            Map.entry("neuronsPerCore", new Range(1, 1 << 24)),
+            Map.entry("synapticMemoryBytesPerCore", new Range(1, 1L << 32)),
+            Map.entry("fanInPerCore", new Range(1, 1 << 30)),
+            Map.entry("fanOutPerCore", new Range(1, 1 << 30)),
+            Map.entry("maxWeightBits", new Range(2, 16)),
+            Map.entry("weightExpMin", new Range(-64, 64)),
+            Map.entry("weightExpMax", new Range(-64, 64)),
+            Map.entry("membraneBits", new Range(1, 64)),
+            Map.entry("thresholdMantBits", new Range(1, 64)),
+            Map.entry("biasMantBits", new Range(1, 64)),
+            Map.entry("decayBits", new Range(1, 64)),
+            Map.entry("gradedSpikeBits", new Range(0, 32)),
+            Map.entry("sharedSynapses", new Range(0, 1)),
+            Map.entry("synapseIndexBits", new Range(1, 32)));
+    /** Most chips in one system (Hala Point has 1,152). */
+    static final int MAX_SYSTEM_CHIPS = 1 << 20;
+    /** Largest energy (pJ, mW) or time (ns) figure: finite, and far above any per-event cost. */
+    static final double MAX_COST = 1e12;
 
     private static void validate(HardwareProfile p, String origin) {
         List<String> problems = new ArrayList<>();
@@ -93,34 +118,55 @@ public final class HardwareProfiles {
         checkFigures(p.chip(), "chip", problems);
         checkFigures(p.energy(), "energy", problems);
         checkFigures(p.timing(), "timing", problems);
-        if (p.systems() == null || p.systems().isEmpty()) {
-            problems.add("systems must list at least one system");
-        } else {
-            int prev = 0;
-            for (SystemLayout s : p.systems()) {
-                if (s.chips() <= prev || s.columns() * s.rows() < s.chips() || s.name() == null || s.source() == null) {
-                    problems.add("system '" + s.name() + "' must have more chips than the one before, a mesh of columns x rows"
-                            + " that holds them, a name and a source");
-                }
-                prev = s.chips();
-            }
-        }
+        checkSystems(p.systems(), problems);
         if (problems.isEmpty()) {
             HardwareProfile.Chip c = p.chip();
-            int mesh = c.meshColumns().intValue() * c.meshRows().intValue() * c.coresPerTile().intValue();
+            long mesh = (long) c.meshColumns().intValue() * c.meshRows().intValue() * c.coresPerTile().intValue();
             if (mesh != c.coresPerChip().intValue()) {
                 problems.add("chip mesh " + c.meshColumns().intValue() + "x" + c.meshRows().intValue() + "x"
                         + c.coresPerTile().intValue() + " does not hold coresPerChip " + c.coresPerChip().intValue());
-            }
-            if (c.maxWeightBits().value() < 2 || c.maxWeightBits().value() > 16) {
-                problems.add("chip.maxWeightBits must be 2..16");
             }
             if (c.weightExpMin().value() > c.weightExpMax().value()) {
                 problems.add("chip.weightExpMin must not exceed weightExpMax");
             }
         }
         if (!problems.isEmpty()) {
-            throw new UserInputException(origin + " is invalid: " + String.join("; ", problems));
+            int show = Math.min(problems.size(), 8);
+            String more = show < problems.size() ? "; ... " + (problems.size() - show) + " more" : "";
+            throw new UserInputException(origin + " is invalid: " + String.join("; ", problems.subList(0, show)) + more);
+        }
+    }
+
+    private static void checkSystems(List<SystemLayout> systems, List<String> problems) {
+        if (systems == null || systems.isEmpty()) {
+            problems.add("systems must list at least one system");
+            return;
+        }
+        int prev = 0;
+        for (int i = 0; i < systems.size(); i++) {
+            SystemLayout s = systems.get(i);
+            String at = "systems[" + i + "]";
+            if (s == null) {
+                problems.add(at + " is null, expected an object with chips, name, columns, rows and source");
+                continue;
+            }
+            if (s.name() == null || s.name().isBlank()) {
+                problems.add(at + ".name is missing");
+            }
+            if (s.source() == null || s.source().isBlank()) {
+                problems.add(at + ".source is missing");
+            }
+            if (s.chips() < 1 || s.chips() > MAX_SYSTEM_CHIPS) {
+                problems.add(at + ".chips must be 1.." + MAX_SYSTEM_CHIPS + ", got " + s.chips());
+            } else if (s.chips() <= prev) {
+                problems.add(at + ".chips must be more than the " + prev + " of the system before (smallest first)");
+            }
+            if (s.columns() < 1 || s.rows() < 1 || (long) s.columns() * s.rows() < s.chips()
+                    || (long) s.columns() * s.rows() > MAX_SYSTEM_CHIPS) {
+                problems.add(at + " needs a mesh of columns x rows (each at least 1, at most " + MAX_SYSTEM_CHIPS
+                        + " places) that holds its " + s.chips() + " chips, got " + s.columns() + " x " + s.rows());
+            }
+            prev = Math.max(prev, s.chips());
         }
     }
 
@@ -134,10 +180,21 @@ public final class HardwareProfiles {
             String at = section + "." + rc.getName();
             if (f == null) {
                 problems.add(at + " is missing");
-            } else if (f.source() == null || f.source().isBlank() || f.basis() == null || f.unit() == null) {
+                continue;
+            }
+            if (f.source() == null || f.source().isBlank() || f.basis() == null || f.unit() == null) {
                 problems.add(at + " needs a unit, a source and a basis");
-            } else if ((f.value() < 0 && !rc.getName().startsWith("weightExp")) || Double.isNaN(f.value()) || Double.isInfinite(f.value())) {
-                problems.add(at + " must be a non-negative number");
+            }
+            double v = f.value();
+            Range range = section.equals("chip") ? CHIP_RANGES.get(rc.getName()) : null;
+            if (!Double.isFinite(v)) {
+                problems.add(at + ".value must be a finite number");
+            } else if (range != null) {
+                if (v != Math.rint(v) || v < range.min() || v > range.max()) {
+                    problems.add(at + ".value must be a whole number " + range.min() + ".." + range.max() + ", got " + f.value());
+                }
+            } else if (v < 0 || v > MAX_COST) {
+                problems.add(at + ".value must be 0.." + String.format(java.util.Locale.ROOT, "%.0e", MAX_COST) + ", got " + f.value());
             }
         }
     }

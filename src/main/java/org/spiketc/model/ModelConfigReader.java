@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
 import org.spiketc.common.Json;
+import org.spiketc.common.JsonErrors;
+import org.spiketc.common.OneLine;
 import org.spiketc.common.UserInputException;
 
 /**
@@ -21,6 +23,32 @@ public final class ModelConfigReader {
     private static final Set<String> FIELDS = Set.of("name", "family", "imageSize", "inChannels", "numClasses",
             "embedDim", "depth", "heads", "mlpRatio", "timeSteps", "stem", "synapseStyle", "tau", "threshold",
             "attentionThreshold", "attentionScale", "bnEps", "description");
+
+    /*
+     * The documented limits (src/site/markdown/model-config.md), all checked here, in one place: each
+     * dimension is bounded well above every published Spikformer/SDT (ImageNet 224 px, D 768,
+     * depth 8, 1,000 classes), and the products the engine holds in single arrays stay within them.
+     */
+    /** Largest image side in pixels. */
+    public static final int MAX_IMAGE_SIZE = 1024;
+    /** Most input channels. */
+    public static final int MAX_IN_CHANNELS = 64;
+    /** Most classifier outputs (ImageNet-21k has 21,843). */
+    public static final int MAX_CLASSES = 100_000;
+    /** Widest token dimension D. */
+    public static final int MAX_EMBED_DIM = 4096;
+    /** Most transformer blocks. */
+    public static final int MAX_DEPTH = 64;
+    /** Most attention heads. */
+    public static final int MAX_HEADS = 256;
+    /** Largest MLP ratio. */
+    public static final int MAX_MLP_RATIO = 16;
+    /** Most time steps. */
+    public static final int MAX_TIME_STEPS = 64;
+    /** Most parameters in the model (2 GB of float32 weights). */
+    public static final long MAX_PARAMETERS = 500_000_000L;
+    /** Most neurons x time steps of one layer: its activity over a whole inference fits one Java array. */
+    public static final long MAX_LAYER_NEURON_STEPS = Integer.MAX_VALUE;
 
     private ModelConfigReader() {
     }
@@ -40,7 +68,10 @@ public final class ModelConfigReader {
         try {
             root = Json.mapper().readTree(in);
         } catch (JsonProcessingException e) {
-            throw new UserInputException("config " + origin + " is not valid JSON: " + Json.shortMessage(e));
+            throw new UserInputException("config " + origin + " is " + JsonErrors.describe(e));
+        } catch (java.io.CharConversionException e) {
+            // Jackson guessed UTF-16/32 from the first bytes and met a byte sequence that is no character
+            throw new UserInputException("config " + origin + " is not valid JSON: " + "the text is not UTF-8 (or UTF-16/32)");
         }
         if (root == null || !root.isObject()) {
             throw new UserInputException("config " + origin + " must be a JSON object");
@@ -62,9 +93,11 @@ public final class ModelConfigReader {
                 stem == StemLayout.IMAGENET ? SynapseStyle.CONV : SynapseStyle.LINEAR);
         ModelConfig c = new ModelConfig(
                 f.string("name"), family,
-                f.positiveInt("imageSize"), f.positiveInt("inChannels"), f.positiveInt("numClasses"),
-                f.positiveInt("embedDim"), f.positiveInt("depth"), f.positiveInt("heads"),
-                f.optionalPositiveInt("mlpRatio", 4), f.optionalPositiveInt("timeSteps", 4), stem, style,
+                f.positiveInt("imageSize", MAX_IMAGE_SIZE), f.positiveInt("inChannels", MAX_IN_CHANNELS),
+                f.positiveInt("numClasses", MAX_CLASSES), f.positiveInt("embedDim", MAX_EMBED_DIM),
+                f.positiveInt("depth", MAX_DEPTH), f.positiveInt("heads", MAX_HEADS),
+                f.optionalPositiveInt("mlpRatio", 4, MAX_MLP_RATIO), f.optionalPositiveInt("timeSteps", 4, MAX_TIME_STEPS),
+                stem, style,
                 f.optionalPositiveDouble("tau", 2.0), f.optionalPositiveDouble("threshold", 1.0),
                 f.optionalPositiveDouble("attentionThreshold", 0.5), f.optionalPositiveDouble("attentionScale", 0.125),
                 f.optionalPositiveDouble("bnEps", 1e-5));
@@ -86,15 +119,36 @@ public final class ModelConfigReader {
         if (c.tau() < 1.0) {
             throw f.error("tau", "must be at least 1 (decay 1/tau), got " + c.tau());
         }
-        if (c.timeSteps() > 64) {
-            throw f.error("timeSteps", "must be at most 64, got " + c.timeSteps());
+        long largest = largestLayer(c);
+        if (largest * c.timeSteps() > MAX_LAYER_NEURON_STEPS) {
+            throw f.error("imageSize", "is too large for this embedDim and timeSteps: the largest layer has " + largest
+                    + " neurons x " + c.timeSteps() + " time steps, more than the limit of " + MAX_LAYER_NEURON_STEPS);
         }
+        long params = ParameterLayout.parameterCount(c);
+        if (params > MAX_PARAMETERS) {
+            throw f.error("embedDim", "gives, with depth " + c.depth() + ", mlpRatio " + c.mlpRatio() + " and numClasses "
+                    + c.numClasses() + ", " + params + " parameters, more than the limit of " + MAX_PARAMETERS);
+        }
+    }
+
+    /** Neurons of the widest layer: a stem block at its input resolution, or the MLP's hidden layer. */
+    static long largestLayer(ModelConfig c) {
+        long side = c.imageSize();
+        long widest = 0;
+        int[] channels = {c.embedDim() / 8, c.embedDim() / 4, c.embedDim() / 2, c.embedDim()};
+        for (int i = 0; i < 4; i++) {
+            widest = Math.max(widest, channels[i] * side * side);
+            if (c.stem().poolsAfter(i)) {
+                side /= 2;
+            }
+        }
+        return Math.max(widest, (long) c.tokens() * c.embedDim() * c.mlpRatio());
     }
 
     /** Typed access to the fields of one JSON object, with errors that name the field. */
     private record Fields(ObjectNode o, String origin) {
         UserInputException error(String field, String problem) {
-            return new UserInputException("config " + origin + ": field '" + field + "' " + problem);
+            return new UserInputException("config " + origin + ": field '" + OneLine.of(field, 60) + "' " + OneLine.of(problem, 400));
         }
 
         String string(String k) {
@@ -105,19 +159,27 @@ public final class ModelConfigReader {
             return n.asText();
         }
 
-        int positiveInt(String k) {
+        int positiveInt(String k, int max) {
             JsonNode n = o.get(k);
             if (n == null) {
                 throw error(k, "is missing");
             }
-            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() <= 0) {
-                throw error(k, "must be a positive integer, got " + n);
+            if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() <= 0) {
+                throw error(k, "must be a positive integer, got " + abbreviated(n));
+            }
+            if (n.asLong() > max) {
+                throw error(k, "must be at most " + max + ", got " + n.asLong());
             }
             return n.asInt();
         }
 
-        int optionalPositiveInt(String k, int dflt) {
-            return o.has(k) ? positiveInt(k) : dflt;
+        int optionalPositiveInt(String k, int dflt, int max) {
+            return o.has(k) ? positiveInt(k, max) : dflt;
+        }
+
+        /** A value as the user wrote it, cut to one short line. */
+        static String abbreviated(JsonNode n) {
+            return OneLine.of(n.isNumber() ? n.asText() : n.toString(), 40);
         }
 
         double optionalPositiveDouble(String k, double dflt) {
@@ -126,7 +188,7 @@ public final class ModelConfigReader {
                 return dflt;
             }
             if (!n.isNumber() || !(n.asDouble() > 0) || Double.isInfinite(n.asDouble())) {
-                throw error(k, "must be a positive number, got " + n);
+                throw error(k, "must be a positive finite number, got " + abbreviated(n));
             }
             return n.asDouble();
         }
@@ -140,7 +202,7 @@ public final class ModelConfigReader {
                 return dflt;
             }
             if (!n.isTextual()) {
-                throw error(k, "must be a string, got " + n);
+                throw error(k, "must be a string, got " + abbreviated(n));
             }
             try {
                 return parse.apply(n.asText());

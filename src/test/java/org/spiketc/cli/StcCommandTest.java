@@ -95,6 +95,25 @@ class StcCommandTest {
     }
 
     @Test
+    void nonFiniteWeightsStopACompileUnlessAllowedAndAreThenNamedInAWarning() throws Exception {
+        var c = org.spiketc.model.Presets.load("fmnist-spikformer-tiny");
+        var tensors = new java.util.LinkedHashMap<>(org.spiketc.model.weights.WeightSource.random(11).bind(c));
+        float[] head = tensors.get("head.bias").data().clone();
+        head[3] = Float.NaN;
+        tensors.put("head.bias", org.spiketc.tensor.Tensor.of(tensors.get("head.bias").shape(), head));
+        Path ckpt = dir.resolve("nan.safetensors");
+        org.spiketc.model.weights.SafetensorsWriter.write(ckpt, tensors);
+        Result r = stc("compile", "--model", "fmnist-spikformer-tiny", "--weights", ckpt.toString(), "--layers", "0", "--no-store");
+        assertThat(r.code()).isEqualTo(ExitCodes.USER);
+        assertThat(r.err()).isEqualTo("error: weights " + ckpt + ": tensor 'head.bias' (1 of 10 values) holds NaN or infinite"
+                + " values; they would corrupt the model's outputs silently (--allow-nonfinite loads them anyway)\n");
+        Result allowed = stc("compile", "--model", "fmnist-spikformer-tiny", "--weights", ckpt.toString(), "--layers", "0",
+                "--no-store", "--allow-nonfinite");
+        assertThat(allowed.err()).containsOnlyOnce("warning: weights " + ckpt + ": tensor 'head.bias' (1 of 10 values) holds NaN"
+                + " or infinite values, loaded as given (--allow-nonfinite)");
+    }
+
+    @Test
     void aModelFarTooLargeSaysHowManyChipsItWouldNeed() {
         Result r = stc("compile", "--model", "spikformer-8-768", "--target", "loihi1", "--layers", "0");
         assertThat(r.code()).isEqualTo(ExitCodes.USER);

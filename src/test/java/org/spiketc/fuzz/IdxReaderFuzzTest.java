@@ -6,8 +6,9 @@ import org.spiketc.data.IdxReader;
 
 /** IDX image files: whatever the header claims, the reader allocates only for the bytes present. */
 class IdxReaderFuzzTest {
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = FuzzBudget.DEFAULT)
     void imagesFile(byte[] data) throws Exception {
-        HostileInput.check(data.length, 16, () -> IdxReader.readImages(name -> new ByteArrayInputStream(data), "fuzz.idx"));
+        HostileInput.check(data.length, FuzzBudget.idxPerByte(data),
+                () -> IdxReader.readImages(name -> new ByteArrayInputStream(data), "fuzz.idx"));
     }
 }

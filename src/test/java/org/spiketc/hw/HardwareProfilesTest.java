@@ -75,4 +75,46 @@ class HardwareProfilesTest {
         assertThatThrownBy(() -> HardwareProfiles.resolve(bad.toString())).hasMessageContaining("is not valid JSON");
         assertThatThrownBy(() -> HardwareProfiles.resolve("loihi9")).hasMessageContaining("unknown hardware profile 'loihi9'");
     }
+
+    static HardwareProfile parse(String json) throws IOException {
+        return HardwareProfiles.parse(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "p.json");
+    }
+
+    static String loihi2() throws IOException {
+        return new String(HardwareProfiles.class.getResourceAsStream("profiles/loihi2.json").readAllBytes());
+    }
+
+    @Test
+    void aNullSystemIsNamedByItsPositionNotANullPointer() throws IOException {
+        String json = loihi2().replaceFirst("\"systems\": \\[", "\"systems\": [null, ");
+        assertThatThrownBy(() -> parse(json)).isInstanceOf(UserInputException.class)
+                .hasMessage("p.json is invalid: systems[0] is null, expected an object with chips, name, columns, rows and source");
+    }
+
+    @Test
+    void everyFigureIsCheckedAgainstItsRangeWithItsFieldPath() throws IOException {
+        String coresPerChip = "\"coresPerChip\": {\n      \"value\": 128";
+        assertThat(loihi2()).contains(coresPerChip);
+        assertThatThrownBy(() -> parse(loihi2().replace(coresPerChip, "\"coresPerChip\": {\n      \"value\": 1e300")))
+                .hasMessageStartingWith("p.json is invalid: chip.coresPerChip.value must be a whole number 1..65536, got 1.0E300");
+        assertThatThrownBy(() -> parse(loihi2().replace(coresPerChip, "\"coresPerChip\": {\n      \"value\": 1e400")))
+                .hasMessageStartingWith("p.json is invalid: chip.coresPerChip.value must be a finite number");
+        assertThatThrownBy(() -> parse(loihi2().replace(coresPerChip, "\"coresPerChip\": {\n      \"value\": \"many\"")))
+                .hasMessage("p.json is invalid at chip.coresPerChip.value: 'many' is not a number");
+        assertThatThrownBy(() -> parse(loihi2().replace("\"source\"", "\"sourceException\"")))
+                .hasMessage("p.json is invalid at chip.coresPerChip: unknown field 'sourceException'");
+        String synOp = loihi2().replaceFirst("(\"energy\": \\{\\s*\"synapticOp\": \\{\\s*\"value\": )[0-9.]+", "$1-1");
+        assertThat(synOp).isNotEqualTo(loihi2());
+        assertThatThrownBy(() -> parse(synOp)).hasMessage("p.json is invalid: energy.synapticOp.value must be 0..1e+12, got -1.0");
+    }
+
+    @Test
+    void systemsMustGrowAndFitTheirMesh() throws IOException {
+        String json = loihi2().replaceFirst("\"systems\": \\[", "\"systems\": [{\"chips\": 2147483647, \"name\": \"x\","
+                + " \"columns\": 65536, \"rows\": 65536, \"source\": \"s\"}, ");
+        assertThatThrownBy(() -> parse(json))
+                .hasMessageStartingWith("p.json is invalid: systems[0].chips must be 1..1048576, got 2147483647;"
+                        + " systems[0] needs a mesh of columns x rows (each at least 1, at most 1048576 places) that holds its"
+                        + " 2147483647 chips, got 65536 x 65536");
+    }
 }

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spiketc.common.Json;
+import org.spiketc.common.JsonErrors;
+import org.spiketc.common.OneLine;
 import org.spiketc.common.UserInputException;
 import org.spiketc.tensor.DenseTensor;
 import org.spiketc.tensor.Shape;
@@ -42,11 +44,19 @@ public final class SafetensorsReader {
     }
 
     public static WeightSet read(Path file) {
+        return read(file, false);
+    }
+
+    /**
+     * Reads {@code file}; NaN or infinite values are an error naming each tensor that holds them,
+     * unless {@code allowNonFinite} (the CLI's {@code --allow-nonfinite}).
+     */
+    public static WeightSet read(Path file, boolean allowNonFinite) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() > Integer.MAX_VALUE) {
                 throw new UserInputException("weights " + file + " is larger than 2 GB; split checkpoints are not supported");
             }
-            return read(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()), file.toString());
+            return read(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()), file.toString(), allowNonFinite);
         } catch (NoSuchFileException e) {
             throw new UserInputException("weights file not found: " + file);
         } catch (IOException e) {
@@ -56,10 +66,10 @@ public final class SafetensorsReader {
 
     /** Reads a whole safetensors file held in memory (e.g. a class-path resource). */
     public static WeightSet read(byte[] bytes, String origin) {
-        return read(ByteBuffer.wrap(bytes), origin);
+        return read(ByteBuffer.wrap(bytes), origin, false);
     }
 
-    private static WeightSet read(ByteBuffer file, String origin) {
+    private static WeightSet read(ByteBuffer file, String origin, boolean allowNonFinite) {
         ByteBuffer b = file.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         long size = b.capacity();
         String where = "weights " + origin;
@@ -81,11 +91,48 @@ public final class SafetensorsReader {
         long dataSize = size - dataStart;
         checkOffsets(entries, dataSize, where);
         Map<String, Tensor> tensors = new LinkedHashMap<>();
+        List<String> nonFinite = new ArrayList<>();
         for (Entry e : entries) {
             ByteBuffer view = b.slice((int) (dataStart + e.begin), (int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
-            tensors.put(e.name, new DenseTensor(e.shape, e.dtype.decode(view, e.shape.size())));
+            float[] values = e.dtype.decode(view, e.shape.size());
+            int bad = nonFinite(values);
+            if (bad > 0) {
+                nonFinite.add("'" + OneLine.of(e.name, 80) + "' (" + bad + " of " + values.length + " values)");
+            }
+            tensors.put(e.name, new DenseTensor(e.shape, values));
+        }
+        if (!nonFinite.isEmpty() && !allowNonFinite) {
+            int show = Math.min(nonFinite.size(), 5);
+            String which = nonFinite.size() == 1 ? "tensor " + nonFinite.get(0) + " holds NaN or infinite values"
+                    : nonFinite.size() + " tensors hold NaN or infinite values: " + String.join(", ", nonFinite.subList(0, show))
+                            + (show < nonFinite.size() ? ", ... " + (nonFinite.size() - show) + " more" : "");
+            throw new UserInputException(where + ": " + which
+                    + "; they would corrupt the model's outputs silently (--allow-nonfinite loads them anyway)");
         }
         return new WeightSet(origin, tensors);
+    }
+
+    /** Per tensor of {@code w} that holds NaN or infinite values: its name and how many, e.g. {@code 'head.bias' (1 of 10 values)}. */
+    public static List<String> nonFiniteTensors(WeightSet w) {
+        List<String> out = new ArrayList<>();
+        w.tensors().forEach((name, t) -> {
+            int bad = nonFinite(t.data());
+            if (bad > 0) {
+                out.add("'" + OneLine.of(name, 80) + "' (" + bad + " of " + t.data().length + " values)");
+            }
+        });
+        return out;
+    }
+
+    /** How many of {@code values} are NaN or infinite. */
+    static int nonFinite(float[] values) {
+        int n = 0;
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static List<Entry> parseHeader(String text, String where) {
@@ -93,7 +140,7 @@ public final class SafetensorsReader {
         try {
             root = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new UserInputException(where + ": header is not valid JSON: " + Json.shortMessage(e));
+            throw new UserInputException(where + ": header is " + JsonErrors.describe(e));
         }
         if (root == null || !root.isObject()) {
             throw new UserInputException(where + ": header must be a JSON object");
@@ -110,7 +157,7 @@ public final class SafetensorsReader {
     }
 
     private static Entry parseEntry(String name, JsonNode n, String where) {
-        String at = where + ": tensor '" + name + "'";
+        String at = where + ": tensor '" + OneLine.of(name, 80) + "'";
         if (!n.isObject()) {
             throw new UserInputException(at + " must be an object with dtype, shape and data_offsets");
         }
@@ -122,31 +169,31 @@ public final class SafetensorsReader {
         }
         DType dtype = DType.parse(dt.asText());
         if (dtype == null) {
-            throw new UserInputException(at + " has unsupported dtype " + dt.asText() + " (supported: F32, F16, BF16)");
+            throw new UserInputException(at + " has unsupported dtype " + OneLine.of(dt.asText(), 20) + " (supported: F32, F16, BF16)");
         }
         int[] dims = new int[sh.size()];
         long elements = 1;
         for (int i = 0; i < dims.length; i++) {
             JsonNode d = sh.get(i);
             if (!d.isIntegralNumber() || d.asLong() <= 0 || d.asLong() > Integer.MAX_VALUE) {
-                throw new UserInputException(at + " has an invalid shape " + sh);
+                throw new UserInputException(at + " has an invalid shape " + OneLine.of(sh.toString(), 80));
             }
             dims[i] = d.asInt();
             elements *= dims[i];
             if (elements > Integer.MAX_VALUE) {
-                throw new UserInputException(at + " has a shape too large to load: " + sh);
+                throw new UserInputException(at + " has a shape too large to load: " + OneLine.of(sh.toString(), 80));
             }
         }
         if (!off.get(0).isIntegralNumber() || !off.get(1).isIntegralNumber()) {
-            throw new UserInputException(at + " has non-integer data_offsets " + off);
+            throw new UserInputException(at + " has non-integer data_offsets " + OneLine.of(off.toString(), 80));
         }
         long begin = off.get(0).asLong();
         long end = off.get(1).asLong();
         if (begin < 0 || end < begin) {
-            throw new UserInputException(at + " has invalid data_offsets " + off);
+            throw new UserInputException(at + " has invalid data_offsets " + OneLine.of(off.toString(), 80));
         }
         if (end - begin != elements * dtype.bytes) {
-            throw new UserInputException(at + ": shape " + sh + " in " + dtype + " needs " + elements * dtype.bytes
+            throw new UserInputException(at + ": shape " + OneLine.of(sh.toString(), 80) + " in " + dtype + " needs " + elements * dtype.bytes
                     + " bytes but data_offsets span " + (end - begin));
         }
         Shape shape = dims.length == 0 ? Shape.of(1) : Shape.of(dims);
@@ -160,11 +207,11 @@ public final class SafetensorsReader {
         String prevName = null;
         for (Entry e : sorted) {
             if (e.end > dataSize) {
-                throw new UserInputException(where + " is truncated: tensor '" + e.name + "' ends at byte " + e.end
+                throw new UserInputException(where + " is truncated: tensor '" + OneLine.of(e.name, 80) + "' ends at byte " + e.end
                         + " of the data section but the file holds only " + dataSize);
             }
             if (e.begin < prevEnd) {
-                throw new UserInputException(where + ": tensors '" + prevName + "' and '" + e.name + "' overlap");
+                throw new UserInputException(where + ": tensors '" + OneLine.of(prevName, 80) + "' and '" + OneLine.of(e.name, 80) + "' overlap");
             }
             prevEnd = e.end;
             prevName = e.name;

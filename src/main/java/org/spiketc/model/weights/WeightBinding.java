@@ -41,12 +41,12 @@ final class WeightBinding {
             if (t == null) {
                 missing.add(s.key());
             } else if (!squeeze(t.shape()).equals(squeeze(s.shape()))) {
-                misShaped.add(s.key() + " " + t.shape() + " (expected " + s.shape() + ")");
+                misShaped.add(s.key() + " " + org.spiketc.common.OneLine.of(t.shape().toString(), 80) + " (expected " + s.shape() + ")");
             } else {
                 out.put(s.key(), t.shape().equals(s.shape()) ? t : new DenseTensor(s.shape(), t.data()));
             }
         }
-        unexpected.addAll(byCanonical.keySet());
+        byCanonical.keySet().forEach(k -> unexpected.add(org.spiketc.common.OneLine.of(k, 80)));
         if (!missing.isEmpty() || !misShaped.isEmpty() || !unexpected.isEmpty()) {
             StringBuilder m = new StringBuilder("weights " + file.origin() + " do not match model " + model + ":");
             append(m, "missing", missing);

@@ -89,4 +89,31 @@ class SafetensorsReaderTest {
         assertThatThrownBy(() -> SafetensorsReader.read(tiny)).hasMessageContaining("is truncated: 3 bytes");
         assertThatThrownBy(() -> SafetensorsReader.read(dir.resolve("missing"))).hasMessageContaining("weights file not found");
     }
+
+    @Test
+    void nonFiniteWeightsAreRejectedNamingTheTensorUnlessAllowed() throws IOException {
+        Map<String, Tensor> t = new LinkedHashMap<>();
+        t.put("ok", Tensor.of(Shape.of(2), new float[] {1, 2}));
+        t.put("block.0.mlp.fc1_linear.weight", Tensor.of(Shape.of(4), new float[] {Float.NaN, 1, Float.POSITIVE_INFINITY, 0}));
+        Path p = dir.resolve("nan.safetensors");
+        SafetensorsWriter.write(p, t);
+        assertThatThrownBy(() -> SafetensorsReader.read(p)).isInstanceOf(UserInputException.class)
+                .hasMessage("weights " + p + ": tensor 'block.0.mlp.fc1_linear.weight' (2 of 4 values) holds NaN or infinite"
+                        + " values; they would corrupt the model's outputs silently (--allow-nonfinite loads them anyway)");
+        assertThat(SafetensorsReader.read(p, true).tensors().get("block.0.mlp.fc1_linear.weight").data()[0]).isNaN();
+
+        t.put("head.bias", Tensor.of(Shape.of(1), new float[] {Float.NEGATIVE_INFINITY}));
+        SafetensorsWriter.write(p, t);
+        assertThatThrownBy(() -> SafetensorsReader.read(p))
+                .hasMessage("weights " + p + ": 2 tensors hold NaN or infinite values: 'block.0.mlp.fc1_linear.weight'"
+                        + " (2 of 4 values), 'head.bias' (1 of 1 values); they would corrupt the model's outputs silently"
+                        + " (--allow-nonfinite loads them anyway)");
+    }
+
+    @Test
+    void namesFromTheFileStayOnOneLine() throws IOException {
+        Path p = file("{\"a\\nb\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8]}}", new byte[8]);
+        assertThatThrownBy(() -> SafetensorsReader.read(p))
+                .hasMessage("weights " + p + ": tensor 'a\\nb' has unsupported dtype F64 (supported: F32, F16, BF16)");
+    }
 }

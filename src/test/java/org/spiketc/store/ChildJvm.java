@@ -62,6 +62,10 @@ public final class ChildJvm implements AutoCloseable {
         t.start();
     }
 
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }

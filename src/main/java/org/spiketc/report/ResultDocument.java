@@ -214,7 +214,7 @@ public final class ResultDocument {
         JsonNode version = node.path("schema_version");
         if (!version.isMissingNode()) {
             if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 0) {
-                problems.add("schema_version " + shown(version.toString()) + " is not a version number");
+                problems.add("schema_version " + quoted(version.toString()) + " is not a version number");
             } else if (version.asInt() > SCHEMA_VERSION) {
                 problems.add("schema_version " + version + " is newer than this stc reads (" + SCHEMA_VERSION + ")");
             }
@@ -272,11 +272,11 @@ public final class ResultDocument {
         try {
             Instant t = Instant.parse(s);
             if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-                return "timestamp " + shown(s) + " is outside the years 1 to 9999";
+                return "timestamp " + quoted(s) + " is outside the years 1 to 9999";
             }
             return null;
         } catch (java.time.format.DateTimeParseException e) {
-            return "timestamp " + shown(s) + " is not an ISO-8601 instant (like 2025-08-02T10:30:00Z)";
+            return "timestamp " + quoted(s) + " is not an ISO-8601 instant (like 2025-08-02T10:30:00Z)";
         }
     }
 
@@ -400,16 +400,18 @@ public final class ResultDocument {
         }
     }
 
-    /** A name from the file as a message shows it: plain names as they are, others quoted with control characters escaped and cut. */
+    /** A name from the file as a message shows it: plain names as they are, others {@link #quoted}. */
     static String shown(String s) {
-        if (s.matches("[A-Za-z0-9_.:+-]{1,60}")) {
-            return s;
-        }
+        return s.matches("[A-Za-z0-9_.:+-]{1,60}") && !s.matches(".*(Exception|Error)") ? s : quoted(s);
+    }
+
+    /** Text from the file in quotes, control characters and quotes escaped, long text cut: one line, plainly the file's own. */
+    static String quoted(String s) {
         StringBuilder b = new StringBuilder("'");
         int limit = 60;
         for (int i = 0; i < s.length() && i < limit; i++) {
             char c = s.charAt(i);
-            if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+            if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\'') {
                 b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             } else {
                 b.append(c);

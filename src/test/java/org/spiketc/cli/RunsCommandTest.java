@@ -89,7 +89,7 @@ class RunsCommandTest {
         Files.writeString(folder.resolve("a.json"), good.formatted("alpha"));
         Files.writeString(folder.resolve("z.json"), good.formatted("omega"));
         String[][] bad = {
-            {"timestamp", good.formatted("beta").replace("2026-11-27T01:00:00Z", "yesterday"), "timestamp yesterday"},
+            {"timestamp", good.formatted("beta").replace("2026-11-27T01:00:00Z", "yesterday"), "timestamp 'yesterday'"},
             {"name", good.formatted("b".repeat(400)), "test_name has 400 characters"},
             {"infinite", good.formatted("beta").replace("0.9", "1e400"), "metric accuracy is not a finite number"},
             {"type", good.formatted("beta").replace("\"host CPU\"", "[]"), "environment.hardware is not a string"},

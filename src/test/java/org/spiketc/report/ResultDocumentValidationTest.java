@@ -55,7 +55,7 @@ class ResultDocumentValidationTest {
 
     @Test
     void whatTheStoreWouldRefuseLaterIsRefusedNow() {
-        refused(with("\"2026-11-27T01:00:00Z\"", "\"yesterday\""), "timestamp yesterday", "ISO-8601");
+        refused(with("\"2026-11-27T01:00:00Z\"", "\"yesterday\""), "timestamp 'yesterday'", "ISO-8601");
         refused(with("\"2026-11-27T01:00:00Z\"", "\"+10000-01-01T00:00:00Z\""), "timestamp", "years 1 to 9999");
         refused(with("\"bench_x\"", "\"" + "t".repeat(400) + "\""), "test_name has 400 characters", "300");
         refused(with("\"bench_x\"", "\"two\\nlines\""), "test_name", "control character");
@@ -82,7 +82,7 @@ class ResultDocumentValidationTest {
         refused(with("\"allocated_bytes\": 1024", "\"allocated_bytes\": 1.5"), "passes[0].allocated_bytes is not a whole number");
         refused(with("\"allocated_bytes\": 1024", "\"allocated_bytes\": 99999999999999999999"), "passes[0].allocated_bytes");
         refused(with("\"wall_ms\": 1.5", "\"wall_ms\": \"fast\""), "passes[0].wall_ms is not a number");
-        refused(with("\"schema_version\": 1", "\"schema_version\": 0.5"), "schema_version 0.5 is not a version number");
+        refused(with("\"schema_version\": 1", "\"schema_version\": 0.5"), "schema_version '0.5' is not a version number");
         refused("{\"results\": 3}", "results is not an array");
         refused("{\"results\": []}", "no results");
     }

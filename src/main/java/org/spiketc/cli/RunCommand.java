@@ -21,12 +21,14 @@ import org.spiketc.common.ProgressListener;
 import org.spiketc.common.UserInputException;
 import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.compiler.codegen.BinaryReader;
+import org.spiketc.compiler.driver.CompileRequest;
 import org.spiketc.compiler.driver.Compiler;
 import org.spiketc.compiler.frontend.ModelFrontend;
 import org.spiketc.data.FashionMnist;
 import org.spiketc.data.LabelledImages;
 import org.spiketc.hw.HardwareProfile;
 import org.spiketc.model.ModelConfig;
+import org.spiketc.model.weights.WeightSource;
 import org.spiketc.report.HostInfo;
 import org.spiketc.report.ResultDocument;
 import org.spiketc.report.Version;
@@ -122,24 +124,42 @@ final class RunCommand implements Callable<Integer> {
             }
             data = data.first(samples);
         }
+        // What the user gave is checked before the run is recorded (a binary of another model, bad options);
+        // the run is recorded before anything slow (building the reference, compiling), so a process killed
+        // at any moment after it leaves the run visible, as interrupted, at the next start.
+        HardwareProfile target = engine.equals("reference") ? null : compile.profile();
+        BinaryProgram given = null;
+        CompileRequest request = null;
+        if (target != null && binary != null) {
+            given = BinaryReader.load(binary);
+            if (!given.model().equals(config.name())) {
+                throw new UserInputException("binary " + binary + " was compiled from " + given.model() + ", not " + config.name());
+            }
+        } else if (target != null) {
+            request = compile.request(model, target);
+        }
+        StoreOptions.Recording rec = store.begin(RunKind.INFERENCE, "inference_" + config.name() + "_" + engine, config.name(),
+                target != null ? target.id() : "host", configuration(data));
+        try {
+            return evaluate(config, weights, data, target, given, request, rec);
+        } finally {
+            rec.failIfOpen();
+        }
+    }
+
+    private int evaluate(ModelConfig config, WeightSource weights, LabelledImages data, HardwareProfile target,
+            BinaryProgram given, CompileRequest request, StoreOptions.Recording rec) throws IOException {
         List<InferenceEngine> engines = new ArrayList<>();
         if (!engine.equals("emulator")) {
             engines.add(new ReferenceSimulator(ModelFrontend.build(config, weights.bind(config))));
         }
         ChipEmulator emulator = null;
-        if (!engine.equals("reference")) {
-            HardwareProfile profile = compile.profile();
-            BinaryProgram program;
-            if (binary != null) {
-                program = BinaryReader.load(binary);
-                if (!program.model().equals(config.name())) {
-                    throw new UserInputException("binary " + binary + " was compiled from " + program.model() + ", not "
-                            + config.name());
-                }
-            } else {
+        if (target != null) {
+            HardwareProfile profile = target;
+            BinaryProgram program = given;
+            if (program == null) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                compilePasses = Compiler.compile(compile.request(model, profile), bytes, Cancellation.none(), ProgressListener.NONE)
-                        .passes();
+                compilePasses = Compiler.compile(request, bytes, Cancellation.none(), ProgressListener.NONE).passes();
                 program = BinaryReader.load(bytes.toByteArray(), "compiled binary");
             }
             emulator = new ChipEmulator(program, profile, !biasAlwaysOn);
@@ -160,9 +180,6 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         List<Evaluation.Outcome> outcomes = new ArrayList<>();
-        String hardware = emulator != null ? emulator.profile().id() : "host";
-        StoreOptions.Recording rec = store.begin(RunKind.INFERENCE, "inference_" + config.name() + "_" + engine, config.name(), hardware,
-                configuration(data));
         try {
             for (InferenceEngine e : engines) {
                 if (warmup > 0) {

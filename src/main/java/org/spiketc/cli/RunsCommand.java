@@ -243,13 +243,16 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<List<ResultDocument>> docs = files.stream().map(ResultDocument::readAll).toList();
-            RunRepository runs = db.open();
+            // Every file is read and checked completely (lengths, timestamps, finite numbers: what the
+            // database would refuse) before anything is stored; then all go in one transaction.
+            List<ResultDocument> docs = new ArrayList<>();
+            for (Path f : files) {
+                docs.addAll(ResultDocument.readAll(f));
+            }
+            List<Long> ids = db.open().importResults(docs);
             for (int i = 0; i < docs.size(); i++) {
-                for (ResultDocument d : docs.get(i)) {
-                    long id = runs.importResult(d);
-                    spec.commandLine().getOut().println("imported " + d.testName() + " from " + files.get(i) + " as run " + id);
-                }
+                spec.commandLine().getOut().println("imported " + docs.get(i).testName() + " from " + docs.get(i).origin()
+                        + " as run " + ids.get(i));
             }
             return ExitCodes.OK;
         }

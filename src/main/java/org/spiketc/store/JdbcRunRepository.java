@@ -45,7 +45,8 @@ public final class JdbcRunRepository implements RunRepository {
     public long begin(NewRun r) {
         return write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO run (kind, test_name, model, hardware, configuration, status, "
-                    + "started_at, software_version, host, owner_pid) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)",
+                    + "started_at, software_version, host, owner_pid, owner_host, owner_started) "
+                    + "VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, r.kind().name());
                 s.setString(2, r.testName());
@@ -55,7 +56,14 @@ public final class JdbcRunRepository implements RunRepository {
                 s.setTimestamp(6, Timestamp.from(clock.instant()));
                 s.setString(7, r.softwareVersion());
                 s.setString(8, r.host());
-                s.setLong(9, ProcessHandle.current().pid());
+                Owner me = Owner.current();
+                s.setLong(9, me.pid());
+                s.setString(10, me.host());
+                if (me.started() == null) {
+                    s.setNull(11, Types.BIGINT);
+                } else {
+                    s.setLong(11, me.started());
+                }
                 s.executeUpdate();
                 return generatedId(s);
             }
@@ -87,27 +95,45 @@ public final class JdbcRunRepository implements RunRepository {
 
     @Override
     public long importResult(ResultDocument result) {
+        return importResults(List.of(result)).get(0);
+    }
+
+    @Override
+    public List<Long> importResults(List<ResultDocument> results) {
         return write(c -> {
-            long id;
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO run (kind, test_name, model, hardware, status, started_at, "
-                    + "finished_at, software_version, host, document) VALUES (?, ?, ?, ?, 'FINISHED', ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                Instant when = parseInstant(result.timestamp());
-                s.setString(1, kindOf(result).name());
-                s.setString(2, result.testName());
-                s.setString(3, result.environment("model"));
-                s.setString(4, result.environment("hardware"));
-                s.setTimestamp(5, Timestamp.from(when));
-                s.setTimestamp(6, Timestamp.from(when));
-                s.setString(7, result.environment("software_version"));
-                s.setString(8, hostOf(result.environment().path("host")));
-                s.setString(9, Json.mapper().writeValueAsString(result.json()));
-                s.executeUpdate();
-                id = generatedId(s);
+            List<Long> ids = new ArrayList<>();
+            for (ResultDocument r : results) {
+                try {
+                    ids.add(insertImported(c, r));
+                } catch (SQLException e) {
+                    // Parsing checks what the schema refuses; should the two ever disagree, name the file.
+                    throw new StoreException(db.failure("cannot store " + r.origin() + " in", e).getMessage() + "; nothing was imported");
+                }
             }
-            insertDetails(c, id, result);
-            return id;
+            return ids;
         });
+    }
+
+    private long insertImported(Connection c, ResultDocument result) throws Exception {
+        long id;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO run (kind, test_name, model, hardware, status, started_at, "
+                + "finished_at, software_version, host, document) VALUES (?, ?, ?, ?, 'FINISHED', ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            Instant when = parseInstant(result);
+            s.setString(1, kindOf(result).name());
+            s.setString(2, result.testName());
+            s.setString(3, result.environment("model"));
+            s.setString(4, result.environment("hardware"));
+            s.setTimestamp(5, Timestamp.from(when));
+            s.setTimestamp(6, Timestamp.from(when));
+            s.setString(7, result.environment("software_version"));
+            s.setString(8, ResultDocument.hostOf(result.environment().path("host")));
+            s.setString(9, Json.mapper().writeValueAsString(result.json()));
+            s.executeUpdate();
+            id = generatedId(s);
+        }
+        insertDetails(c, id, result);
+        return id;
     }
 
     @Override
@@ -352,18 +378,11 @@ public final class JdbcRunRepository implements RunRepository {
         return RunKind.IMPORTED;
     }
 
-    private static String hostOf(JsonNode h) {
-        if (!h.isObject()) {
-            return null;
-        }
-        return h.path("cpu").asText("?") + ", " + h.path("logical_cores").asText("?") + " cores, " + h.path("memory_mb").asText("?") + " MB";
-    }
-
-    private static Instant parseInstant(String s) {
+    private static Instant parseInstant(ResultDocument r) {
         try {
-            return Instant.parse(s);
+            return Instant.parse(r.timestamp());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new StoreException("timestamp '" + s + "' is not an ISO-8601 instant (like 2025-08-02T10:30:00Z)");
+            throw new StoreException(r.origin() + ": timestamp '" + r.timestamp() + "' is not an ISO-8601 instant (like 2025-08-02T10:30:00Z)");
         }
     }
 

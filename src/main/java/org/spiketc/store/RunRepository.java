@@ -20,6 +20,12 @@ public interface RunRepository {
     /** Stores a finished result from elsewhere (a file, a baseline script) in one transaction; returns its id. */
     long importResult(ResultDocument result);
 
+    /**
+     * Stores several finished results in one transaction, all or none; returns their ids in order. A
+     * result the database refuses is named by its {@link ResultDocument#origin()}.
+     */
+    List<Long> importResults(List<ResultDocument> results);
+
     List<StoredRun> list(RunQuery query);
 
     Optional<StoredRun> find(long id);

@@ -82,6 +82,37 @@ class RunsCommandTest {
     }
 
     @Test
+    void aFolderWithOneBadFileAmongGoodOnesStoresNothingAndNamesTheFileAndTheField() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("results"));
+        String good = "{\"test_name\": \"%s\", \"timestamp\": \"2026-11-27T01:00:00Z\", \"metrics\": {\"accuracy\": 0.9}, "
+                + "\"environment\": {\"hardware\": \"host CPU\"}}";
+        Files.writeString(folder.resolve("a.json"), good.formatted("alpha"));
+        Files.writeString(folder.resolve("z.json"), good.formatted("omega"));
+        String[][] bad = {
+            {"timestamp", good.formatted("beta").replace("2026-11-27T01:00:00Z", "yesterday"), "timestamp 'yesterday'"},
+            {"name", good.formatted("b".repeat(400)), "test_name has 400 characters"},
+            {"infinite", good.formatted("beta").replace("0.9", "1e400"), "metric accuracy is not a finite number"},
+            {"type", good.formatted("beta").replace("\"host CPU\"", "[]"), "environment.hardware is not a string"},
+        };
+        for (String[] c : bad) {
+            Path b = folder.resolve("m.json");
+            Files.writeString(b, c[1]);
+            var r = stc("runs", "import", folder.toString(), "--db", db);
+            assertThat(r.code()).as(c[0]).isEqualTo(ExitCodes.USER);
+            assertThat(r.err().strip()).as(c[0]).startsWith("error: " + b).contains(c[2]).doesNotContain("\n").doesNotContain("Exception");
+            assertThat(r.out()).as(c[0]).doesNotContain("imported");
+            assertThat(stc("runs", "list", "--db", db).out()).as(c[0] + ": nothing stored").contains("no stored runs");
+        }
+        Files.delete(folder.resolve("m.json"));
+        var r = stc("runs", "import", folder.toString(), "--db", db);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactly("imported alpha from " + folder.resolve("a.json") + " as run 1",
+                "imported omega from " + folder.resolve("z.json") + " as run 2");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(stc("runs", "import", empty.toString(), "--db", db).err()).contains(empty + " holds no result files");
+    }
+
+    @Test
     void exportGivesBackTheResultAndDeleteRemovesIt() throws Exception {
         Path in = result("roundtrip", 7, 7, 7.5);
         stc("runs", "import", in.toString(), "--db", db);

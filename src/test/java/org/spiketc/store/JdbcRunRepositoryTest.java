@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,16 +73,93 @@ class JdbcRunRepositoryTest {
     }
 
     @Test
-    void importIsOneTransactionSoAFailureAddsNothing() {
-        long before = runs.list(RunQuery.all()).size();
-        ObjectNode bad = result("import_me", 1).json();
-        bad.put("timestamp", "yesterday");
-        ResultDocument doc = ResultDocument.of(bad);
-        assertThatThrownBy(() -> runs.importResult(doc)).isInstanceOf(UserInputException.class).hasMessageContaining("timestamp");
-        assertThat(runs.list(RunQuery.all())).hasSize((int) before);
-        long id = runs.importResult(result("import_me", 2, 2, 2.1));
-        assertThat(runs.find(id).orElseThrow().status()).isEqualTo(RunStatus.FINISHED);
-        assertThat(runs.metrics(id)).containsKeys("compilation_time_ms", "accuracy");
+    void onlyRunsWhoseOwnerHasCertainlyEndedAreMarkedInterrupted() throws Exception {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        RunRepository first = new JdbcRunRepository(Database.open(url));
+        long elsewhere = first.begin(compileRun());
+        long reused = first.begin(compileRun());
+        long legacy = first.begin(compileRun());
+        long mine = first.begin(compileRun());
+        Owner me = Owner.current();
+        try (var c = Database.open(url).connect(); var s = c.createStatement()) {
+            // another machine's process: its id means nothing here, whatever runs under it
+            s.executeUpdate("UPDATE run SET owner_host = 'another-machine', owner_pid = " + Long.MAX_VALUE + " WHERE id = " + elsewhere);
+            // this machine, a live process id, but started an hour before the process that has the id now: reused
+            s.executeUpdate("UPDATE run SET owner_started = " + (me.started() - 3_600_000) + " WHERE id = " + reused);
+            // recorded before owners were
+            s.executeUpdate("UPDATE run SET owner_pid = NULL, owner_host = NULL, owner_started = NULL WHERE id = " + legacy);
+        }
+        RunRepository next = new JdbcRunRepository(Database.open(url));
+        assertThat(next.find(elsewhere).orElseThrow().status()).as("owned by another host").isEqualTo(RunStatus.RUNNING);
+        assertThat(next.find(reused).orElseThrow().status()).as("its process id was reused").isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(next.find(legacy).orElseThrow().status()).as("no owner recorded").isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(next.find(mine).orElseThrow().status()).as("this live process").isEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
+    void fileUrlsAreSharedBetweenProcessesUnlessTheUrlSaysOtherwise() {
+        assertThat(Database.shared("jdbc:h2:file:/data/results")).isEqualTo("jdbc:h2:file:/data/results;AUTO_SERVER=TRUE");
+        assertThat(Database.shared("jdbc:h2:./results;MODE=MySQL;")).isEqualTo("jdbc:h2:./results;MODE=MySQL;AUTO_SERVER=TRUE");
+        assertThat(Database.shared("jdbc:h2:~/r;auto_server=false")).isEqualTo("jdbc:h2:~/r;auto_server=false");
+        assertThat(Database.shared("jdbc:h2:file:/r;AUTO_SERVER=TRUE")).isEqualTo("jdbc:h2:file:/r;AUTO_SERVER=TRUE");
+        assertThat(Database.shared("jdbc:h2:file:/r;FILE_LOCK=NO")).isEqualTo("jdbc:h2:file:/r;FILE_LOCK=NO");
+        assertThat(Database.shared("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1");
+        assertThat(Database.shared("jdbc:h2:tcp://server/~/results")).isEqualTo("jdbc:h2:tcp://server/~/results");
+    }
+
+    @Test
+    void importIsOneTransactionSoAResultTheDatabaseRefusesAddsNothingAndIsNamed() throws Exception {
+        // Parsing checks everything the schema refuses; a constraint added here stands for a disagreement between the two.
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("ALTER TABLE metric ADD CONSTRAINT no_poison CHECK (name <> 'poison')");
+        }
+        ObjectNode poisoned = result("import_me", 1).json();
+        ((ObjectNode) poisoned.path("metrics")).put("poison", 1);
+        ResultDocument bad = ResultDocument.parse(poisoned, "third.json");
+        List<ResultDocument> docs = List.of(result("first", 1), result("second", 2), bad);
+        assertThatThrownBy(() -> runs.importResults(docs)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("third.json").hasMessageContaining("nothing was imported").hasMessageNotContaining("\n");
+        assertThat(runs.list(RunQuery.all())).isEmpty();
+        List<Long> ids = runs.importResults(docs.subList(0, 2));
+        assertThat(ids).hasSize(2);
+        assertThat(runs.find(ids.get(1)).orElseThrow().status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(runs.metrics(ids.get(0))).containsKeys("compilation_time_ms", "accuracy");
+    }
+
+    @Test
+    void aDocumentAtEveryLimitIsStoredAndExportsAsItCame() {
+        ObjectNode d = result("x", 1).json();
+        d.put("test_name", "n".repeat(ResultDocument.MAX_TEST_NAME));
+        d.put("timestamp", "9999-12-31T23:59:59.999999999Z");
+        ((ObjectNode) d.path("metrics")).put("m".repeat(ResultDocument.MAX_METRIC_NAME), 1.7976931348623157e308);
+        ((ObjectNode) d.path("environment")).put("model", "o".repeat(ResultDocument.MAX_MODEL))
+                .put("hardware", "h".repeat(ResultDocument.MAX_HARDWARE)).put("software_version", "v".repeat(ResultDocument.MAX_SOFTWARE_VERSION))
+                .putObject("host").put("cpu", "c".repeat(ResultDocument.MAX_HOST - ", ? cores, ? MB".length()));
+        ((ObjectNode) d.path("passes").get(0)).put("id", "p".repeat(ResultDocument.MAX_PASS_ID)).put("allocated_bytes", Long.MAX_VALUE);
+        ((ObjectNode) d.path("layers").get(0)).put("name", "l".repeat(ResultDocument.MAX_LAYER_NAME))
+                .put("engine", "e".repeat(ResultDocument.MAX_ENGINE));
+        ObjectNode early = result("early", 1).json();
+        early.put("timestamp", "0001-01-01T00:00:00Z");
+        List<Long> ids = runs.importResults(List.of(ResultDocument.parse(d, "limits.json"), ResultDocument.parse(early, "early.json")));
+        assertThat(runs.result(ids.get(0)).orElseThrow().json()).isEqualTo(d);
+        assertThat(runs.find(ids.get(1)).orElseThrow().started()).isEqualTo(java.time.Instant.parse("0001-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void theDocumentsLimitsAreTheSchemasColumnSizes() throws Exception {
+        Map<String, Integer> expected = Map.of("RUN.TEST_NAME", ResultDocument.MAX_TEST_NAME, "RUN.MODEL", ResultDocument.MAX_MODEL,
+                "RUN.HARDWARE", ResultDocument.MAX_HARDWARE, "RUN.SOFTWARE_VERSION", ResultDocument.MAX_SOFTWARE_VERSION,
+                "RUN.HOST", ResultDocument.MAX_HOST, "METRIC.NAME", ResultDocument.MAX_METRIC_NAME,
+                "PASS_RECORD.PASS_ID", ResultDocument.MAX_PASS_ID, "LAYER_RECORD.NAME", ResultDocument.MAX_LAYER_NAME,
+                "LAYER_RECORD.ENGINE", ResultDocument.MAX_ENGINE);
+        Map<String, Long> actual = new java.util.HashMap<>();
+        try (var c = db.connect(); var s = c.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, CHARACTER_MAXIMUM_LENGTH FROM "
+                + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC'"); var rs = s.executeQuery()) {
+            while (rs.next()) {
+                actual.put(rs.getString(1) + "." + rs.getString(2), rs.getLong(3));
+            }
+        }
+        expected.forEach((column, max) -> assertThat(actual.get(column)).as(column).isEqualTo(max.longValue()));
     }
 
     @Test

@@ -268,10 +268,7 @@ public final class RunsViewModel {
                 for (java.nio.file.Path f : files) {
                     docs.addAll(org.spiketc.report.ResultDocument.readAll(f));
                 }
-                List<Long> ids = new java.util.ArrayList<>();
-                for (org.spiketc.report.ResultDocument d : docs) {
-                    ids.add(runs.importResult(d));
-                }
+                List<Long> ids = runs.importResults(docs); // one transaction: all or none
                 String note = "imported " + ids.size() + (ids.size() == 1 ? " result" : " results") + " as run(s) " + ids;
                 threads.ui().execute(() -> load(note, true));
             } catch (RuntimeException e) {

@@ -21,11 +21,11 @@ public final class JsonErrors {
     public static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             // the path's last element is the unknown field itself: name it once, quoted as the user's words
-            return "at " + path(u, 1) + ": unknown field '" + OneLine.of(u.getPropertyName(), 60) + "'";
+            return "at " + path(u, 1) + ": unknown field " + OneLine.quoted(u.getPropertyName(), 60);
         }
         if (e instanceof InvalidFormatException f) {
-            String v = OneLine.of(String.valueOf(f.getValue()), 40);
-            return "at " + path(f) + ": " + (f.getValue() instanceof String ? "'" + v + "'" : v) + " is not " + expected(f.getTargetType());
+            String v = f.getValue() instanceof String t ? OneLine.quoted(t, 40) : OneLine.of(String.valueOf(f.getValue()), 40);
+            return "at " + path(f) + ": " + v + " is not " + expected(f.getTargetType());
         }
         if (e instanceof MismatchedInputException m) {
             return "at " + path(m) + ": expected " + expected(m.getTargetType());
@@ -34,10 +34,21 @@ public final class JsonErrors {
             return "at " + path(m) + ": invalid value";
         }
         Throwable syntax = e.getCause() instanceof StreamConstraintsException c ? c : e;
-        String m = Json.shortMessage((Exception) syntax).replaceAll(" \\(from `[^`]*`\\)", "").replaceAll("`[\\w.$]+\\.([\\w$]+)`", "$1");
+        // the parser's own words without its location dump ("[Source: ...]") or its hints at its settings
+        String m = syntax instanceof JsonProcessingException j && j.getOriginalMessage() != null ? j.getOriginalMessage()
+                : Json.shortMessage((Exception) syntax);
+        int cut = m.indexOf('\n');
+        m = (cut < 0 ? m : m.substring(0, cut)).replaceAll(" \\(from `[^`]*`\\)", "").replaceAll("`[\\w.$]+\\.([\\w$]+)`", "$1")
+                .replaceAll(" ?\\([^()]*`[^`]*`[^()]*\\)", "").replaceAll("`[^`]*`", "a parser setting")
+                .replaceAll(" ?\\(for \\w+ starting at \\[Source: [^\\]]*\\]\\)", "");
+        if (m.isBlank()) {
+            m = "malformed";
+        }
         // a quoted token from the file is cut inside its quotes, so the message keeps them balanced
         String quotedCut = OneLine.of(m).replaceAll("'([^']{40})[^']+'", "'$1...'");
-        return "not valid JSON: " + (quotedCut.length() <= 300 ? quotedCut : quotedCut.substring(0, 300) + "...");
+        String where = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "";
+        return "not valid JSON: " + (quotedCut.length() <= 300 ? quotedCut : quotedCut.substring(0, 300) + "...") + where;
     }
 
     private static String expected(Class<?> t) {

@@ -34,4 +34,13 @@ public final class OneLine {
         String t = of(s);
         return t.length() <= max ? t : t.substring(0, max) + "...";
     }
+
+    /**
+     * Text from a file in single quotes, plainly the file's own words: control characters and quotes escaped,
+     * cut to {@code max} characters inside the quotes with the full length said.
+     */
+    public static String quoted(String s, int max) {
+        String inside = of(s.length() <= max ? s : s.substring(0, max)).replace("'", "\\u0027");
+        return "'" + inside + (s.length() > max ? "... (" + s.length() + " characters)" : "") + "'";
+    }
 }

@@ -148,7 +148,7 @@ public final class ModelConfigReader {
     /** Typed access to the fields of one JSON object, with errors that name the field. */
     private record Fields(ObjectNode o, String origin) {
         UserInputException error(String field, String problem) {
-            return new UserInputException("config " + origin + ": field '" + OneLine.of(field, 60) + "' " + OneLine.of(problem, 400));
+            return new UserInputException("config " + origin + ": field " + OneLine.quoted(field, 60) + " " + OneLine.of(problem, 400));
         }
 
         String string(String k) {

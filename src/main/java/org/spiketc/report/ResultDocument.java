@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.common.Json;
+import org.spiketc.common.JsonErrors;
+import org.spiketc.common.OneLine;
 import org.spiketc.common.UserInputException;
 
 /**
@@ -123,7 +125,7 @@ public final class ResultDocument {
         try {
             text = Files.readString(file);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new UserInputException(file + " is not readable JSON: it is not UTF-8 text");
+            throw new UserInputException(file + " is not valid JSON: it is not UTF-8 text");
         } catch (IOException e) {
             throw new UserInputException("cannot read " + file + ": " + (e.getMessage() == null ? "input/output error" : e.getMessage()));
         }
@@ -134,26 +136,13 @@ public final class ResultDocument {
         try {
             // One JSON value per file: text after it is a damaged or concatenated file, not something to ignore.
             return Json.mapper().reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserInputException(origin + " is " + JsonErrors.describe(e));
         } catch (IOException e) {
-            throw new UserInputException(origin + " is not readable JSON: " + jsonProblem(e));
+            throw new UserInputException(origin + " is not valid JSON: " + OneLine.of(Json.shortMessage(e), 200));
         }
     }
 
-    /** The parser's own words for the problem and where it is, without its hints at the parser's settings. */
-    private static String jsonProblem(IOException e) {
-        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getOriginalMessage() != null
-                ? j.getOriginalMessage() : Json.shortMessage(e);
-        int cut = m.indexOf('\n');
-        m = (cut < 0 ? m : m.substring(0, cut)).replaceAll(" ?\\([^()]*`[^`]*`[^()]*\\)", "").replaceAll("`[^`]*`", "a parser setting")
-                .replaceAll(" ?\\(for \\w+ starting at \\[Source: [^\\]]*\\]\\)", "");
-        if (m.isBlank()) {
-            m = "malformed";
-        }
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
-            m += " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
-        }
-        return m;
-    }
 
     /** Validates a parsed document; {@code origin} names it in messages. */
     public static ResultDocument parse(JsonNode node, String origin) {
@@ -405,22 +394,9 @@ public final class ResultDocument {
         return s.matches("[A-Za-z0-9_.:+-]{1,60}") && !s.matches(".*(Exception|Error)") ? s : quoted(s);
     }
 
-    /** Text from the file in quotes, control characters and quotes escaped, long text cut: one line, plainly the file's own. */
+    /** Text from the file as messages quote it. */
     static String quoted(String s) {
-        StringBuilder b = new StringBuilder("'");
-        int limit = 60;
-        for (int i = 0; i < s.length() && i < limit; i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\'') {
-                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        if (s.length() > limit) {
-            b.append("... (").append(s.length()).append(" characters)");
-        }
-        return b.append('\'').toString();
+        return OneLine.quoted(s, 60);
     }
 
     /** The host summary the store keeps for an {@code environment.host} object. */

@@ -78,7 +78,7 @@ class RunsCommandTest {
         assertThat(r.err()).contains("bad.json").contains("metric a is not a number").doesNotContain("Exception");
         assertThat(stc("runs", "list", "--db", db).out()).contains("no stored runs");
         Files.writeString(bad, "{not json");
-        assertThat(stc("runs", "import", bad.toString(), "--db", db).err()).contains("not readable JSON");
+        assertThat(stc("runs", "import", bad.toString(), "--db", db).err()).contains("not valid JSON");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ResultDocumentValidationTest {
         refused(with("12.5, \"accuracy\"", "-1" + "0".repeat(400) + ", \"accuracy\""), "metric compilation_time_ms", "not a finite");
         refused(with("[12, 12.5, 13]", "[12, 1e999]"), "samples of compilation_time_ms", "not finite");
         refused(with("\"firing_rate\": 0.1", "\"firing_rate\": 2e308"), "layers[0].firing_rate", "not a finite number");
-        refused(with("[[1, 2.5]]", "[[1, -7e308e0]]"), "not readable JSON");
+        refused(with("[[1, 2.5]]", "[[1, -7e308e0]]"), "not valid JSON");
         refused(with("[[1, 2.5]]", "[[1, -7e308]]"), "core_map.cores[0][1]", "not a finite number");
     }
 
@@ -76,7 +76,7 @@ class ResultDocumentValidationTest {
                 "environment.host is not an object");
         refused(with("[{\"id\": \"O2\", \"wall_ms\": 1.5, \"cpu_ms\": 1, \"allocated_bytes\": 1024}]", "{\"p\": {\"id\": \"O2\"}}"),
                 "passes is not an array");
-        refused("{\"test_name\": \"x\", \"metrics\": {\"a\": 1}}}", "not readable JSON", "line 1, column 40");
+        refused("{\"test_name\": \"x\", \"metrics\": {\"a\": 1}}}", "not valid JSON", "line 1, column 40");
         refused(with("[{\"engine\"", "[\"x\", {\"engine\""), "layers[0] is not an object");
         refused(with("\"id\": \"O2\"", "\"id\": {}"), "passes[0].id is not a string");
         refused(with("\"allocated_bytes\": 1024", "\"allocated_bytes\": 1.5"), "passes[0].allocated_bytes is not a whole number");
@@ -90,7 +90,7 @@ class ResultDocumentValidationTest {
     @Test
     void longOrStrangeNamesAreShownCutAndEscapedOnOneLine() {
         String name = "\\n\\u0007" + "k".repeat(500);
-        refused(with("\"accuracy\": null", "\"" + name + "\": \"x\""), "metric '\\u000a\\u0007kkk", "... (502 characters)");
+        refused(with("\"accuracy\": null", "\"" + name + "\": \"x\""), "metric '\\n\\u0007kkk", "... (502 characters)");
     }
 
     @Test

@@ -97,7 +97,7 @@ public final class SafetensorsReader {
             float[] values = e.dtype.decode(view, e.shape.size());
             int bad = nonFinite(values);
             if (bad > 0) {
-                nonFinite.add("'" + OneLine.of(e.name, 80) + "' (" + bad + " of " + values.length + " values)");
+                nonFinite.add(OneLine.quoted(e.name, 80) + " (" + bad + " of " + values.length + " values)");
             }
             tensors.put(e.name, new DenseTensor(e.shape, values));
         }
@@ -118,7 +118,7 @@ public final class SafetensorsReader {
         w.tensors().forEach((name, t) -> {
             int bad = nonFinite(t.data());
             if (bad > 0) {
-                out.add("'" + OneLine.of(name, 80) + "' (" + bad + " of " + t.data().length + " values)");
+                out.add(OneLine.quoted(name, 80) + " (" + bad + " of " + t.data().length + " values)");
             }
         });
         return out;
@@ -157,7 +157,7 @@ public final class SafetensorsReader {
     }
 
     private static Entry parseEntry(String name, JsonNode n, String where) {
-        String at = where + ": tensor '" + OneLine.of(name, 80) + "'";
+        String at = where + ": tensor " + OneLine.quoted(name, 80);
         if (!n.isObject()) {
             throw new UserInputException(at + " must be an object with dtype, shape and data_offsets");
         }
@@ -207,11 +207,11 @@ public final class SafetensorsReader {
         String prevName = null;
         for (Entry e : sorted) {
             if (e.end > dataSize) {
-                throw new UserInputException(where + " is truncated: tensor '" + OneLine.of(e.name, 80) + "' ends at byte " + e.end
+                throw new UserInputException(where + " is truncated: tensor " + OneLine.quoted(e.name, 80) + " ends at byte " + e.end
                         + " of the data section but the file holds only " + dataSize);
             }
             if (e.begin < prevEnd) {
-                throw new UserInputException(where + ": tensors '" + OneLine.of(prevName, 80) + "' and '" + OneLine.of(e.name, 80) + "' overlap");
+                throw new UserInputException(where + ": tensors " + OneLine.quoted(prevName, 80) + " and " + OneLine.quoted(e.name, 80) + " overlap");
             }
             prevEnd = e.end;
             prevName = e.name;

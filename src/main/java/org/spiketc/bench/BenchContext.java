@@ -100,6 +100,6 @@ public record BenchContext(Scale scale, int repeats, int warmups, int threads, P
     }
 
     public static PipelineOptions options(int level, int bits, Double sparsity, Integer timeSteps) {
-        return new PipelineOptions(level, bits, sparsity, timeSteps, null, 0.1, Set.of());
+        return PipelineOptions.builder().level(level).bits(bits).sparsity(sparsity).timeSteps(timeSteps).build();
     }
 }

@@ -55,7 +55,7 @@ final class OptimizationImpactBenchmark implements Benchmark {
                 continue;
             }
             out.metric("pass_ms_" + p.id(), p.wallMillis());
-            PipelineOptions without = new PipelineOptions(2, 8, null, null, null, 0.1, Set.of(p.id()));
+            PipelineOptions without = PipelineOptions.builder().disabled(Set.of(p.id())).build();
             BenchContext.Compiled c;
             try {
                 c = ctx.compile(BenchContext.request(BenchContext.MODEL, "loihi2", null, without));

@@ -107,7 +107,8 @@ final class CompileOptions {
                 throw new UserInputException(e.getMessage());
             }
         }
-        return new PipelineOptions(level, bits, sparsity, timeSteps, order, firingRate, new HashSet<>(disabled), spread);
+        return PipelineOptions.builder().level(level).bits(bits).sparsity(sparsity).timeSteps(timeSteps).attentionOrder(order)
+                .firingRate(firingRate).disabled(new HashSet<>(disabled)).spread(spread).build();
     }
 
 

@@ -103,7 +103,7 @@ class PaperEnergyTest {
 
     private static BinaryProgram compile(ModelConfig config, WeightSource weights) throws Exception {
         var req = new CompileRequest(config, weights, HardwareProfiles.builtIn("loihi2"), null,
-                new PipelineOptions(2, 8, null, null, null, 0.1, Set.of()), false);
+                PipelineOptions.defaults(2), false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Compiler.compile(req, out, Cancellation.none(), ProgressListener.NONE);
         return BinaryReader.load(out.toByteArray(), "test binary");

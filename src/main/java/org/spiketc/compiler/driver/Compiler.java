@@ -47,10 +47,7 @@ public final class Compiler {
             ProgressListener progress, List<PassInstrument> extraInstruments) throws IOException {
         long t0 = System.nanoTime();
         Pipeline pipeline = PipelineRegistry.build(req.pipeline());
-        if (req.pipeline().bits() > req.target().chip().maxWeightBits().intValue()) {
-            throw new UserInputException("--bits " + req.pipeline().bits() + " exceeds " + req.target().id() + "'s "
-                    + req.target().chip().maxWeightBits().intValue() + "-bit synapses");
-        }
+        req.pipeline().validate(req.target());
         progress.progress("frontend", 0.0);
         Graph g = ModelFrontend.build(req.model(), req.weights().bind(req.model()), cancel);
         ModelStatistics stats = ModelStatistics.of(req.model(), g, req.pipeline().firingRate());

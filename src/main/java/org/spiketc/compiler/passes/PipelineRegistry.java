@@ -19,33 +19,43 @@ import org.spiketc.compiler.pass.Pipeline;
  * {@code --disable-pass} removes an optional pass; required passes cannot be disabled.
  */
 public final class PipelineRegistry {
-    public static final List<String> PASS_IDS = List.of(ReduceTimeSteps.ID, FoldBatchNorm.ID, LowerAttention.ID,
-            FuseNeuronLayers.ID, EliminateDeadCode.ID, PruneWeights.ID, QuantizeWeights.ID);
+    /**
+     * A pass the pipelines can hold, as the workbench and reports describe it without building a pipeline.
+     *
+     * @param required the mapper needs it: it runs at every level and cannot be disabled
+     * @param runs     when the pipelines include it
+     */
+    public record Entry(String id, String description, boolean required, String runs) {
+    }
+
+    /** Every pass, in pipeline order; each entry's id, description and required flag are the pass's own. */
+    public static final List<Entry> PASSES = List.of(
+            entry(new ReduceTimeSteps(1), "when the time steps are reduced"),
+            entry(new FoldBatchNorm(), "at every level"),
+            entry(new LowerAttention(LowerAttention.Order.AUTO, 0.1), "at every level (order as written below -O2)"),
+            entry(new FuseNeuronLayers(), "at every level"),
+            entry(new EliminateDeadCode(), "from -O1"),
+            entry(new PruneWeights(0.5), "at -O3 (50 %) or when a sparsity is set"),
+            entry(new QuantizeWeights(PipelineOptions.MAX_BITS, null), "at every level"));
+
+    public static final List<String> PASS_IDS = PASSES.stream().map(Entry::id).toList();
+
+    private static Entry entry(Pass p, String runs) {
+        return new Entry(p.info().id(), p.info().description(), p.info().required(), runs);
+    }
+
+    /** Ids of the passes the mapper needs, which no option can leave out. */
+    public static java.util.Set<String> requiredPassIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        PASSES.stream().filter(Entry::required).forEach(e -> ids.add(e.id()));
+        return ids;
+    }
 
     private PipelineRegistry() {
     }
 
     public static Pipeline build(PipelineOptions o) {
-        if (o.level() < 0 || o.level() > 3) {
-            throw new UserInputException("optimization level must be 0..3, got " + o.level());
-        }
-        if (o.bits() < 2 || o.bits() > 8) {
-            throw new UserInputException("--bits must be 2..8, got " + o.bits());
-        }
-        if (o.sparsity() != null && !(o.sparsity() >= 0 && o.sparsity() < 1)) {
-            throw new UserInputException("--sparsity must be in [0, 1), got " + o.sparsity());
-        }
-        if (o.timeSteps() != null && (o.timeSteps() < 1 || o.timeSteps() > 64)) {
-            throw new UserInputException("--time-steps must be 1..64, got " + o.timeSteps());
-        }
-        if (!(o.firingRate() > 0 && o.firingRate() <= 1)) {
-            throw new UserInputException("--firing-rate must be in (0, 1], got " + o.firingRate());
-        }
-        for (String id : o.disabled()) {
-            if (!PASS_IDS.contains(id)) {
-                throw new UserInputException("unknown pass '" + id + "' (passes: " + String.join(", ", PASS_IDS) + ")");
-            }
-        }
+        o.validate();
         List<Pass> passes = new ArrayList<>();
         if (o.timeSteps() != null) {
             passes.add(new ReduceTimeSteps(o.timeSteps()));

@@ -74,8 +74,8 @@ public final class QuantizeWeights implements Pass {
     }
 
     public QuantizeWeights(int bits, ActivationRanges ranges) {
-        if (bits < 2 || bits > 8) {
-            throw new IllegalArgumentException("bits must be 2..8");
+        if (bits < PipelineOptions.MIN_BITS || bits > PipelineOptions.MAX_BITS) {
+            throw new IllegalArgumentException("bits must be " + PipelineOptions.MIN_BITS + ".." + PipelineOptions.MAX_BITS);
         }
         this.bits = bits;
         this.ranges = ranges;

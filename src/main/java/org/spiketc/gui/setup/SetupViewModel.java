@@ -135,14 +135,7 @@ public final class SetupViewModel {
 
     /** Passes the mapper needs, which the form shows but cannot switch off. */
     public Set<String> requiredPasses() {
-        PipelineOptions all = new PipelineOptions(3, 8, 0.5, 1, null, 0.1, Set.of());
-        Set<String> required = new TreeSet<>();
-        PipelineRegistry.build(all).passes().forEach(p -> {
-            if (p.info().required()) {
-                required.add(p.info().id());
-            }
-        });
-        return required;
+        return PipelineRegistry.requiredPassIds();
     }
 
     public List<String> benchmarks() {
@@ -252,8 +245,8 @@ public final class SetupViewModel {
     /** The form's choices as a run specification, fixed now. */
     public RunSpec spec() {
         Double sparsity = sparsityPercent.get() > 0 ? sparsityPercent.get() / 100.0 : null;
-        PipelineOptions o = new PipelineOptions(level.get(), bits.get(), sparsity, timeSteps.get() > 0 ? timeSteps.get() : null, null,
-                0.1, Set.copyOf(disabledPasses));
+        PipelineOptions o = PipelineOptions.builder().level(level.get()).bits(bits.get()).sparsity(sparsity)
+                .timeSteps(timeSteps.get() > 0 ? timeSteps.get() : null).disabled(Set.copyOf(disabledPasses)).build();
         return new RunSpec(model.get(), configFile.get(), weightsFile.get(), target.get(), chips.get(), o, samples.get(),
                 fullTestSet.get());
     }
@@ -278,8 +271,7 @@ public final class SetupViewModel {
         String sweep = "sweep-" + java.time.Instant.now().toEpochMilli();
         for (int b : SWEEP_BITS) {
             PipelineOptions o = base.options();
-            RunSpec s = base.withOptions(new PipelineOptions(o.level(), b, o.sparsity(), o.timeSteps(), o.attentionOrder(),
-                    o.firingRate(), o.disabled()));
+            RunSpec s = base.withOptions(o.toBuilder().bits(b).build());
             queueInference(s, "sweep_bits_" + s.model() + "_" + s.target() + "_" + b + "bit", sweep);
         }
     }

@@ -58,7 +58,7 @@ class BinaryReaderTest {
     void decodesEveryPopulationAndTheExactMantissasAtAnyWidth() throws Exception {
         for (int bits : new int[] {3, 8}) {
             var req = new CompileRequest(Presets.load("fmnist-spikformer-tiny"), WeightSource.random(9),
-                    HardwareProfiles.builtIn("loihi2"), null, new PipelineOptions(2, bits, null, null, null, 0.1, java.util.Set.of()), false);
+                    HardwareProfiles.builtIn("loihi2"), null, PipelineOptions.builder().bits(bits).build(), false);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             var result = Compiler.compile(req, out, Cancellation.none(), ProgressListener.NONE);
             BinaryProgram p = BinaryReader.load(write(out.toByteArray()));

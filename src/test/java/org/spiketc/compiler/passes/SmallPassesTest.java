@@ -46,7 +46,7 @@ class SmallPassesTest {
         assertThat(ids(PipelineRegistry.build(PipelineOptions.defaults(3)).passes()))
                 .containsExactly("fold-batch-norm", "lower-attention", "fuse-layers", "eliminate-dead-code", "prune-weights",
                         "quantize-weights");
-        var custom = new PipelineOptions(1, 4, 0.3, 2, null, 0.1, Set.of("eliminate-dead-code"));
+        var custom = PipelineOptions.builder().level(1).bits(4).sparsity(0.3).timeSteps(2).disabled(Set.of("eliminate-dead-code")).build();
         assertThat(ids(PipelineRegistry.build(custom).passes()))
                 .containsExactly("reduce-time-steps", "fold-batch-norm", "lower-attention", "fuse-layers", "prune-weights",
                         "quantize-weights");
@@ -55,14 +55,39 @@ class SmallPassesTest {
 
     @Test
     void refusesToDisableRequiredPassesAndNamesUnknownOnes() {
-        assertThatThrownBy(() -> PipelineRegistry.build(new PipelineOptions(2, 8, null, null, null, 0.1, Set.of("fuse-layers"))))
+        assertThatThrownBy(() -> PipelineRegistry.build(PipelineOptions.builder().disabled(Set.of("fuse-layers")).build()))
                 .isInstanceOf(UserInputException.class).hasMessage("pass fuse-layers cannot be disabled: the mapper needs it");
-        assertThatThrownBy(() -> PipelineRegistry.build(new PipelineOptions(2, 8, null, null, null, 0.1, Set.of("inline"))))
+        assertThatThrownBy(() -> PipelineRegistry.build(PipelineOptions.builder().disabled(Set.of("inline")).build()))
                 .hasMessageContaining("unknown pass 'inline'").hasMessageContaining("prune-weights");
-        assertThatThrownBy(() -> PipelineRegistry.build(new PipelineOptions(2, 9, null, null, null, 0.1, Set.of())))
-                .hasMessage("--bits must be 2..8, got 9");
-        assertThatThrownBy(() -> PipelineRegistry.build(new PipelineOptions(4, 8, null, null, null, 0.1, Set.of())))
+        assertThatThrownBy(() -> PipelineRegistry.build(PipelineOptions.builder().bits(9).build()))
+                .hasMessage("weight bits must be 2..8, got 9");
+        assertThatThrownBy(() -> PipelineRegistry.build(PipelineOptions.builder().level(4).build()))
                 .hasMessage("optimization level must be 0..3, got 4");
+    }
+
+    @Test
+    void theRegistryDescribesEveryPassWithoutBuildingAPipeline() {
+        assertThat(PipelineRegistry.PASSES).extracting(PipelineRegistry.Entry::id).containsExactlyElementsOf(PipelineRegistry.PASS_IDS);
+        // the passes every pipeline keeps whatever the options are exactly the required ones
+        var fewest = PipelineOptions.builder().level(0).disabled(Set.of("eliminate-dead-code")).build();
+        assertThat(PipelineRegistry.requiredPassIds())
+                .containsExactlyInAnyOrderElementsOf(ids(PipelineRegistry.build(fewest).passes()));
+    }
+
+    @Test
+    void optionsAreValidatedAgainstTheTargetsSynapses() throws Exception {
+        var profile = org.spiketc.hw.HardwareProfiles.builtIn("loihi2");
+        assertThat(PipelineOptions.builder().bits(8).build().validate(profile).bits()).isEqualTo(8);
+        String json;
+        try (var in = org.spiketc.hw.HardwareProfiles.class.getResourceAsStream("profiles/loihi2.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var narrow = org.spiketc.hw.HardwareProfiles.parse(new java.io.ByteArrayInputStream(
+                json.replaceFirst("(\"maxWeightBits\": \\{\\s*\"value\": )8", "$14").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "narrow.json");
+        assertThat(narrow.chip().maxWeightBits().intValue()).isEqualTo(4);
+        assertThatThrownBy(() -> PipelineOptions.builder().bits(6).build().validate(narrow))
+                .isInstanceOf(UserInputException.class).hasMessage("6-bit weights exceed loihi2's 4-bit synapses");
     }
 
     static java.util.List<String> ids(java.util.List<Pass> passes) {

@@ -41,7 +41,7 @@ class ChipEmulatorTest {
 
     static ChipEmulator emulator(String target, Integer chips) throws Exception {
         var req = new CompileRequest(config, weights, HardwareProfiles.builtIn(target), chips,
-                new PipelineOptions(2, 8, null, null, null, 0.1, Set.of()), false);
+                PipelineOptions.defaults(2), false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Compiler.compile(req, out, Cancellation.none(), ProgressListener.NONE);
         BinaryProgram p = BinaryReader.load(out.toByteArray(), "test binary");

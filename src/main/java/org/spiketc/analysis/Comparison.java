@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * Compares the metrics of a run with a baseline, one verdict per metric. A change counts only where it
  * passes the metric's threshold and floor ({@link MetricRule}) AND the samples show it ({@link Statistics#differ});
  * a deterministic metric ({@link MetricRule#deterministic}) has no noise to tell apart, so its threshold alone
- * decides.
+ * decides, except that an accuracy must also change by more than sampling its images allows.
  *
  * @param metrics  one row per metric present on either side, in name order
  * @param warnings what makes the comparison weaker (another machine, another schema), for the reader
@@ -30,9 +30,31 @@ public record Comparison(List<MetricComparison> metrics, List<String> warnings) 
         TreeSet<String> names = new TreeSet<>(baseline.keySet());
         names.addAll(current.keySet());
         for (String name : names) {
-            rows.add(compare(name, baseline.get(name), current.get(name)));
+            MetricComparison row = compare(name, baseline.get(name), current.get(name));
+            rows.add(withinSampling(row, baseline.get(SAMPLES), current.get(SAMPLES)));
         }
         return new Comparison(List.copyOf(rows), List.copyOf(warnings));
+    }
+
+    /** The metric that says on how many images an accuracy was counted. */
+    static final String SAMPLES = "samples";
+
+    /**
+     * An accuracy change that passes its threshold still counts only where it exceeds what sampling the images
+     * allows at 95 % ({@link ProportionInterval#differ}): one point on 200 images is within it, one point on
+     * 10,000 is not. Runs that do not say how many images they counted are judged by the threshold alone.
+     */
+    static MetricComparison withinSampling(MetricComparison row, Measurement baseSamples, Measurement curSamples) {
+        boolean judged = row.verdict() == Verdict.WORSE || row.verdict() == Verdict.BETTER;
+        if (!judged || MetricRule.forMetric(row.metric()) != MetricRule.ACCURACY || baseSamples == null || curSamples == null
+                || baseSamples.failed() || curSamples.failed()) {
+            return row;
+        }
+        if (ProportionInterval.differ(row.baseline().value(), (int) baseSamples.value(), row.current().value(),
+                (int) curSamples.value())) {
+            return row;
+        }
+        return new MetricComparison(row.metric(), row.baseline(), row.current(), row.change(), Verdict.NOT_SIGNIFICANT);
     }
 
     static MetricComparison compare(String name, Measurement base, Measurement cur) {

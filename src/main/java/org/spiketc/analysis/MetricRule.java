@@ -65,12 +65,13 @@ public record MetricRule(Direction better, double threshold, boolean absolute, d
     /**
      * The rule for a metric, from the words of its name ({@code _ms}, {@code _mj}, {@code accuracy}, ...),
      * wherever they stand: {@code compilation_time_ms_spikformer-8-768} is a time. Differences ({@code pass_saves_*})
-     * are informational. The rule's floor is in the kind's unit; {@link #floorFor} gives the one to apply.
+     * and interval bounds ({@code accuracy_ci95_low}) are informational. The rule's floor is in the kind's unit; {@link #floorFor} gives the one to apply.
      */
     public static MetricRule forMetric(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         Set<String> words = Set.of(n.split("[_\\-]"));
-        if (n.startsWith("pass_saves_")) {
+        if (n.startsWith("pass_saves_") || words.contains("ci95")) {
+            // differences, and the bounds of an interval (its centre is the metric judged)
             return INFORMATIONAL;
         }
         if (words.contains("accuracy") || words.contains("fidelity")) {

@@ -94,10 +94,14 @@ public final class ResultsReport {
                 }
                 double first = values.get(0);
                 double last = values.get(values.size() - 1);
-                String change = first == 0 ? "" : String.format(Locale.ROOT, "%+.1f%%", 100 * (last / first - 1));
+                // accuracy and fidelity change in points (a ratio of accuracies reads as a bigger change than it is)
+                boolean points = org.spiketc.analysis.MetricRule.forMetric(metric) == org.spiketc.analysis.MetricRule.ACCURACY;
+                String change = points ? String.format(Locale.ROOT, "%+.2f points", 100 * (last - first))
+                        : first == 0 ? "" : String.format(Locale.ROOT, "%+.1f%%", 100 * (last / first - 1));
+                String latest = fmt(last) + interval(e.getValue().get(e.getValue().size() - 1).measurements(), metric);
                 h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(metric)).append("</td><td class=\"n\">")
                         .append(values.size()).append("</td><td class=\"n\">").append(fmt(first)).append("</td><td class=\"n\">")
-                        .append(fmt(last)).append("</td><td class=\"n\">").append(change).append("</td><td>")
+                        .append(latest).append("</td><td class=\"n\">").append(change).append("</td><td>")
                         .append(esc(String.join(", ", versions))).append("</td><td>").append(sparkline(values)).append("</td></tr>");
                 rows++;
             }
@@ -106,6 +110,14 @@ public final class ResultsReport {
         if (rows == 0) {
             h.append("<p class=\"muted\">No stored results carry these metrics yet.</p>");
         }
+    }
+
+    /** " (95 %: low–high)" where the result carries the metric's interval, else nothing. */
+    private static String interval(Map<String, Measurement> m, String metric) {
+        Measurement low = m.get(metric + "_ci95_low");
+        Measurement high = m.get(metric + "_ci95_high");
+        return low == null || high == null || low.failed() || high.failed() ? ""
+                : " <span class=\"muted\">(95 %: " + fmt(low.value()) + "–" + fmt(high.value()) + ")</span>";
     }
 
     private static void utilisation(StringBuilder h, List<ResultDocument> results) {

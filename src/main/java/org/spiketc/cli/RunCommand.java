@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.spiketc.analysis.ProportionInterval;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.Json;
 import org.spiketc.common.ProgressListener;
@@ -291,7 +292,9 @@ final class RunCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%n%s%s (%d threads, %d of %d samples%s)%n", o.engine(),
                     o.engine().equals("emulator") ? " - " + emu.profile().label() + ", " + emu.program().system() : "",
                     o.threads(), n, data.count(), o.complete() ? "" : ", cancelled");
-            out.printf(Locale.ROOT, "  top-1 accuracy           %.2f %%%n", 100 * o.accuracy());
+            ProportionInterval ci = ProportionInterval.wilson95(o.correct(), n);
+            out.printf(Locale.ROOT, "  top-1 accuracy           %.2f %% (95 %% interval %s, Wilson, %,d images)%n", 100 * o.accuracy(),
+                    ci.percentRange(), n);
             out.printf(Locale.ROOT, "  spikes / inference       %,.0f%n", o.mean(InferenceResult::spikes));
             out.printf(Locale.ROOT, "  synaptic ops / inference %,.0f (events times fan-out, as this engine performs them)%n", ops);
             out.printf(Locale.ROOT, "  energy, paper formula    %.6f mJ: %,.0f SOPs + %,.0f analog MACs [%s]%n",
@@ -355,6 +358,9 @@ final class RunCommand implements Callable<Integer> {
         ObjectNode m = root.putObject("metrics");
         Evaluation.Outcome main = os.get(os.size() - 1);
         m.put("accuracy", main.accuracy());
+        ProportionInterval ci = ProportionInterval.wilson95(main.correct(), main.finished());
+        m.put("accuracy_ci95_low", ci.low());
+        m.put("accuracy_ci95_high", ci.high());
         if (os.size() == 2) {
             m.put("accuracy_reference", os.get(0).accuracy());
             m.put("accuracy_emulator", os.get(1).accuracy());

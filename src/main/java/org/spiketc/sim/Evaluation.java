@@ -39,16 +39,20 @@ public final class Evaluation {
             return n;
         }
 
-        public double accuracy() {
+        /** Finished inferences whose class was the label's. */
+        public int correct() {
             int correct = 0;
-            int n = 0;
             for (int i = 0; i < results.length; i++) {
                 if (results[i] != null) {
-                    n++;
                     correct += results[i].predicted() == labels[i] ? 1 : 0;
                 }
             }
-            return n == 0 ? 0 : (double) correct / n;
+            return correct;
+        }
+
+        public double accuracy() {
+            int n = finished();
+            return n == 0 ? 0 : (double) correct() / n;
         }
 
         public double mean(java.util.function.ToDoubleFunction<InferenceResult> f) {

@@ -23,6 +23,28 @@ class ComparisonTest {
     }
 
     @Test
+    void anAccuracyDropCountsOnlyBeyondWhatSamplingTheImagesAllows() {
+        // 1.5 points lower: on 200 images that is within the two runs' 95 % sampling spread (about 5.8 points),
+        // on 10,000 images it is not (about 0.8 points)
+        assertThat(accuracyVerdict(0.900, 0.885, 200)).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(accuracyVerdict(0.900, 0.885, 10_000)).isEqualTo(Verdict.WORSE);
+        // half a point is under the seed's one-point threshold whatever the sample
+        assertThat(accuracyVerdict(0.900, 0.895, 1_000_000)).isEqualTo(Verdict.NOT_SIGNIFICANT);
+    }
+
+    @Test
+    void intervalBoundsAreShownNotJudged() {
+        assertThat(verdict("accuracy_ci95_low", Measurement.single(0.90), Measurement.single(0.80))).isEqualTo(Verdict.INCOMPARABLE);
+    }
+
+    static Verdict accuracyVerdict(double base, double cur, int images) {
+        Map<String, Measurement> b = Map.of("accuracy", Measurement.single(base), "samples", Measurement.single(images));
+        Map<String, Measurement> c = Map.of("accuracy", Measurement.single(cur), "samples", Measurement.single(images));
+        return Comparison.of(b, c, List.of()).metrics().stream().filter(m -> m.metric().equals("accuracy")).findFirst().orElseThrow()
+                .verdict();
+    }
+
+    @Test
     void timeMoreThanTenPercentSlowerWithClearSamplesIsARegression() {
         Verdict v = verdict("compilation_time_ms", Measurement.of(noisy(100, 0.02, 10, 1)), Measurement.of(noisy(120, 0.02, 10, 2)));
         assertThat(v).isEqualTo(Verdict.WORSE);

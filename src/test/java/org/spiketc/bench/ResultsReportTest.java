@@ -46,6 +46,15 @@ class ResultsReportTest {
     }
 
     @Test
+    void accuracyTrendsAreInPointsWithTheLatestInterval() {
+        ResultDocument before = inference("0.1", 1.0, 0.7);
+        ObjectNode d = inference("0.2", 1.0, 0.7).json();
+        ((ObjectNode) d.get("metrics")).put("accuracy", 0.885).put("accuracy_ci95_low", 0.8706).put("accuracy_ci95_high", 0.8981);
+        String html = ResultsReport.render(List.of(before, ResultDocument.of(d)), "test results");
+        assertThat(html).contains("-1.50 points").contains("(95 %: 0.8706–0.8981)").doesNotContain("-1.7%");
+    }
+
+    @Test
     void anEmptyStoreStillGivesAReadablePage() {
         String html = ResultsReport.render(List.of(), "empty");
         assertThat(html).contains("0 results").contains("No compile stored yet").contains("None derived yet");

@@ -3,6 +3,7 @@ package org.spiketc.compiler.frontend;
 import java.util.Map;
 import org.spiketc.common.Cancellation;
 import org.spiketc.compiler.ir.Add;
+import org.spiketc.compiler.ir.AttentionProduct;
 import org.spiketc.compiler.ir.BatchNorm;
 import org.spiketc.compiler.ir.Conv2d;
 import org.spiketc.compiler.ir.Graph;
@@ -110,13 +111,13 @@ public final class ModelFrontend {
         String attn;
         if (c.synapseStyle() == SynapseStyle.LINEAR) {
             // cifar10/model.py: attn = (q @ k^T) * scale; x = attn @ v
-            String qk = b.add(a + "qk", new HeadMatMul(HeadMatMul.Mode.QK_T, c.heads()), q, k);
+            String qk = b.add(a + "qk", new HeadMatMul(AttentionProduct.QK, c.heads()), q, k);
             String scaled = b.add(a + "scale", new Scale(c.attentionScale()), qk);
-            attn = b.add(a + "av", new HeadMatMul(HeadMatMul.Mode.AV, c.heads()), scaled, v);
+            attn = b.add(a + "av", new HeadMatMul(AttentionProduct.AV, c.heads()), scaled, v);
         } else {
             // imagenet/model.py: x = k^T @ v; x = (q @ x) * scale
-            String kv = b.add(a + "kv", new HeadMatMul(HeadMatMul.Mode.KT_V, c.heads()), k, v);
-            String qkv = b.add(a + "qkv", new HeadMatMul(HeadMatMul.Mode.Q_M, c.heads()), q, kv);
+            String kv = b.add(a + "kv", new HeadMatMul(AttentionProduct.KV, c.heads()), k, v);
+            String qkv = b.add(a + "qkv", new HeadMatMul(AttentionProduct.QM, c.heads()), q, kv);
             attn = b.add(a + "scale", new Scale(c.attentionScale()), qkv);
         }
         String s = lif(a + "attn_lif", attn, c.attentionThreshold());

@@ -87,11 +87,11 @@ public record PaperTerm(String layer, String rateSource, long flopsPerStep, long
     private static long matmulFlops(HeadMatMul mm, Graph g, Node n) {
         var a = g.node(n.inputs().get(0)).type().shape();
         var b = g.node(n.inputs().get(1)).type().shape();
-        return switch (mm.mode()) {
-            case QK_T -> n.type().shape().longSize() * (a.dim(0) / mm.heads());
+        return switch (mm.product()) {
+            case QK -> n.type().shape().longSize() * (a.dim(0) / mm.heads());
             case AV -> n.type().shape().longSize() * (long) a.dim(2);
-            case KT_V -> n.type().shape().longSize() * (long) (a.dim(1) * a.dim(2));
-            case Q_M -> n.type().shape().longSize() * (long) b.dim(1);
+            case KV -> n.type().shape().longSize() * (long) (a.dim(1) * a.dim(2));
+            case QM -> n.type().shape().longSize() * (long) b.dim(1);
         };
     }
 }

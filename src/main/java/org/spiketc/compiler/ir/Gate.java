@@ -32,7 +32,7 @@ public record Gate(GatePattern pattern, int heads) implements Op {
     @Override
     public Map<String, String> attributes() {
         Map<String, String> a = new LinkedHashMap<>();
-        a.put("pattern", pattern.name().toLowerCase(java.util.Locale.ROOT));
+        a.put("pattern", pattern.label());
         a.put("heads", Integer.toString(heads));
         return a;
     }

@@ -477,8 +477,8 @@ public final class ReferenceSimulator implements InferenceEngine {
     private static final class SpikeMatMul {
         static float[] apply(HeadMatMul mm, float[] a, float[] b, Shape sa, Shape sb, Step s) {
             int h = mm.heads();
-            switch (mm.mode()) {
-                case QK_T: {
+            switch (mm.product()) {
+                case QK: {
                     int c = sa.dim(0);
                     int n = sa.dim(1) * sa.dim(2);
                     int d = c / h;
@@ -522,7 +522,7 @@ public final class ReferenceSimulator implements InferenceEngine {
                     }
                     return r;
                 }
-                case KT_V: {
+                case KV: {
                     int c = sa.dim(0);
                     int n = sa.dim(1) * sa.dim(2);
                     int d = c / h;
@@ -543,7 +543,7 @@ public final class ReferenceSimulator implements InferenceEngine {
                     }
                     return r;
                 }
-                case Q_M: {
+                case QM: {
                     int c = sa.dim(0);
                     int n = sa.dim(1) * sa.dim(2);
                     int d = c / h;
@@ -565,7 +565,7 @@ public final class ReferenceSimulator implements InferenceEngine {
                     return r;
                 }
                 default:
-                    throw new AssertionError(mm.mode());
+                    throw new AssertionError(mm.product());
             }
         }
     }

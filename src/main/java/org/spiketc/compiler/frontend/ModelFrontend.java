@@ -14,10 +14,9 @@ import org.spiketc.compiler.ir.Input;
 import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.MaxPool;
 import org.spiketc.compiler.ir.MeanTime;
-import org.spiketc.compiler.ir.MeanTokens;
 import org.spiketc.compiler.ir.Output;
+import org.spiketc.compiler.ir.ReduceTokens;
 import org.spiketc.compiler.ir.Scale;
-import org.spiketc.compiler.ir.TokenSum;
 import org.spiketc.model.Family;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.model.SynapseStyle;
@@ -64,7 +63,7 @@ public final class ModelFrontend {
                 cancel.check();
                 x = f.spikformerBlock(i, x);
             }
-            x = f.b.add("mean_tokens", new MeanTokens(), x);
+            x = f.b.add("mean_tokens", ReduceTokens.MEAN, x);
             x = f.b.add("mean_time", new MeanTime(), x);
             x = f.linear("head", x);
         } else {
@@ -73,7 +72,7 @@ public final class ModelFrontend {
                 cancel.check();
                 x = f.sdtBlock(i, x);
             }
-            x = f.b.add("mean_tokens", new MeanTokens(), x);
+            x = f.b.add("mean_tokens", ReduceTokens.MEAN, x);
             x = f.lif("head_lif", x, config.threshold());
             x = f.linear("head", x);
             x = f.b.add("mean_time", new MeanTime(), x);
@@ -156,7 +155,7 @@ public final class ModelFrontend {
         String k = lif(a + "k_lif", bn(a + "k_bn", linear(a + "k" + sfx, s)), c.threshold());
         String v = lif(a + "v_lif", bn(a + "v_bn", linear(a + "v" + sfx, s)), c.threshold());
         String kv = b.add(a + "kv", new Hadamard(), k, v);
-        kv = b.add(a + "kv_sum", new TokenSum(), kv);
+        kv = b.add(a + "kv_sum", ReduceTokens.SUM, kv);
         kv = lif(a + "talking_heads_lif", kv, c.attentionThreshold());
         String o = b.add(a + "q_kv", new Hadamard(), q, kv);
         o = bn(a + "proj_bn", linear(a + "proj" + sfx, o));

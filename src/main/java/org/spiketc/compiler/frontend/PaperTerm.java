@@ -11,8 +11,8 @@ import org.spiketc.compiler.ir.Input;
 import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.MaxPool;
 import org.spiketc.compiler.ir.MeanTime;
-import org.spiketc.compiler.ir.MeanTokens;
 import org.spiketc.compiler.ir.Node;
+import org.spiketc.compiler.ir.ReduceTokens;
 import org.spiketc.compiler.ir.Scale;
 
 /**
@@ -68,7 +68,7 @@ public record PaperTerm(String layer, String rateSource, long flopsPerStep, long
         for (String operand : operands) {
             Node source = g.node(operand);
             boolean averaged = false;
-            while (source.op() instanceof Scale || source.op() instanceof MeanTokens || source.op() instanceof MeanTime) {
+            while (source.op() instanceof Scale || ReduceTokens.MEAN.equals(source.op()) || source.op() instanceof MeanTime) {
                 averaged |= source.op() instanceof MeanTime;
                 source = g.node(source.inputs().get(0));
             }

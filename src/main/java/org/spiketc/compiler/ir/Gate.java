@@ -3,7 +3,6 @@ package org.spiketc.compiler.ir;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spiketc.tensor.Tensor;
 
 /**
  * A population of two-input coincidence neurons, one per element: it fires when both inputs spike
@@ -35,11 +34,6 @@ public record Gate(GatePattern pattern, int heads) implements Op {
         a.put("pattern", pattern.label());
         a.put("heads", Integer.toString(heads));
         return a;
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.spiketc.compiler.ir;
 import java.util.List;
 import java.util.Map;
 import org.spiketc.tensor.Shape;
-import org.spiketc.tensor.Tensor;
 
 /**
  * Per-head product of activations in spiking self-attention (see {@link AttentionProduct} for the four
@@ -72,10 +71,5 @@ public record HeadMatMul(AttentionProduct product, int heads) implements Op {
     @Override
     public Map<String, String> attributes() {
         return Map.of("mode", product.formula(), "heads", Integer.toString(heads));
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 }

@@ -2,7 +2,6 @@ package org.spiketc.compiler.ir;
 
 import java.util.List;
 import java.util.Map;
-import org.spiketc.tensor.Tensor;
 
 /** Multiplies every element by a constant (the SSA scale 0.125). */
 public record Scale(double factor) implements Op {
@@ -20,10 +19,5 @@ public record Scale(double factor) implements Op {
     @Override
     public Map<String, String> attributes() {
         return Map.of("factor", Format.num(factor));
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 }

@@ -13,10 +13,10 @@ import org.spiketc.compiler.ir.IrException;
 import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.MaxPool;
 import org.spiketc.compiler.ir.MeanTime;
-import org.spiketc.compiler.ir.MeanTokens;
 import org.spiketc.compiler.ir.Neuron;
 import org.spiketc.compiler.ir.NeuronLayer;
 import org.spiketc.compiler.ir.Node;
+import org.spiketc.compiler.ir.ReduceTokens;
 import org.spiketc.compiler.ir.Scale;
 import org.spiketc.compiler.ir.Synapses;
 import org.spiketc.compiler.pass.Pass;
@@ -95,7 +95,7 @@ public final class FuseNeuronLayers implements Pass {
                 }
                 emit(b, ctx, conv.name(), List.of(convGroup(c, rename.of(conv.inputs().get(0)))), new Neuron.Accumulator());
                 rename.put(n.name(), conv.name());
-            } else if (n.op() instanceof MeanTokens) {
+            } else if (ReduceTokens.MEAN.equals(n.op())) {
                 throw new IrException(n.name() + ": mean_tokens must feed a LIF or the classifier to be mappable");
             } else {
                 b.copy(n, in);
@@ -116,10 +116,10 @@ public final class FuseNeuronLayers implements Pass {
             if (n.op() instanceof Conv2d && (user.op() instanceof Lif || user.op() instanceof Add || user.op() instanceof MeanTime)) {
                 a.add(n.name());
             }
-            if (n.op() instanceof MeanTokens && user.op() instanceof Lif) {
+            if (ReduceTokens.MEAN.equals(n.op()) && user.op() instanceof Lif) {
                 a.add(n.name());
             }
-            if (n.op() instanceof MeanTokens && user.op() instanceof MeanTime) {
+            if (ReduceTokens.MEAN.equals(n.op()) && user.op() instanceof MeanTime) {
                 List<String> next = g.users(user.name());
                 if (next.size() == 1 && g.node(next.get(0)).op() instanceof Conv2d) {
                     a.add(n.name());
@@ -139,7 +139,7 @@ public final class FuseNeuronLayers implements Pass {
         if (onlyUser && src.op() instanceof Conv2d conv) {
             return convGroup(conv, rename.of(src.inputs().get(0)));
         }
-        if (onlyUser && src.op() instanceof MeanTokens) {
+        if (onlyUser && ReduceTokens.MEAN.equals(src.op())) {
             Shape x = g.node(src.inputs().get(0)).type().shape();
             return new Group(rename.of(src.inputs().get(0)),
                     Synapses.unit(new Connection.TokenSum(), 1.0 / (x.dim(1) * x.dim(2))), null);

@@ -19,9 +19,9 @@ import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.Neuron;
 import org.spiketc.compiler.ir.NeuronLayer;
 import org.spiketc.compiler.ir.Node;
+import org.spiketc.compiler.ir.ReduceTokens;
 import org.spiketc.compiler.ir.Scale;
 import org.spiketc.compiler.ir.Synapses;
-import org.spiketc.compiler.ir.TokenSum;
 import org.spiketc.compiler.pass.Pass;
 import org.spiketc.compiler.pass.PassContext;
 import org.spiketc.compiler.pass.PassInfo;
@@ -95,7 +95,7 @@ public final class LowerAttention implements Pass {
                     replaced.addAll(s.replaced);
                 }
                 Node src = g.node(n.inputs().get(0));
-                if (src.op() instanceof TokenSum && g.users(src.name()).size() == 1) {
+                if (ReduceTokens.SUM.equals(src.op()) && g.users(src.name()).size() == 1) {
                     absorbedTokenSums.add(src.name());
                 }
             }

@@ -16,7 +16,7 @@ import org.spiketc.compiler.ir.MaxPool;
 import org.spiketc.compiler.ir.MeanTime;
 import org.spiketc.compiler.ir.Output;
 import org.spiketc.compiler.ir.ReduceTokens;
-import org.spiketc.compiler.ir.Scale;
+import org.spiketc.compiler.ir.ScaleByConstant;
 import org.spiketc.model.Family;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.model.SynapseStyle;
@@ -111,13 +111,13 @@ public final class ModelFrontend {
         if (c.synapseStyle() == SynapseStyle.LINEAR) {
             // cifar10/model.py: attn = (q @ k^T) * scale; x = attn @ v
             String qk = b.add(a + "qk", new HeadMatMul(AttentionProduct.QK, c.heads()), q, k);
-            String scaled = b.add(a + "scale", new Scale(c.attentionScale()), qk);
+            String scaled = b.add(a + "scale", new ScaleByConstant(c.attentionScale()), qk);
             attn = b.add(a + "av", new HeadMatMul(AttentionProduct.AV, c.heads()), scaled, v);
         } else {
             // imagenet/model.py: x = k^T @ v; x = (q @ x) * scale
             String kv = b.add(a + "kv", new HeadMatMul(AttentionProduct.KV, c.heads()), k, v);
             String qkv = b.add(a + "qkv", new HeadMatMul(AttentionProduct.QM, c.heads()), q, kv);
-            attn = b.add(a + "scale", new Scale(c.attentionScale()), qkv);
+            attn = b.add(a + "scale", new ScaleByConstant(c.attentionScale()), qkv);
         }
         String s = lif(a + "attn_lif", attn, c.attentionThreshold());
         s = lif(a + "proj_lif", bn(a + "proj_bn", linear(a + "proj" + sfx, s)), c.threshold());

@@ -13,7 +13,7 @@ import org.spiketc.compiler.ir.MaxPool;
 import org.spiketc.compiler.ir.MeanTime;
 import org.spiketc.compiler.ir.Node;
 import org.spiketc.compiler.ir.ReduceTokens;
-import org.spiketc.compiler.ir.Scale;
+import org.spiketc.compiler.ir.ScaleByConstant;
 
 /**
  * One layer as the papers' energy formula counts it (Zhou et al. 2023, App. C.2, Eq. 21–24): the
@@ -68,7 +68,7 @@ public record PaperTerm(String layer, String rateSource, long flopsPerStep, long
         for (String operand : operands) {
             Node source = g.node(operand);
             boolean averaged = false;
-            while (source.op() instanceof Scale || ReduceTokens.MEAN.equals(source.op()) || source.op() instanceof MeanTime) {
+            while (source.op() instanceof ScaleByConstant || ReduceTokens.MEAN.equals(source.op()) || source.op() instanceof MeanTime) {
                 averaged |= source.op() instanceof MeanTime;
                 source = g.node(source.inputs().get(0));
             }

@@ -9,7 +9,7 @@ import org.spiketc.tensor.Tensor;
  * reference simulator can reproduce PyTorch); {@link NeuronLayer} and {@link Gate} are the
  * primitives a Loihi-class core executes and are what fusion and attention lowering produce.
  */
-public sealed interface Op permits Input, Output, Conv2d, BatchNorm, Lif, MaxPool, Add, HeadMatMul, Scale, Hadamard,
+public sealed interface Op permits Input, Output, Conv2d, BatchNorm, Lif, MaxPool, Add, HeadMatMul, ScaleByConstant, Hadamard,
         ReduceTokens, MeanTime, Gate, NeuronLayer {
 
     /** Stable lower-case name used in dumps and reports, e.g. {@code conv2d}. */

@@ -20,7 +20,7 @@ import org.spiketc.compiler.ir.Neuron;
 import org.spiketc.compiler.ir.NeuronLayer;
 import org.spiketc.compiler.ir.Node;
 import org.spiketc.compiler.ir.ReduceTokens;
-import org.spiketc.compiler.ir.Scale;
+import org.spiketc.compiler.ir.ScaleByConstant;
 import org.spiketc.compiler.ir.Synapses;
 import org.spiketc.compiler.pass.Pass;
 import org.spiketc.compiler.pass.PassContext;
@@ -130,7 +130,7 @@ public final class LowerAttention implements Pass {
         // CIFAR order: lif(av(scale(qk(q, k)), v))
         if (top.op() instanceof HeadMatMul av && av.product() == AttentionProduct.AV) {
             Node sc = g.node(top.inputs().get(0));
-            if (sc.op() instanceof Scale s) {
+            if (sc.op() instanceof ScaleByConstant s) {
                 Node qk = g.node(sc.inputs().get(0));
                 if (qk.op() instanceof HeadMatMul m && m.product() == AttentionProduct.QK && single(g, top, sc, qk)) {
                     return new Ssa(qk.inputs().get(0), qk.inputs().get(1), top.inputs().get(1), s.factor(), m.heads(), true,
@@ -139,7 +139,7 @@ public final class LowerAttention implements Pass {
             }
         }
         // ImageNet order: lif(scale(q_m(q, kt_v(k, v))))
-        if (top.op() instanceof Scale s) {
+        if (top.op() instanceof ScaleByConstant s) {
             Node qm = g.node(top.inputs().get(0));
             if (qm.op() instanceof HeadMatMul m && m.product() == AttentionProduct.QM) {
                 Node kv = g.node(qm.inputs().get(1));

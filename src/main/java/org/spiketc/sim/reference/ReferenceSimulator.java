@@ -24,7 +24,7 @@ import org.spiketc.compiler.ir.MeanTime;
 import org.spiketc.compiler.ir.Node;
 import org.spiketc.compiler.ir.Output;
 import org.spiketc.compiler.ir.ReduceTokens;
-import org.spiketc.compiler.ir.Scale;
+import org.spiketc.compiler.ir.ScaleByConstant;
 import org.spiketc.compiler.passes.ActivationRanges;
 import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
@@ -79,7 +79,7 @@ public final class ReferenceSimulator implements InferenceEngine {
             if (n.op() instanceof Conv2d c) {
                 transposedWeights.put(n.name(), transpose(c));
             } else if (!(n.op() instanceof Input || n.op() instanceof Output || n.op() instanceof BatchNorm
-                    || n.op() instanceof Lif || n.op() instanceof MaxPool || n.op() instanceof Add || n.op() instanceof Scale
+                    || n.op() instanceof Lif || n.op() instanceof MaxPool || n.op() instanceof Add || n.op() instanceof ScaleByConstant
                     || n.op() instanceof HeadMatMul || n.op() instanceof Hadamard || n.op() instanceof ReduceTokens
                     || n.op() instanceof MeanTime)) {
                 throw new IrException("the reference simulator runs front-end graphs; " + n.name() + " is a "
@@ -222,7 +222,7 @@ public final class ReferenceSimulator implements InferenceEngine {
                 }
                 out[k] = r;
             }
-        } else if (n.op() instanceof Scale sc) {
+        } else if (n.op() instanceof ScaleByConstant sc) {
             float f = (float) sc.factor();
             for (int k = 0; k < t; k++) {
                 float[] r = new float[s.a[k].length];

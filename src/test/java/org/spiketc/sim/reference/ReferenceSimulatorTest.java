@@ -16,7 +16,7 @@ import org.spiketc.compiler.ir.Input;
 import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.MeanTime;
 import org.spiketc.compiler.ir.Output;
-import org.spiketc.compiler.ir.Scale;
+import org.spiketc.compiler.ir.ScaleByConstant;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
 import org.spiketc.tensor.Shape;
@@ -70,12 +70,12 @@ class ReferenceSimulatorTest {
         b.add("q_lif", new Lif(1, 0.5), "q");
         if (qkFirst) {
             b.add("qk", new HeadMatMul(AttentionProduct.QK, 2), "q_lif", "q_lif");
-            b.add("s", new Scale(0.125), "qk");
+            b.add("s", new ScaleByConstant(0.125), "qk");
             b.add("x", new HeadMatMul(AttentionProduct.AV, 2), "s", "q_lif");
         } else {
             b.add("kv", new HeadMatMul(AttentionProduct.KV, 2), "q_lif", "q_lif");
             b.add("qkv", new HeadMatMul(AttentionProduct.QM, 2), "q_lif", "kv");
-            b.add("x", new Scale(0.125), "qkv");
+            b.add("x", new ScaleByConstant(0.125), "qkv");
         }
         b.add("output", new Output(), "x");
         return b.build();

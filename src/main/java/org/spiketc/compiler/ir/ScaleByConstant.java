@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Multiplies every element by a constant (the SSA scale 0.125). */
-public record Scale(double factor) implements Op {
+public record ScaleByConstant(double factor) implements Op {
     @Override
     public String kind() {
         return "scale";

@@ -14,14 +14,11 @@ import org.spiketc.sim.InferenceResult;
  * sweep over weight bits × pruning sparsity × time steps, each point's accuracy, fidelity, energy and
  * latency, and which points are on the Pareto front of accuracy against energy.
  */
-final class AccuracyVsOptimizationBenchmark implements Benchmark {
-    private static final Info INFO = new Info("accuracy-vs-optimization", "test_accuracy_vs_optimization.py",
-            "sweep bits x sparsity x time steps: accuracy, fidelity, energy, latency; Pareto front",
-            Set.of(Marker.PERFORMANCE, Marker.ENERGY, Marker.SLOW), List.of("full scale: Debian's dataset-fashion-mnist for the 10,000-image test set"), Duration.ofMinutes(3), Duration.ofMinutes(60));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class AccuracyVsOptimizationBenchmark extends SeedBenchmark {
+    AccuracyVsOptimizationBenchmark() {
+        super("accuracy-vs-optimization",
+                "sweep bits x sparsity x time steps: accuracy, fidelity, energy, latency; Pareto front",
+                Set.of(Marker.PERFORMANCE, Marker.ENERGY, Marker.SLOW), List.of("full scale: Debian's dataset-fashion-mnist for the 10,000-image test set"), Duration.ofMinutes(3), Duration.ofMinutes(60));
     }
 
     @Override

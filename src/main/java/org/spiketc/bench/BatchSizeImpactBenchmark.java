@@ -15,14 +15,11 @@ import org.spiketc.sim.InferenceResult;
  * batch (it runs a batch's samples in parallel), and the simulated figures of the batch are checked to
  * be those the images had in the full run.
  */
-final class BatchSizeImpactBenchmark implements Benchmark {
-    private static final Info INFO = new Info("batch-size-impact", "test_batch_size_impact.py",
-            "batch 1-64: pipelined throughput on the chip; host time per inference",
-            Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class BatchSizeImpactBenchmark extends SeedBenchmark {
+    BatchSizeImpactBenchmark() {
+        super("batch-size-impact",
+                "batch 1-64: pipelined throughput on the chip; host time per inference",
+                Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
     }
 
     @Override

@@ -9,14 +9,11 @@ import java.util.Set;
  * JVM warm: config to written binary. The headline model is the largest: Spikformer-8-768 at full scale
  * (the seed's "SpikeFormer-Base"; target &lt; 60 s), Spikformer-4-384 (CIFAR) at smoke scale.
  */
-final class CompilationSpeedBenchmark implements Benchmark {
-    private static final Info INFO = new Info("compilation-speed", "test_compilation_speed.py",
-            "compile time per model size, -O2 --bits 8 for loihi2, repeated after warm-up",
-            Set.of(Marker.PERFORMANCE), List.of("full scale: about 2 GB of heap for Spikformer-8-768"), Duration.ofMinutes(2), Duration.ofMinutes(15));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class CompilationSpeedBenchmark extends SeedBenchmark {
+    CompilationSpeedBenchmark() {
+        super("compilation-speed",
+                "compile time per model size, -O2 --bits 8 for loihi2, repeated after warm-up",
+                Set.of(Marker.PERFORMANCE), List.of("full scale: about 2 GB of heap for Spikformer-8-768"), Duration.ofMinutes(2), Duration.ofMinutes(15));
     }
 
     static List<String> models(Scale s) {

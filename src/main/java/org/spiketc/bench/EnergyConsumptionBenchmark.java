@@ -1,5 +1,6 @@
 package org.spiketc.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +15,17 @@ import org.spiketc.sim.InferenceResult;
  * and, where the host exposes RAPL counters, the host CPU's measured energy running each engine and the
  * CPU (ONNX) baseline. Without counters that part is skipped and the reason recorded.
  */
-final class EnergyConsumptionBenchmark implements Benchmark {
-    private static final Info INFO = new Info("energy-consumption", "test_energy_consumption.py",
-            "simulated energy per inference with its breakdown; paper formula; host energy by RAPL where readable",
-            Set.of(Marker.ENERGY), List.of("host energy: Linux powercap RAPL counters readable (else that part is skipped)"), Duration.ofMinutes(2), Duration.ofMinutes(10));
-
-    @Override
-    public Info info() {
-        return INFO;
-    }
-
-    private final java.nio.file.Path powercap;
+final class EnergyConsumptionBenchmark extends SeedBenchmark {
+    private final Path powercap;
 
     EnergyConsumptionBenchmark() {
         this(RaplMeter.POWERCAP);
     }
 
-    EnergyConsumptionBenchmark(java.nio.file.Path powercap) {
+    EnergyConsumptionBenchmark(Path powercap) {
+        super("energy-consumption",
+                "simulated energy per inference with its breakdown; paper formula; host energy by RAPL where readable",
+                Set.of(Marker.ENERGY), List.of("host energy: Linux powercap RAPL counters readable (else that part is skipped)"), Duration.ofMinutes(2), Duration.ofMinutes(10));
         this.powercap = powercap;
     }
 

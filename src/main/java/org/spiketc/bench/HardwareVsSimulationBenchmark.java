@@ -16,14 +16,11 @@ import org.spiketc.sim.LayerActivity;
  * hardware backend today, so the bit-accurate emulator stands in, labelled emulation; the comparison with
  * real hardware is skipped and the reason recorded.
  */
-final class HardwareVsSimulationBenchmark implements Benchmark {
-    private static final Info INFO = new Info("hardware-vs-simulation", "test_hardware_vs_simulation.py",
-            "chip (emulated) vs float reference: accuracy, fidelity, per-layer spike-rate deviation",
-            Set.of(Marker.HARDWARE, Marker.PERFORMANCE), List.of("real hardware: a Loihi backend (none exists yet; the emulator stands in)"), Duration.ofMinutes(2), Duration.ofMinutes(15));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class HardwareVsSimulationBenchmark extends SeedBenchmark {
+    HardwareVsSimulationBenchmark() {
+        super("hardware-vs-simulation",
+                "chip (emulated) vs float reference: accuracy, fidelity, per-layer spike-rate deviation",
+                Set.of(Marker.HARDWARE, Marker.PERFORMANCE), List.of("real hardware: a Loihi backend (none exists yet; the emulator stands in)"), Duration.ofMinutes(2), Duration.ofMinutes(15));
     }
 
     static final String NO_BACKEND = "no hardware backend configured (stc has none today): the chip emulator stands in, labelled emulation";

@@ -13,14 +13,11 @@ import org.spiketc.sim.InferenceResult;
  * simulated latency per inference on loihi1 and loihi2 (every inference a sample; target &lt; 25 ms), and
  * the host time per inference of both engines on one thread.
  */
-final class InferenceLatencyBenchmark implements Benchmark {
-    private static final Info INFO = new Info("inference-latency", "test_inference_latency.py",
-            "simulated latency per inference on loihi1 and loihi2; host time per inference of both engines",
-            Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class InferenceLatencyBenchmark extends SeedBenchmark {
+    InferenceLatencyBenchmark() {
+        super("inference-latency",
+                "simulated latency per inference on loihi1 and loihi2; host time per inference of both engines",
+                Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
     }
 
     @Override

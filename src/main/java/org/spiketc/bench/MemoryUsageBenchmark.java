@@ -13,14 +13,11 @@ import org.spiketc.common.ThreadCounters;
  * one compile (every heap pool's peak, reset after a GC just before), and the bytes the compile
  * allocated on all threads. Same models as {@link CompilationSpeedBenchmark}; target &lt; 4 GB.
  */
-final class MemoryUsageBenchmark implements Benchmark {
-    private static final Info INFO = new Info("memory-usage", "test_memory_usage.py",
-            "peak heap and allocation while compiling each model size",
-            Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class MemoryUsageBenchmark extends SeedBenchmark {
+    MemoryUsageBenchmark() {
+        super("memory-usage",
+                "peak heap and allocation while compiling each model size",
+                Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
     }
 
     @Override

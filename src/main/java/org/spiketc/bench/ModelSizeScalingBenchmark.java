@@ -11,14 +11,11 @@ import org.spiketc.sim.InferenceResult;
  * parameters, compile time, peak heap, cores and chips on Loihi 2, and, where emulation is affordable,
  * energy and latency per inference (on seeded random images for the models without a data set here).
  */
-final class ModelSizeScalingBenchmark implements Benchmark {
-    private static final Info INFO = new Info("model-size-scaling", "test_model_size_scaling.py",
-            "per preset: params, compile time, peak heap, cores, chips; energy and latency where emulated",
-            Set.of(Marker.PERFORMANCE, Marker.SLOW), List.of("full scale: about 2 GB of heap for Spikformer-8-768"), Duration.ofMinutes(2), Duration.ofMinutes(30));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class ModelSizeScalingBenchmark extends SeedBenchmark {
+    ModelSizeScalingBenchmark() {
+        super("model-size-scaling",
+                "per preset: params, compile time, peak heap, cores, chips; energy and latency where emulated",
+                Set.of(Marker.PERFORMANCE, Marker.SLOW), List.of("full scale: about 2 GB of heap for Spikformer-8-768"), Duration.ofMinutes(2), Duration.ofMinutes(30));
     }
 
     @Override

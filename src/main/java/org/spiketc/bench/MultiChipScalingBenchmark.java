@@ -12,14 +12,11 @@ import org.spiketc.sim.InferenceResult;
  * ({@code --spread}) over 1, 2, 4 and 8 simulated Loihi 2 chips; latency, pipelined throughput, energy and traffic per chip count. The
  * classes must not change with the chip count.
  */
-final class MultiChipScalingBenchmark implements Benchmark {
-    private static final Info INFO = new Info("multi-chip-scaling", "test_multi_chip_scaling.py",
-            "1, 2, 4, 8 chips: latency, throughput, energy, messages, hops, chip crossings",
-            Set.of(Marker.PERFORMANCE, Marker.ENERGY), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(15));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class MultiChipScalingBenchmark extends SeedBenchmark {
+    MultiChipScalingBenchmark() {
+        super("multi-chip-scaling",
+                "1, 2, 4, 8 chips: latency, throughput, energy, messages, hops, chip crossings",
+                Set.of(Marker.PERFORMANCE, Marker.ENERGY), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(15));
     }
 
     @Override

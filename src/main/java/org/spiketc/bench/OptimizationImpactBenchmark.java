@@ -15,14 +15,11 @@ import org.spiketc.sim.InferenceResult;
  * compile time, cores, and the emulator's energy and spikes per inference; per optional pass, its time
  * in the -O2 pipeline and what leaving it out changes.
  */
-final class OptimizationImpactBenchmark implements Benchmark {
-    private static final Info INFO = new Info("optimization-impact", "test_optimization_impact.py",
-            "per level and per pass: compile time, cores, energy and spikes per inference",
-            Set.of(Marker.PERFORMANCE, Marker.ENERGY), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(15));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class OptimizationImpactBenchmark extends SeedBenchmark {
+    OptimizationImpactBenchmark() {
+        super("optimization-impact",
+                "per level and per pass: compile time, cores, energy and spikes per inference",
+                Set.of(Marker.PERFORMANCE, Marker.ENERGY), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(15));
     }
 
     @Override

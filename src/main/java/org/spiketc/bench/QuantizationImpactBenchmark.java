@@ -10,14 +10,11 @@ import org.spiketc.sim.Evaluation;
  * The impact of quantization on accuracy (seed: {@code test_quantization_impact.py}): for each weight
  * width from 2 to 8 bits, the emulator's accuracy and its fidelity to the float reference.
  */
-final class QuantizationImpactBenchmark implements Benchmark {
-    private static final Info INFO = new Info("quantization-impact", "test_quantization_impact.py",
-            "accuracy and fidelity per weight width, 2 to 8 bits",
-            Set.of(Marker.PERFORMANCE, Marker.SLOW), List.of("full scale: Debian's dataset-fashion-mnist for the 10,000-image test set"), Duration.ofMinutes(3), Duration.ofMinutes(45));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class QuantizationImpactBenchmark extends SeedBenchmark {
+    QuantizationImpactBenchmark() {
+        super("quantization-impact",
+                "accuracy and fidelity per weight width, 2 to 8 bits",
+                Set.of(Marker.PERFORMANCE, Marker.SLOW), List.of("full scale: Debian's dataset-fashion-mnist for the 10,000-image test set"), Duration.ofMinutes(3), Duration.ofMinutes(45));
     }
 
     @Override

@@ -13,14 +13,11 @@ import org.spiketc.sim.InferenceResult;
  * inferences pipelined, on the host for each engine with all worker threads, and for the seed's CPU
  * (ONNX) baseline, ONNX Runtime running the same model's export at batch 1 and 64.
  */
-final class ThroughputBenchmark implements Benchmark {
-    private static final Info INFO = new Info("throughput", "test_throughput.py",
-            "images/s: simulated (pipelined) and host (both engines, all threads)",
-            Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
-
-    @Override
-    public Info info() {
-        return INFO;
+final class ThroughputBenchmark extends SeedBenchmark {
+    ThroughputBenchmark() {
+        super("throughput",
+                "images/s: simulated (pipelined) and host (both engines, all threads)",
+                Set.of(Marker.PERFORMANCE), List.of(), Duration.ofMinutes(2), Duration.ofMinutes(10));
     }
 
     /**

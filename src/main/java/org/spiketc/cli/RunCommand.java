@@ -347,9 +347,6 @@ final class RunCommand implements Callable<Integer> {
         return m;
     }
 
-    /** Per layer: mean spikes, mean firing rate, mean synaptic ops. */
-
-
     private ObjectNode toJson(ModelConfig c, String weights, LabelledImages data, List<Evaluation.Outcome> os, ChipEmulator emu) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("test_name", "inference_" + c.name() + "_" + engine + (emu != null ? "_" + emu.profile().id() : ""));

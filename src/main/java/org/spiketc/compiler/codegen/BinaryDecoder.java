@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.spiketc.common.StoredCode;
 import org.spiketc.compiler.frontend.PaperTerm;
+import org.spiketc.compiler.ir.GatePattern;
 import org.spiketc.hw.LoihiArithmetic;
 
 /**
@@ -202,9 +204,10 @@ final class BinaryDecoder {
         }
         String name = names.get((int) nameIndex);
         at = at + " (" + name + ")";
-        int kind = p.u8(at + " kind");
-        if (kind > BinaryProgram.GATE) {
-            throw p.fail(at + " has kind " + kind + "; kinds are 0 to " + BinaryProgram.GATE);
+        int kindCode = p.u8(at + " kind");
+        PopulationKind kind = PopulationKind.ofCode(kindCode);
+        if (kind == null) {
+            throw p.fail(at + " has kind " + kindCode + "; kinds are " + StoredCode.list(PopulationKind.class));
         }
         int groups = p.u8(at + " group count");
         int rank = p.u8(at + " rank");
@@ -231,14 +234,14 @@ final class BinaryDecoder {
         int decay = 0;
         int decayU = 0;
         // Gates keep no per-channel registers: their arrays stay empty rather than sized by an unchecked count.
-        int channels = kind == BinaryProgram.GATE ? 0 : dims[0];
+        int channels = kind == PopulationKind.GATE ? 0 : dims[0];
         float[] lsb = new float[channels];
         int[] exp = new int[channels];
         int[] thr = new int[channels];
         int[] bias = new int[channels];
         int[] biasExp = new int[channels];
-        int pattern = 0;
-        if (kind != BinaryProgram.GATE) {
+        GatePattern pattern = GatePattern.ELEMENTWISE;
+        if (kind != PopulationKind.GATE) {
             decay = register(p, at, "membrane decay", p.u16(at + " membrane decay"), 0, LoihiArithmetic.DECAY_MAX);
             decayU = register(p, at, "current decay", p.u16(at + " current decay"), 0, LoihiArithmetic.DECAY_MAX);
             p.need((long) channels * CHANNEL_RECORD, at + " channel registers");
@@ -255,7 +258,11 @@ final class BinaryDecoder {
                 }
             }
         } else {
-            pattern = p.u8(at + " gate pattern");
+            int patternCode = p.u8(at + " gate pattern");
+            pattern = GatePattern.ofCode(patternCode);
+            if (pattern == null) {
+                throw p.fail(at + " has gate pattern " + patternCode + "; patterns are " + StoredCode.list(GatePattern.class));
+            }
             p.skip(3, at + " reserved bytes");
             p.i32(at + " heads");
         }
@@ -263,7 +270,11 @@ final class BinaryDecoder {
         List<BinaryProgram.Group> gs = new ArrayList<>(groups);
         for (int g = 0; g < groups; g++) {
             String field = at + " group " + g;
-            int conn = p.u8(field + " connection");
+            int connCode = p.u8(field + " connection");
+            ConnectionKind conn = ConnectionKind.ofCode(connCode);
+            if (conn == null) {
+                throw p.fail(field + " has connection " + connCode + "; connections are " + StoredCode.list(ConnectionKind.class));
+            }
             int bits = p.u8(field + " mantissa bits");
             int planes = p.u16(field + " bit planes");
             int source = p.i32(field + " source");

@@ -2,6 +2,9 @@ package org.spiketc.compiler.codegen;
 
 import java.util.List;
 import org.spiketc.compiler.frontend.PaperTerm;
+import org.spiketc.compiler.ir.AttentionProduct;
+import org.spiketc.compiler.ir.GatePattern;
+import org.spiketc.hw.LoihiArithmetic;
 
 /**
  * A decoded {@code .nxe} binary: everything the chip emulator executes. Layouts follow
@@ -22,27 +25,11 @@ public record BinaryProgram(BinaryImage image, float inputLsb, String model, Str
     /** The rate source name of a PAPER_TERMS record whose source the chip does not hold. */
     public static final String NOT_ON_CHIP = "(not on chip)";
 
-    /** Neuron kinds as stored. */
-    public static final int LIF = 0;
-    public static final int RELAY_SUM = 1;
-    public static final int RELAY_MAX = 2;
-    public static final int ACCUMULATOR = 3;
-    public static final int GATE = 4;
-
-    /** Connection kinds as stored. */
-    public static final int CONV = 0;
-    public static final int POOL = 1;
-    public static final int IDENTITY = 2;
-    public static final int TOKEN_SUM = 3;
-    public static final int GLOBAL_DENSE = 4;
-    public static final int COINCIDENCE = 5;
-    public static final int GATE_OPERAND = 8;
-
     /**
      * One population. Gates hold no registers: their per-channel arrays are empty.
      *
      * @param name      IR node name
-     * @param kind      LIF, RELAY_SUM, RELAY_MAX, ACCUMULATOR or GATE
+     * @param kind      what its neurons do
      * @param dims      neurons per step, dimension 0 = channels
      * @param split     partial sums per neuron
      * @param decayU    12-bit current decay (LIF)
@@ -52,11 +39,11 @@ public record BinaryProgram(BinaryImage image, float inputLsb, String model, Str
      * @param threshold per channel: 17-bit threshold mantissa; a LIF neuron fires when v exceeds it shifted left by 6
      * @param bias      per channel: 13-bit bias mantissa
      * @param biasExp   per channel: 3-bit bias exponent
-     * @param gatePattern gates: 0 elementwise, 1 broadcast
+     * @param gatePattern gates: which operand elements they pair ({@link GatePattern#ELEMENTWISE} for the other kinds)
      * @param groups    inputs, in operand order
      */
-    public record Population(String name, int kind, int[] dims, int split, int decayU, int decay, float[] lsb, int[] weightExp,
-            int[] threshold, int[] bias, int[] biasExp, int gatePattern, List<Group> groups) {
+    public record Population(String name, PopulationKind kind, int[] dims, int split, int decayU, int decay, float[] lsb, int[] weightExp,
+            int[] threshold, int[] bias, int[] biasExp, GatePattern gatePattern, List<Group> groups) {
         public int channels() {
             return dims[0];
         }
@@ -65,7 +52,7 @@ public record BinaryProgram(BinaryImage image, float inputLsb, String model, Str
         public int[] effectiveBias() {
             int[] b = new int[bias.length];
             for (int c = 0; c < b.length; c++) {
-                b[c] = org.spiketc.hw.LoihiArithmetic.effectiveBias(bias[c], biasExp[c]);
+                b[c] = LoihiArithmetic.effectiveBias(bias[c], biasExp[c]);
             }
             return b;
         }
@@ -82,19 +69,23 @@ public record BinaryProgram(BinaryImage image, float inputLsb, String model, Str
     /**
      * One input group.
      *
-     * @param connection CONV, POOL, IDENTITY, TOKEN_SUM, GLOBAL_DENSE, COINCIDENCE or GATE_OPERAND
+     * @param connection how it reaches the population's neurons
      * @param bits       mantissa bits
      * @param planes     binary lines per value (1 = spikes or graded messages)
      * @param source     source population index, -1 for the host input
      * @param block      weight block index, -1 for none
-     * @param k          kernel, or the coincidence product (0 QK, 1 AV, 2 KV, 3 QM)
+     * @param k          kernel, or the coincidence product's code (see {@link #product()})
      * @param s          stride, or the coincidence operand
      * @param p          padding, or the coincidence heads
      * @param grid       token-grid side of coincidence groups
      * @param scale      constant factor folded into the weights
      */
-    public record Group(int connection, int bits, int planes, int source, int block, int k, int s, int p, int grid,
+    public record Group(ConnectionKind connection, int bits, int planes, int source, int block, int k, int s, int p, int grid,
             float scale) {
+        /** The attention product of a coincidence group, or null for other groups and codes the format does not define. */
+        public AttentionProduct product() {
+            return connection == ConnectionKind.COINCIDENCE ? AttentionProduct.ofCode(k) : null;
+        }
     }
 
     /** Mantissas of one synapse group, unpacked to one signed byte each. */

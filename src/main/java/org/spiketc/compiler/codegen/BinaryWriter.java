@@ -3,7 +3,9 @@ package org.spiketc.compiler.codegen;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32C;
 import org.spiketc.common.Cancellation;
 import org.spiketc.compiler.frontend.PaperTerm;
@@ -11,7 +13,6 @@ import org.spiketc.compiler.ir.Connection;
 import org.spiketc.compiler.ir.FixedPointParams;
 import org.spiketc.compiler.ir.Gate;
 import org.spiketc.compiler.ir.Graph;
-import org.spiketc.compiler.ir.Neuron;
 import org.spiketc.compiler.ir.NeuronLayer;
 import org.spiketc.compiler.ir.Node;
 import org.spiketc.compiler.ir.QuantizedSynapses;
@@ -49,7 +50,7 @@ public final class BinaryWriter {
         pops.u32(ps.size());
         int block = 0;
         int popIndex = 0;
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (PopulationSummary s : ps) {
             index.put(s.node(), popIndex++);
         }
@@ -60,7 +61,7 @@ public final class BinaryWriter {
             Node n = g.node(ps.get(i).node());
             strings.string(n.name());
             int[] dims = n.type().shape().dims();
-            pops.u32(2 + i).u8(kind(n)).u8(n.inputs().size()).u8(dims.length).u8(0);
+            pops.u32(2 + i).u8(PopulationKind.of(n.op()).code()).u8(n.inputs().size()).u8(dims.length).u8(0);
             for (int d : dims) {
                 pops.u32(d);
             }
@@ -75,16 +76,16 @@ public final class BinaryWriter {
                 for (int gi = 0; gi < l.synapses().size(); gi++) {
                     Synapses s = l.synapses().get(gi);
                     Integer src = index.get(n.inputs().get(gi));
-                    group(pops, connKind(s.connection()), s.quantized().bits(), ps.get(i).planes(), src, block, s.connection(),
+                    group(pops, ConnectionKind.of(s.connection()), s.quantized().bits(), ps.get(i).planes(), src, block, s.connection(),
                             s.scale());
                     packBlock(weights, block++, s.quantized());
                 }
             } else {
                 Gate gate = (Gate) n.op();
-                pops.u8(gate.pattern().ordinal()).u8(0).u16(0).u32(gate.heads());
+                pops.u8(gate.pattern().code()).u8(0).u16(0).u32(gate.heads());
                 for (int gi = 0; gi < 2; gi++) {
                     Integer src = index.get(n.inputs().get(gi));
-                    group(pops, 8, 1, ps.get(i).planes(), src, -1, null, 1.0);
+                    group(pops, ConnectionKind.GATE_OPERAND, 1, ps.get(i).planes(), src, -1, null, 1.0);
                 }
             }
         }
@@ -230,7 +231,7 @@ public final class BinaryWriter {
         return b;
     }
 
-    private static void group(ByteSink pops, int kind, int bits, int planes, Integer src, int block, Connection c,
+    private static void group(ByteSink pops, ConnectionKind kind, int bits, int planes, Integer src, int block, Connection c,
             double scale) {
         int k = 0;
         int s = 0;
@@ -245,46 +246,13 @@ public final class BinaryWriter {
             s = pool.stride();
             p = pool.padding();
         } else if (c instanceof Connection.Coincidence co) {
-            k = co.product().ordinal();
+            k = co.product().code();
             s = co.operand();
             p = co.heads();
             grid = co.grid();
         }
-        pops.u8(kind).u8(bits).u16(planes).u32(src == null ? 0xffffffffL : src).u32(block < 0 ? 0xffffffffL : block)
+        pops.u8(kind.code()).u8(bits).u16(planes).u32(src == null ? 0xffffffffL : src).u32(block < 0 ? 0xffffffffL : block)
                 .u16(k).u16(s).u16(p).u16(grid).f32((float) scale);
-    }
-
-    private static int kind(Node n) {
-        if (n.op() instanceof Gate) {
-            return 4;
-        }
-        Neuron neuron = ((NeuronLayer) n.op()).neuron();
-        if (neuron instanceof Neuron.LifNeuron) {
-            return 0;
-        }
-        if (neuron instanceof Neuron.Relay r) {
-            return r.reduce() == Neuron.Relay.Reduce.SUM ? 1 : 2;
-        }
-        return 3;
-    }
-
-    private static int connKind(Connection c) {
-        if (c instanceof Connection.Conv) {
-            return 0;
-        }
-        if (c instanceof Connection.Pool) {
-            return 1;
-        }
-        if (c instanceof Connection.Identity) {
-            return 2;
-        }
-        if (c instanceof Connection.TokenSum) {
-            return 3;
-        }
-        if (c instanceof Connection.GlobalDense) {
-            return 4;
-        }
-        return 5; // coincidence: product, operand, heads and grid in the group's k, s, p, grid fields
     }
 
     /** Packs mantissas as {@code bits}-bit two's complement, least significant bit first. */

@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
 import org.spiketc.compiler.codegen.BinaryProgram.Population;
+import org.spiketc.common.StoredCode;
+import org.spiketc.compiler.ir.AttentionProduct;
+import org.spiketc.compiler.ir.GatePattern;
 
 /**
  * What the chip emulator relies on, checked once when a binary is decoded, so that a file the reader
@@ -27,7 +30,7 @@ final class ProgramChecks {
         boolean accumulator = false;
         for (int p = 0; p < c.pops.size(); p++) {
             inputValues = Math.max(inputValues, c.population(p));
-            accumulator |= c.pops.get(p).kind() == BinaryProgram.ACCUMULATOR;
+            accumulator |= c.pops.get(p).kind() == PopulationKind.ACCUMULATOR;
         }
         if (!accumulator) {
             throw new CorruptBinary("populations section: no accumulator population holds the classes");
@@ -84,13 +87,13 @@ final class ProgramChecks {
             }
         }
         switch (pop.kind()) {
-            case BinaryProgram.GATE -> gate(p, pop);
-            case BinaryProgram.RELAY_MAX -> pool(p, pop);
+            case GATE -> gate(p, pop);
+            case RELAY_MAX -> pool(p, pop);
             default -> {
                 long host = 0;
                 for (int gi = 0; gi < gs.size(); gi++) {
                     Group g = gs.get(gi);
-                    if (g.connection() == BinaryProgram.COINCIDENCE) {
+                    if (g.connection() == ConnectionKind.COINCIDENCE) {
                         coincidence(p, pop, gi);
                         gi++; // the pair's second operand
                     } else {
@@ -125,7 +128,7 @@ final class ProgramChecks {
         int m = mantissas(g);
         int co = pop.channels();
         switch (g.connection()) {
-            case BinaryProgram.CONV -> {
+            case CONV -> {
                 if (g.k() < 1 || g.s() < 1) {
                     throw fail(p, at + " is a convolution with kernel " + g.k() + " and stride " + g.s() + "; both must be at least 1");
                 }
@@ -149,21 +152,21 @@ final class ProgramChecks {
                 window(p, at, "convolution", in, pop.dims(), g);
                 return 0;
             }
-            case BinaryProgram.IDENTITY -> {
+            case IDENTITY -> {
                 unitWeights(p, at, m, co);
                 if (g.source() >= 0 && !Arrays.equals(dims(g.source()), pop.dims())) {
                     throw fail(p, at + " adds " + Arrays.toString(dims(g.source())) + " element-wise to " + Arrays.toString(pop.dims()));
                 }
                 return g.source() < 0 ? pop.size() : 0;
             }
-            case BinaryProgram.TOKEN_SUM -> {
+            case TOKEN_SUM -> {
                 unitWeights(p, at, m, co);
                 if (g.source() >= 0 && dims(g.source())[0] != co) {
                     throw fail(p, at + " sums the tokens of " + dims(g.source())[0] + " channels into " + co);
                 }
                 return g.source() < 0 ? pop.size() : 0;
             }
-            case BinaryProgram.GLOBAL_DENSE -> {
+            case GLOBAL_DENSE -> {
                 if (g.source() >= 0 && m != (long) co * dims(g.source())[0]) {
                     throw fail(p, at + " has " + m + " weights; a dense layer from " + dims(g.source())[0] + " to " + co
                             + " channels has " + (long) co * dims(g.source())[0]);
@@ -173,19 +176,9 @@ final class ProgramChecks {
                 }
                 return g.source() < 0 ? pop.size() : 0;
             }
-            default -> throw fail(p, at + " has connection " + g.connection() + ", which a " + kindName(pop.kind())
-                    + " population does not take");
+            default -> throw fail(p, at + " has connection " + g.connection().code() + " (" + g.connection().label() + "), which a "
+                    + pop.kind().label() + " population does not take");
         }
-    }
-
-    private static String kindName(int kind) {
-        return switch (kind) {
-            case BinaryProgram.LIF -> "LIF";
-            case BinaryProgram.RELAY_SUM -> "relay-sum";
-            case BinaryProgram.RELAY_MAX -> "relay-max";
-            case BinaryProgram.ACCUMULATOR -> "accumulator";
-            default -> "gate";
-        };
     }
 
     private void unitWeights(int p, String at, int m, int channels) {
@@ -206,7 +199,7 @@ final class ProgramChecks {
 
     private void pool(int p, Population pop) {
         Group g = pop.groups().get(0);
-        if (pop.groups().size() != 1 || g.connection() != BinaryProgram.POOL || g.source() < 0) {
+        if (pop.groups().size() != 1 || g.connection() != ConnectionKind.POOL || g.source() < 0) {
             throw fail(p, "is a relay-max population; it takes one pooling group from a population");
         }
         if (g.k() < 1 || g.s() < 1 || g.p() >= g.k()) {
@@ -222,17 +215,15 @@ final class ProgramChecks {
 
     private void gate(int p, Population pop) {
         List<Group> gs = pop.groups();
-        if (gs.size() != 2 || gs.stream().anyMatch(g -> g.connection() != BinaryProgram.GATE_OPERAND || g.source() < 0)) {
+        if (gs.size() != 2 || gs.stream().anyMatch(g -> g.connection() != ConnectionKind.GATE_OPERAND || g.source() < 0)) {
             throw fail(p, "is a gate; it takes two operand groups from populations");
-        }
-        if (pop.gatePattern() > 1) {
-            throw fail(p, "has gate pattern " + pop.gatePattern() + "; 0 element-wise, 1 broadcast");
         }
         int a = size(gs.get(0).source());
         int b = size(gs.get(1).source());
-        boolean fits = pop.gatePattern() == 0 ? a == pop.size() && b == pop.size() : a == pop.size() && a % b == 0;
+        boolean elementwise = pop.gatePattern() == GatePattern.ELEMENTWISE;
+        boolean fits = elementwise ? a == pop.size() && b == pop.size() : a == pop.size() && a % b == 0;
         if (!fits) {
-            throw fail(p, "multiplies operands of " + a + " and " + b + " values " + (pop.gatePattern() == 0 ? "element-wise" : "by broadcast")
+            throw fail(p, "multiplies operands of " + a + " and " + b + " values " + (elementwise ? "element-wise" : "by broadcast")
                     + " into " + pop.size() + " neurons");
         }
     }
@@ -242,7 +233,7 @@ final class ProgramChecks {
         List<Group> gs = pop.groups();
         Group g = gs.get(gi);
         String at = "groups " + gi + " and " + (gi + 1);
-        if (gi + 1 >= gs.size() || gs.get(gi + 1).connection() != BinaryProgram.COINCIDENCE) {
+        if (gi + 1 >= gs.size() || gs.get(gi + 1).connection() != ConnectionKind.COINCIDENCE) {
             throw fail(p, "group " + gi + " is a coincidence operand without its partner");
         }
         Group h = gs.get(gi + 1);
@@ -261,16 +252,19 @@ final class ProgramChecks {
             throw fail(p, at + " have " + heads + " heads on a " + g.grid() + "x" + g.grid() + " token grid");
         }
         int[] scores = {heads, (int) n, (int) n}; // [heads, tokens, tokens]
-        boolean fits = switch (g.k()) {
-            case 0 -> Arrays.equals(a, b) && tokens(a) == n && a[0] % heads == 0 && Arrays.equals(out, scores);
-            case 1 -> Arrays.equals(a, scores) && tokens(b) == n && b[0] == out[0] && out[0] % heads == 0 && tokens(out) == n;
-            case 2 -> Arrays.equals(a, b) && tokens(a) == n && out[0] == heads && out[1] == out[2] && a[0] == heads * (long) out[1];
-            case 3 -> tokens(a) == n && a[0] == out[0] && out[0] % heads == 0 && tokens(out) == n
+        AttentionProduct product = g.product();
+        if (product == null) {
+            throw fail(p, at + " have product " + g.k() + "; products are " + StoredCode.list(AttentionProduct.class));
+        }
+        boolean fits = switch (product) {
+            case QK -> Arrays.equals(a, b) && tokens(a) == n && a[0] % heads == 0 && Arrays.equals(out, scores);
+            case AV -> Arrays.equals(a, scores) && tokens(b) == n && b[0] == out[0] && out[0] % heads == 0 && tokens(out) == n;
+            case KV -> Arrays.equals(a, b) && tokens(a) == n && out[0] == heads && out[1] == out[2] && a[0] == heads * (long) out[1];
+            case QM -> tokens(a) == n && a[0] == out[0] && out[0] % heads == 0 && tokens(out) == n
                     && Arrays.equals(b, new int[] {heads, out[0] / heads, out[0] / heads});
-            default -> throw fail(p, at + " have product " + g.k() + "; products are 0 QK, 1 AV, 2 KV, 3 QM");
         };
         if (!fits) {
-            throw fail(p, at + " (product " + g.k() + ", " + heads + " heads, " + g.grid() + "x" + g.grid() + " tokens) multiply "
+            throw fail(p, at + " (product " + product + ", " + heads + " heads, " + g.grid() + "x" + g.grid() + " tokens) multiply "
                     + Arrays.toString(a) + " and " + Arrays.toString(b) + " into " + Arrays.toString(out));
         }
         unitWeights(p, at, mantissas(g), pop.channels());

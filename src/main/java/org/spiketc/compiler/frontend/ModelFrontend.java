@@ -3,6 +3,7 @@ package org.spiketc.compiler.frontend;
 import java.util.Map;
 import org.spiketc.common.Cancellation;
 import org.spiketc.compiler.ir.Add;
+import org.spiketc.compiler.ir.AttentionProduct;
 import org.spiketc.compiler.ir.BatchNorm;
 import org.spiketc.compiler.ir.Conv2d;
 import org.spiketc.compiler.ir.Graph;
@@ -13,10 +14,9 @@ import org.spiketc.compiler.ir.Input;
 import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.MaxPool;
 import org.spiketc.compiler.ir.MeanTime;
-import org.spiketc.compiler.ir.MeanTokens;
 import org.spiketc.compiler.ir.Output;
-import org.spiketc.compiler.ir.Scale;
-import org.spiketc.compiler.ir.TokenSum;
+import org.spiketc.compiler.ir.ReduceTokens;
+import org.spiketc.compiler.ir.ScaleByConstant;
 import org.spiketc.model.Family;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.model.SynapseStyle;
@@ -63,7 +63,7 @@ public final class ModelFrontend {
                 cancel.check();
                 x = f.spikformerBlock(i, x);
             }
-            x = f.b.add("mean_tokens", new MeanTokens(), x);
+            x = f.b.add("mean_tokens", ReduceTokens.MEAN, x);
             x = f.b.add("mean_time", new MeanTime(), x);
             x = f.linear("head", x);
         } else {
@@ -72,7 +72,7 @@ public final class ModelFrontend {
                 cancel.check();
                 x = f.sdtBlock(i, x);
             }
-            x = f.b.add("mean_tokens", new MeanTokens(), x);
+            x = f.b.add("mean_tokens", ReduceTokens.MEAN, x);
             x = f.lif("head_lif", x, config.threshold());
             x = f.linear("head", x);
             x = f.b.add("mean_time", new MeanTime(), x);
@@ -110,14 +110,14 @@ public final class ModelFrontend {
         String attn;
         if (c.synapseStyle() == SynapseStyle.LINEAR) {
             // cifar10/model.py: attn = (q @ k^T) * scale; x = attn @ v
-            String qk = b.add(a + "qk", new HeadMatMul(HeadMatMul.Mode.QK_T, c.heads()), q, k);
-            String scaled = b.add(a + "scale", new Scale(c.attentionScale()), qk);
-            attn = b.add(a + "av", new HeadMatMul(HeadMatMul.Mode.AV, c.heads()), scaled, v);
+            String qk = b.add(a + "qk", new HeadMatMul(AttentionProduct.QK, c.heads()), q, k);
+            String scaled = b.add(a + "scale", new ScaleByConstant(c.attentionScale()), qk);
+            attn = b.add(a + "av", new HeadMatMul(AttentionProduct.AV, c.heads()), scaled, v);
         } else {
             // imagenet/model.py: x = k^T @ v; x = (q @ x) * scale
-            String kv = b.add(a + "kv", new HeadMatMul(HeadMatMul.Mode.KT_V, c.heads()), k, v);
-            String qkv = b.add(a + "qkv", new HeadMatMul(HeadMatMul.Mode.Q_M, c.heads()), q, kv);
-            attn = b.add(a + "scale", new Scale(c.attentionScale()), qkv);
+            String kv = b.add(a + "kv", new HeadMatMul(AttentionProduct.KV, c.heads()), k, v);
+            String qkv = b.add(a + "qkv", new HeadMatMul(AttentionProduct.QM, c.heads()), q, kv);
+            attn = b.add(a + "scale", new ScaleByConstant(c.attentionScale()), qkv);
         }
         String s = lif(a + "attn_lif", attn, c.attentionThreshold());
         s = lif(a + "proj_lif", bn(a + "proj_bn", linear(a + "proj" + sfx, s)), c.threshold());
@@ -155,7 +155,7 @@ public final class ModelFrontend {
         String k = lif(a + "k_lif", bn(a + "k_bn", linear(a + "k" + sfx, s)), c.threshold());
         String v = lif(a + "v_lif", bn(a + "v_bn", linear(a + "v" + sfx, s)), c.threshold());
         String kv = b.add(a + "kv", new Hadamard(), k, v);
-        kv = b.add(a + "kv_sum", new TokenSum(), kv);
+        kv = b.add(a + "kv_sum", ReduceTokens.SUM, kv);
         kv = lif(a + "talking_heads_lif", kv, c.attentionThreshold());
         String o = b.add(a + "q_kv", new Hadamard(), q, kv);
         o = bn(a + "proj_bn", linear(a + "proj" + sfx, o));

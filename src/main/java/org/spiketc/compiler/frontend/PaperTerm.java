@@ -11,9 +11,9 @@ import org.spiketc.compiler.ir.Input;
 import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.MaxPool;
 import org.spiketc.compiler.ir.MeanTime;
-import org.spiketc.compiler.ir.MeanTokens;
 import org.spiketc.compiler.ir.Node;
-import org.spiketc.compiler.ir.Scale;
+import org.spiketc.compiler.ir.ReduceTokens;
+import org.spiketc.compiler.ir.ScaleByConstant;
 
 /**
  * One layer as the papers' energy formula counts it (Zhou et al. 2023, App. C.2, Eq. 21–24): the
@@ -68,7 +68,7 @@ public record PaperTerm(String layer, String rateSource, long flopsPerStep, long
         for (String operand : operands) {
             Node source = g.node(operand);
             boolean averaged = false;
-            while (source.op() instanceof Scale || source.op() instanceof MeanTokens || source.op() instanceof MeanTime) {
+            while (source.op() instanceof ScaleByConstant || ReduceTokens.MEAN.equals(source.op()) || source.op() instanceof MeanTime) {
                 averaged |= source.op() instanceof MeanTime;
                 source = g.node(source.inputs().get(0));
             }
@@ -87,11 +87,11 @@ public record PaperTerm(String layer, String rateSource, long flopsPerStep, long
     private static long matmulFlops(HeadMatMul mm, Graph g, Node n) {
         var a = g.node(n.inputs().get(0)).type().shape();
         var b = g.node(n.inputs().get(1)).type().shape();
-        return switch (mm.mode()) {
-            case QK_T -> n.type().shape().longSize() * (a.dim(0) / mm.heads());
+        return switch (mm.product()) {
+            case QK -> n.type().shape().longSize() * (a.dim(0) / mm.heads());
             case AV -> n.type().shape().longSize() * (long) a.dim(2);
-            case KT_V -> n.type().shape().longSize() * (long) (a.dim(1) * a.dim(2));
-            case Q_M -> n.type().shape().longSize() * (long) b.dim(1);
+            case KV -> n.type().shape().longSize() * (long) (a.dim(1) * a.dim(2));
+            case QM -> n.type().shape().longSize() * (long) b.dim(1);
         };
     }
 }

@@ -1,8 +1,6 @@
 package org.spiketc.compiler.ir;
 
 import java.util.List;
-import java.util.Map;
-import org.spiketc.tensor.Tensor;
 
 /** Element-wise residual add. Spikes plus spikes are counts (SEW add in Spikformer). */
 public record Add() implements Op {
@@ -21,15 +19,5 @@ public record Add() implements Op {
         }
         boolean real = a.kind() == ElementKind.FLOAT || b.kind() == ElementKind.FLOAT;
         return a.withKind(real ? ElementKind.FLOAT : ElementKind.INT);
-    }
-
-    @Override
-    public Map<String, String> attributes() {
-        return Map.of();
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 }

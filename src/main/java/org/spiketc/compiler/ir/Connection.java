@@ -112,9 +112,7 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
      *   <li>{@code QM}: out[h·d+j, n] = Σ_i Q[h·d+i, n]·M[h, i, j], shape [C, H, W], d terms.</li>
      * </ul>
      */
-    record Coincidence(Product product, int operand, int heads, int headDim, int grid) implements Connection {
-        public enum Product { QK, AV, KV, QM }
-
+    record Coincidence(AttentionProduct product, int operand, int heads, int headDim, int grid) implements Connection {
         public String kind() {
             return "coincidence_" + product.name().toLowerCase(java.util.Locale.ROOT) + (operand == 0 ? ".a" : ".b");
         }
@@ -129,7 +127,7 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
 
         /** Terms (dendritic compartments) per neuron. */
         public int terms() {
-            return product == Product.QK || product == Product.QM ? headDim : tokens();
+            return product == AttentionProduct.QK || product == AttentionProduct.QM ? headDim : tokens();
         }
 
         public Shape outShape(Shape s, int outChannels) {

@@ -3,7 +3,6 @@ package org.spiketc.compiler.ir;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spiketc.tensor.Tensor;
 
 /**
  * A population of two-input coincidence neurons, one per element: it fires when both inputs spike
@@ -32,14 +31,9 @@ public record Gate(GatePattern pattern, int heads) implements Op {
     @Override
     public Map<String, String> attributes() {
         Map<String, String> a = new LinkedHashMap<>();
-        a.put("pattern", pattern.name().toLowerCase(java.util.Locale.ROOT));
+        a.put("pattern", pattern.label());
         a.put("heads", Integer.toString(heads));
         return a;
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.spiketc.compiler.ir;
 
 import java.util.List;
-import java.util.Map;
 import org.spiketc.tensor.Shape;
-import org.spiketc.tensor.Tensor;
 
 /**
  * Element-wise product of two [C, H, W] tensors; the second may be [C, 1, 1] and is then broadcast
@@ -26,15 +24,5 @@ public record Hadamard() implements Op {
         }
         boolean spikes = in.get(0).kind() == ElementKind.SPIKE && in.get(1).kind() == ElementKind.SPIKE;
         return in.get(0).withKind(spikes ? ElementKind.SPIKE : ElementKind.FLOAT);
-    }
-
-    @Override
-    public Map<String, String> attributes() {
-        return Map.of();
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 }

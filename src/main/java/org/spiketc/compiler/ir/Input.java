@@ -1,9 +1,7 @@
 package org.spiketc.compiler.ir;
 
 import java.util.List;
-import java.util.Map;
 import org.spiketc.tensor.Shape;
-import org.spiketc.tensor.Tensor;
 
 /** The static image [C, H, W], presented at every one of the graph's T time steps (host input). */
 public record Input(Shape shape, int timeSteps) implements Op {
@@ -16,16 +14,6 @@ public record Input(Shape shape, int timeSteps) implements Op {
     public TensorType infer(List<TensorType> in) {
         Op.arity(kind(), in, 0);
         return new TensorType(shape, timeSteps, ElementKind.FLOAT);
-    }
-
-    @Override
-    public Map<String, String> attributes() {
-        return Map.of();
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 
     @Override

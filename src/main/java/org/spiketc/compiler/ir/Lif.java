@@ -3,7 +3,6 @@ package org.spiketc.compiler.ir;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spiketc.tensor.Tensor;
 
 /**
  * Multi-step LIF as in SpikingJelly's {@code MultiStepLIFNode} (decay_input, hard reset to 0):
@@ -27,10 +26,5 @@ public record Lif(double tau, double threshold) implements Op {
         a.put("tau", Format.num(tau));
         a.put("vth", Format.num(threshold));
         return a;
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spiketc.tensor.Shape;
-import org.spiketc.tensor.Tensor;
 
 /** MaxPool2d on [C, H, W] with padding that never wins (PyTorch pads with -inf). */
 public record MaxPool(int kernel, int stride, int padding) implements Op {
@@ -31,10 +30,5 @@ public record MaxPool(int kernel, int stride, int padding) implements Op {
         a.put("s", Integer.toString(stride));
         a.put("p", Integer.toString(padding));
         return a;
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 }

@@ -1,8 +1,6 @@
 package org.spiketc.compiler.ir;
 
 import java.util.List;
-import java.util.Map;
-import org.spiketc.tensor.Tensor;
 
 /** Mean over the T time steps; the result has one time step. */
 public record MeanTime() implements Op {
@@ -15,15 +13,5 @@ public record MeanTime() implements Op {
     public TensorType infer(List<TensorType> in) {
         Op.arity(kind(), in, 1);
         return in.get(0).withTimeSteps(1).withKind(ElementKind.FLOAT);
-    }
-
-    @Override
-    public Map<String, String> attributes() {
-        return Map.of();
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 }

@@ -9,8 +9,8 @@ import org.spiketc.tensor.Tensor;
  * reference simulator can reproduce PyTorch); {@link NeuronLayer} and {@link Gate} are the
  * primitives a Loihi-class core executes and are what fusion and attention lowering produce.
  */
-public sealed interface Op permits Input, Output, Conv2d, BatchNorm, Lif, MaxPool, Add, HeadMatMul, Scale, Hadamard,
-        TokenSum, MeanTokens, MeanTime, Gate, NeuronLayer {
+public sealed interface Op permits Input, Output, Conv2d, BatchNorm, Lif, MaxPool, Add, HeadMatMul, ScaleByConstant, Hadamard,
+        ReduceTokens, MeanTime, Gate, NeuronLayer {
 
     /** Stable lower-case name used in dumps and reports, e.g. {@code conv2d}. */
     String kind();
@@ -22,11 +22,15 @@ public sealed interface Op permits Input, Output, Conv2d, BatchNorm, Lif, MaxPoo
      */
     TensorType infer(List<TensorType> in);
 
-    /** Attributes for the text dump, in a fixed order. */
-    Map<String, String> attributes();
+    /** Attributes for the text dump, in a fixed order; most ops have none. */
+    default Map<String, String> attributes() {
+        return Map.of();
+    }
 
-    /** Learned tensors held by this op (for sizes and statistics). */
-    List<Tensor> parameters();
+    /** Learned tensors held by this op (for sizes and statistics); only weighted ops hold any. */
+    default List<Tensor> parameters() {
+        return List.of();
+    }
 
     /** True for ops the mapper can place on cores (or host I/O). */
     default boolean mappable() {

@@ -1,8 +1,6 @@
 package org.spiketc.compiler.ir;
 
 import java.util.List;
-import java.util.Map;
-import org.spiketc.tensor.Tensor;
 
 /** Marks the graph result (the logits), read by the host. */
 public record Output() implements Op {
@@ -15,16 +13,6 @@ public record Output() implements Op {
     public TensorType infer(List<TensorType> in) {
         Op.arity(kind(), in, 1);
         return in.get(0);
-    }
-
-    @Override
-    public Map<String, String> attributes() {
-        return Map.of();
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 
     @Override

@@ -55,12 +55,12 @@ public final class Mapper {
         List<String> warnings = new ArrayList<>();
         Slicer slicer = new Slicer(p);
         // Step 1: populations.
-        List<Population> pops = populations(g, p, slicer.fanInLimit(), warnings);
+        List<MappedPopulation> pops = populations(g, p, slicer.fanInLimit(), warnings);
         // Step 2: slice shapes, then the system (before any slice exists: a model far too large must
         // fail with the chips it needs, not run out of memory listing its slices).
         List<SliceShape> shapes = new ArrayList<>();
         long totalCores = 0;
-        for (Population pop : pops) {
+        for (MappedPopulation pop : pops) {
             cancel.check();
             SliceShape s = slicer.choose(pop);
             shapes.add(s);
@@ -72,7 +72,7 @@ public final class Mapper {
         int needed = (int) neededChips;
         List<CoreSliceDraft> slices = new ArrayList<>((int) totalCores);
         int[] base = new int[pops.size()];
-        for (Population pop : pops) {
+        for (MappedPopulation pop : pops) {
             SliceShape s = shapes.get(pop.index());
             base[pop.index()] = slices.size();
             long cb = Slicer.ceil(pop.channels(), s.channels());
@@ -107,9 +107,9 @@ public final class Mapper {
     record CoreSliceDraft(int population, int c0, int c1, long p0, long p1, int part) {
     }
 
-    private static List<Population> populations(Graph g, HardwareProfile p, long fanInLimit, List<String> warnings) {
+    private static List<MappedPopulation> populations(Graph g, HardwareProfile p, long fanInLimit, List<String> warnings) {
         Map<String, Integer> index = new HashMap<>();
-        List<Population> pops = new ArrayList<>();
+        List<MappedPopulation> pops = new ArrayList<>();
         boolean graded = p.chip().supportsGradedSpikes();
         boolean warnedPlanes = false;
         for (Node n : g.nodes()) {
@@ -144,7 +144,7 @@ public final class Mapper {
             }
             warnedPlanes |= groups.stream().anyMatch(s -> s.planes() > 1);
             String kind = n.op() instanceof NeuronLayer l ? l.neuron().kind() : "gate";
-            Population draft = new Population(pops.size(), n.name(), kind, n.type().shape(), groups, bits, compartments, 1);
+            MappedPopulation draft = new MappedPopulation(pops.size(), n.name(), kind, n.type().shape(), groups, bits, compartments, 1);
             // The widest single neuron: an interior one (a corner neuron of a padded conv reads less).
             long row = draft.shape().dim(draft.shape().rank() - 1);
             long mid = Math.min(draft.positions() - 1, draft.positions() / 2 + row / 2);
@@ -155,7 +155,7 @@ public final class Mapper {
                         + "computed as %d partial sums joined by one compartment", n.name(), oneNeuron, fanInLimit, split));
             }
             index.put(n.name(), pops.size());
-            pops.add(new Population(pops.size(), n.name(), kind, n.type().shape(), groups, bits, compartments, split));
+            pops.add(new MappedPopulation(pops.size(), n.name(), kind, n.type().shape(), groups, bits, compartments, split));
         }
         if (warnedPlanes) {
             warnings.add(p.id() + " has no graded spikes: graded values (residual sums, attention counts, the input image)"
@@ -204,7 +204,7 @@ public final class Mapper {
         return "; no " + p.id() + " system is that large (largest: " + p.largestSystem().chips() + ")";
     }
 
-    private static Connections connect(List<Population> pops, List<SliceShape> shapes, int[] base,
+    private static Connections connect(List<MappedPopulation> pops, List<SliceShape> shapes, int[] base,
             List<CoreSliceDraft> slices, double rate, Cancellation cancel) {
         Connections c = new Connections(slices.size());
         // Per destination, sum traffic per source slice in a dense array and remember which were touched.
@@ -215,7 +215,7 @@ public final class Mapper {
                 cancel.check();
             }
             CoreSliceDraft d = slices.get(dst);
-            Population pop = pops.get(d.population());
+            MappedPopulation pop = pops.get(d.population());
             int nTouched = 0;
             for (SourceGroup g : pop.groups()) {
                 Region r = g.region(pop.shape(), d.c0(), d.c1(), d.p0(), d.p1());
@@ -225,7 +225,7 @@ public final class Mapper {
                     continue;
                 }
                 SliceShape ss = shapes.get(g.source());
-                Population src = pops.get(g.source());
+                MappedPopulation src = pops.get(g.source());
                 long cb = Slicer.ceil(src.channels(), ss.channels());
                 long cb0 = r.c0() / ss.channels();
                 long cb1 = (Math.max(r.c1(), r.c0() + 1) - 1) / ss.channels();
@@ -257,7 +257,7 @@ public final class Mapper {
     }
 
     private static Mapping summarize(Graph g, HardwareProfile p, SystemLayout system, boolean chosen, int needed,
-            List<Population> pops, List<SliceShape> shapes, List<CoreSliceDraft> slices, int[] chipOf, MeshPlacement mesh,
+            List<MappedPopulation> pops, List<SliceShape> shapes, List<CoreSliceDraft> slices, int[] chipOf, MeshPlacement mesh,
             Routes routes, Connections conn, Slicer slicer, double rate, List<String> warnings) {
         long neuronLimit = p.chip().neuronsPerCore().intValue();
         long memLimit = (long) p.chip().synapticMemoryBytesPerCore().value();
@@ -275,7 +275,7 @@ public final class Mapper {
         java.util.Set<String> overFanInLayers = new java.util.TreeSet<>();
         for (int i = 0; i < slices.size(); i++) {
             CoreSliceDraft d = slices.get(i);
-            Population pop = pops.get(d.population());
+            MappedPopulation pop = pops.get(d.population());
             long cs = d.c1() - d.c0();
             long ps = d.p1() - d.p0();
             long comp = pop.compartments(cs, ps);
@@ -300,7 +300,7 @@ public final class Mapper {
                     + String.join(", ", overFanInLayers) + ")");
         }
         List<PopulationSummary> summaries = new ArrayList<>();
-        for (Population pop : pops) {
+        for (MappedPopulation pop : pops) {
             SliceShape s = shapes.get(pop.index());
             int planes = pop.groups().stream().mapToInt(SourceGroup::planes).max().orElse(1);
             summaries.add(new PopulationSummary(pop.node(), pop.kind(), pop.shape().toString(), pop.neurons(), pop.split(),

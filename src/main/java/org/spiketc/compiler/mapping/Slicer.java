@@ -29,7 +29,7 @@ final class Slicer {
         return fanInLimit;
     }
 
-    SliceShape choose(Population pop) {
+    SliceShape choose(MappedPopulation pop) {
         SliceShape best = null;
         for (int cs : candidates(pop.channels())) {
             long ps = maxPositions(pop, cs);
@@ -50,7 +50,7 @@ final class Slicer {
         return best;
     }
 
-    private long maxPositions(Population pop, int cs) {
+    private long maxPositions(MappedPopulation pop, int cs) {
         long lo = 0;
         long hi = pop.positions();
         while (lo < hi) {
@@ -64,7 +64,7 @@ final class Slicer {
         return lo;
     }
 
-    private boolean fits(Population pop, int cs, long ps) {
+    private boolean fits(MappedPopulation pop, int cs, long ps) {
         if (pop.compartments(cs, ps) > neuronLimit || pop.memoryBytes(cs, ps, shared, indexBits) > memoryLimit) {
             return false;
         }
@@ -83,7 +83,7 @@ final class Slicer {
         return true;
     }
 
-    private String binding(Population pop, int cs, long ps) {
+    private String binding(MappedPopulation pop, int cs, long ps) {
         if (ps == pop.positions()) {
             return "none (whole channel range)";
         }

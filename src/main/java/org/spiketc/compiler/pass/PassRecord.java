@@ -12,8 +12,9 @@ import java.util.Map;
  * @param parameters     its settings
  * @param depth          0 for the pipeline, 1 for its passes
  * @param wallMillis     wall time including children
- * @param cpuMillis      CPU time of the compiling thread
- * @param allocatedBytes bytes allocated by the compiling thread
+ * @param cpuMillis      CPU time of all live JVM threads while it ran (a pass may use worker threads; other
+ *                       work in the process at the same time is counted too), see {@code ThreadCounters}
+ * @param allocatedBytes bytes allocated by all live JVM threads while it ran, counted the same way
  * @param before         IR size before
  * @param after          IR size after
  * @param counters       pass statistics

@@ -50,18 +50,18 @@ public final class EliminateDeadCode implements Pass {
         }
         // S2: rebuild, skipping dead nodes and forwarding pass-through relays.
         GraphBuilder b = g.toBuilder();
-        Rename rename = new Rename();
+        NodeReplacements replaced = new NodeReplacements();
         for (Node n : g.nodes()) {
             if (!live.contains(n.name())) {
                 ctx.statistics().count("removed_unreachable", 1);
                 continue;
             }
             if (isPassThrough(n)) {
-                rename.put(n.name(), rename.of(n.inputs().get(0)));
+                replaced.put(n.name(), replaced.of(n.inputs().get(0)));
                 ctx.statistics().count("removed_passthrough", 1);
                 continue;
             }
-            b.copy(n, rename.all(n.inputs()));
+            b.copy(n, replaced.all(n.inputs()));
         }
         return b.build();
     }

@@ -47,18 +47,18 @@ public final class FoldBatchNorm implements Pass {
             folded.put(e.getKey(), fold((Conv2d) g.node(e.getKey()).op(), (BatchNorm) e.getValue().op()));
         });
         GraphBuilder b = g.toBuilder();
-        Rename rename = new Rename();
+        NodeReplacements replaced = new NodeReplacements();
         for (Node n : g.nodes()) {
             ctx.cancellation().check();
-            List<String> in = rename.all(n.inputs());
+            List<String> in = replaced.all(n.inputs());
             Node bnNode = foldInto.get(n.name());
             if (bnNode != null) {
                 Folded f = folded.get(n.name());
                 ctx.statistics().layer(n.name(), "max_bn_gain", f.maxGain());
                 b.add(n.name(), f.conv(), in);
-                rename.put(bnNode.name(), n.name());
+                replaced.put(bnNode.name(), n.name());
                 ctx.statistics().count("folded", 1);
-            } else if (n.op() instanceof BatchNorm && rename.has(n.name())) {
+            } else if (n.op() instanceof BatchNorm && replaced.has(n.name())) {
                 continue;
             } else {
                 b.copy(n, in);

@@ -13,11 +13,11 @@ import org.spiketc.compiler.ir.IrException;
 import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.MaxPool;
 import org.spiketc.compiler.ir.MeanTime;
-import org.spiketc.compiler.ir.MeanTokens;
 import org.spiketc.compiler.ir.Neuron;
 import org.spiketc.compiler.ir.NeuronLayer;
 import org.spiketc.compiler.ir.Node;
-import org.spiketc.compiler.ir.Scale;
+import org.spiketc.compiler.ir.ReduceTokens;
+import org.spiketc.compiler.ir.ScaleByConstant;
 import org.spiketc.compiler.ir.Synapses;
 import org.spiketc.compiler.pass.Pass;
 import org.spiketc.compiler.pass.PassContext;
@@ -55,25 +55,25 @@ public final class FuseNeuronLayers implements Pass {
     public Graph run(Graph g, PassContext ctx) {
         Set<String> absorbed = absorbed(g);
         GraphBuilder b = g.toBuilder();
-        Rename rename = new Rename();
+        NodeReplacements replaced = new NodeReplacements();
         for (Node n : g.nodes()) {
             ctx.cancellation().check();
             if (absorbed.contains(n.name())) {
                 ctx.statistics().count("ops_absorbed", 1);
                 continue;
             }
-            List<String> in = rename.all(n.inputs());
+            List<String> in = replaced.all(n.inputs());
             if (n.op() instanceof Lif lif) {
-                Group grp = group(g, n.inputs().get(0), n.name(), rename);
+                Group grp = group(g, n.inputs().get(0), n.name(), replaced);
                 emit(b, ctx, n.name(), List.of(grp), new Neuron.LifNeuron(lif.tau(), lif.threshold()));
             } else if (n.op() instanceof Add) {
-                emit(b, ctx, n.name(), List.of(group(g, n.inputs().get(0), n.name(), rename),
-                        group(g, n.inputs().get(1), n.name(), rename)), new Neuron.Relay(Neuron.Relay.Reduce.SUM));
+                emit(b, ctx, n.name(), List.of(group(g, n.inputs().get(0), n.name(), replaced),
+                        group(g, n.inputs().get(1), n.name(), replaced)), new Neuron.Relay(Neuron.Relay.Reduce.SUM));
             } else if (n.op() instanceof MaxPool p) {
                 emit(b, ctx, n.name(), List.of(new Group(in.get(0), Synapses.unit(
                         new Connection.Pool(p.kernel(), p.stride(), p.padding()), 1.0), null)),
                         new Neuron.Relay(Neuron.Relay.Reduce.MAX));
-            } else if (n.op() instanceof Scale s) {
+            } else if (n.op() instanceof ScaleByConstant s) {
                 emit(b, ctx, n.name(), List.of(new Group(in.get(0), Synapses.unit(new Connection.Identity(), s.factor()), null)),
                         new Neuron.Relay(Neuron.Relay.Reduce.SUM));
             } else if (n.op() instanceof Conv2d conv) {
@@ -82,7 +82,7 @@ public final class FuseNeuronLayers implements Pass {
                     Node tokens = g.node(src.inputs().get(0));
                     Shape x = g.node(tokens.inputs().get(0)).type().shape();
                     Tensor w2 = Tensors.reshape(conv.weight(), Shape.of(conv.outChannels(), conv.inChannels()));
-                    emit(b, ctx, n.name(), List.of(new Group(rename.of(tokens.inputs().get(0)),
+                    emit(b, ctx, n.name(), List.of(new Group(replaced.of(tokens.inputs().get(0)),
                             new Synapses(new Connection.GlobalDense(), w2, 1.0 / (x.dim(1) * x.dim(2)), null), conv.bias())),
                             new Neuron.Accumulator());
                 } else {
@@ -93,9 +93,9 @@ public final class FuseNeuronLayers implements Pass {
                 if (!(conv.op() instanceof Conv2d c) || !absorbed.contains(conv.name())) {
                     throw new IrException(n.name() + ": mean_time is only mappable right after the classifier");
                 }
-                emit(b, ctx, conv.name(), List.of(convGroup(c, rename.of(conv.inputs().get(0)))), new Neuron.Accumulator());
-                rename.put(n.name(), conv.name());
-            } else if (n.op() instanceof MeanTokens) {
+                emit(b, ctx, conv.name(), List.of(convGroup(c, replaced.of(conv.inputs().get(0)))), new Neuron.Accumulator());
+                replaced.put(n.name(), conv.name());
+            } else if (ReduceTokens.MEAN.equals(n.op())) {
                 throw new IrException(n.name() + ": mean_tokens must feed a LIF or the classifier to be mappable");
             } else {
                 b.copy(n, in);
@@ -116,10 +116,10 @@ public final class FuseNeuronLayers implements Pass {
             if (n.op() instanceof Conv2d && (user.op() instanceof Lif || user.op() instanceof Add || user.op() instanceof MeanTime)) {
                 a.add(n.name());
             }
-            if (n.op() instanceof MeanTokens && user.op() instanceof Lif) {
+            if (ReduceTokens.MEAN.equals(n.op()) && user.op() instanceof Lif) {
                 a.add(n.name());
             }
-            if (n.op() instanceof MeanTokens && user.op() instanceof MeanTime) {
+            if (ReduceTokens.MEAN.equals(n.op()) && user.op() instanceof MeanTime) {
                 List<String> next = g.users(user.name());
                 if (next.size() == 1 && g.node(next.get(0)).op() instanceof Conv2d) {
                     a.add(n.name());
@@ -133,18 +133,18 @@ public final class FuseNeuronLayers implements Pass {
     private record Group(String source, Synapses synapses, Tensor bias) {
     }
 
-    private static Group group(Graph g, String operand, String consumer, Rename rename) {
+    private static Group group(Graph g, String operand, String consumer, NodeReplacements replaced) {
         Node src = g.node(operand);
         boolean onlyUser = g.users(operand).size() == 1;
         if (onlyUser && src.op() instanceof Conv2d conv) {
-            return convGroup(conv, rename.of(src.inputs().get(0)));
+            return convGroup(conv, replaced.of(src.inputs().get(0)));
         }
-        if (onlyUser && src.op() instanceof MeanTokens) {
+        if (onlyUser && ReduceTokens.MEAN.equals(src.op())) {
             Shape x = g.node(src.inputs().get(0)).type().shape();
-            return new Group(rename.of(src.inputs().get(0)),
+            return new Group(replaced.of(src.inputs().get(0)),
                     Synapses.unit(new Connection.TokenSum(), 1.0 / (x.dim(1) * x.dim(2))), null);
         }
-        return new Group(rename.of(operand), Synapses.unit(new Connection.Identity(), 1.0), null);
+        return new Group(replaced.of(operand), Synapses.unit(new Connection.Identity(), 1.0), null);
     }
 
     private static Group convGroup(Conv2d conv, String source) {

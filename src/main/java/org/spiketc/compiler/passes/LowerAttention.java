@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.spiketc.compiler.ir.AttentionProduct;
 import org.spiketc.compiler.ir.Connection;
-import org.spiketc.compiler.ir.Connection.Coincidence.Product;
 import org.spiketc.compiler.ir.Gate;
 import org.spiketc.compiler.ir.GatePattern;
 import org.spiketc.compiler.ir.Graph;
@@ -19,9 +19,9 @@ import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.Neuron;
 import org.spiketc.compiler.ir.NeuronLayer;
 import org.spiketc.compiler.ir.Node;
-import org.spiketc.compiler.ir.Scale;
+import org.spiketc.compiler.ir.ReduceTokens;
+import org.spiketc.compiler.ir.ScaleByConstant;
 import org.spiketc.compiler.ir.Synapses;
-import org.spiketc.compiler.ir.TokenSum;
 import org.spiketc.compiler.pass.Pass;
 import org.spiketc.compiler.pass.PassContext;
 import org.spiketc.compiler.pass.PassInfo;
@@ -95,7 +95,7 @@ public final class LowerAttention implements Pass {
                     replaced.addAll(s.replaced);
                 }
                 Node src = g.node(n.inputs().get(0));
-                if (src.op() instanceof TokenSum && g.users(src.name()).size() == 1) {
+                if (ReduceTokens.SUM.equals(src.op()) && g.users(src.name()).size() == 1) {
                     absorbedTokenSums.add(src.name());
                 }
             }
@@ -128,22 +128,22 @@ public final class LowerAttention implements Pass {
     private static Ssa matchSsa(Graph g, Node lifNode, Lif lif) {
         Node top = g.node(lifNode.inputs().get(0));
         // CIFAR order: lif(av(scale(qk(q, k)), v))
-        if (top.op() instanceof HeadMatMul av && av.mode() == HeadMatMul.Mode.AV) {
+        if (top.op() instanceof HeadMatMul av && av.product() == AttentionProduct.AV) {
             Node sc = g.node(top.inputs().get(0));
-            if (sc.op() instanceof Scale s) {
+            if (sc.op() instanceof ScaleByConstant s) {
                 Node qk = g.node(sc.inputs().get(0));
-                if (qk.op() instanceof HeadMatMul m && m.mode() == HeadMatMul.Mode.QK_T && single(g, top, sc, qk)) {
+                if (qk.op() instanceof HeadMatMul m && m.product() == AttentionProduct.QK && single(g, top, sc, qk)) {
                     return new Ssa(qk.inputs().get(0), qk.inputs().get(1), top.inputs().get(1), s.factor(), m.heads(), true,
                             lif, Set.of(top.name(), sc.name(), qk.name()));
                 }
             }
         }
         // ImageNet order: lif(scale(q_m(q, kt_v(k, v))))
-        if (top.op() instanceof Scale s) {
+        if (top.op() instanceof ScaleByConstant s) {
             Node qm = g.node(top.inputs().get(0));
-            if (qm.op() instanceof HeadMatMul m && m.mode() == HeadMatMul.Mode.Q_M) {
+            if (qm.op() instanceof HeadMatMul m && m.product() == AttentionProduct.QM) {
                 Node kv = g.node(qm.inputs().get(1));
-                if (kv.op() instanceof HeadMatMul m2 && m2.mode() == HeadMatMul.Mode.KT_V && single(g, top, qm, kv)) {
+                if (kv.op() instanceof HeadMatMul m2 && m2.product() == AttentionProduct.KV && single(g, top, qm, kv)) {
                     return new Ssa(qm.inputs().get(0), kv.inputs().get(0), kv.inputs().get(1), s.factor(), m.heads(), false,
                             lif, Set.of(top.name(), qm.name(), kv.name()));
                 }
@@ -179,11 +179,11 @@ public final class LowerAttention implements Pass {
         Neuron.LifNeuron neuron = new Neuron.LifNeuron(s.lif.tau(), s.lif.threshold());
         Neuron.Relay sum = new Neuron.Relay(Neuron.Relay.Reduce.SUM);
         if (qkFirst) {
-            String acc = b.add(block + "qk", coincidence(Product.QK, s, d, grid, 1.0, sum), s.q, s.k);
-            b.add(lifName, coincidence(Product.AV, s, d, grid, s.scale, neuron), acc, s.v);
+            String acc = b.add(block + "qk", coincidence(AttentionProduct.QK, s, d, grid, 1.0, sum), s.q, s.k);
+            b.add(lifName, coincidence(AttentionProduct.AV, s, d, grid, s.scale, neuron), acc, s.v);
         } else {
-            String acc = b.add(block + "kv", coincidence(Product.KV, s, d, grid, 1.0, sum), s.k, s.v);
-            b.add(lifName, coincidence(Product.QM, s, d, grid, s.scale, neuron), s.q, acc);
+            String acc = b.add(block + "kv", coincidence(AttentionProduct.KV, s, d, grid, 1.0, sum), s.k, s.v);
+            b.add(lifName, coincidence(AttentionProduct.QM, s, d, grid, s.scale, neuron), s.q, acc);
         }
         AttentionCost chosen = qkFirst ? qk : kv;
         ctx.statistics().count("ssa_lowered", 1);
@@ -197,7 +197,7 @@ public final class LowerAttention implements Pass {
     }
 
     /** A sum of products as a layer of multi-compartment neurons; the scale sits on operand 0. */
-    private static NeuronLayer coincidence(Product p, Ssa s, int d, int grid, double scale, Neuron neuron) {
+    private static NeuronLayer coincidence(AttentionProduct p, Ssa s, int d, int grid, double scale, Neuron neuron) {
         return new NeuronLayer(List.of(Synapses.unit(new Connection.Coincidence(p, 0, s.heads, d, grid), scale),
                 Synapses.unit(new Connection.Coincidence(p, 1, s.heads, d, grid), 1.0)), neuron, null, null);
     }

@@ -6,6 +6,8 @@ import org.spiketc.common.UserInputException;
 import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
 import org.spiketc.compiler.codegen.BinaryProgram.Population;
+import org.spiketc.compiler.codegen.ConnectionKind;
+import org.spiketc.compiler.codegen.PopulationKind;
 import org.spiketc.hw.HardwareProfile;
 import org.spiketc.hw.LoihiArithmetic;
 import org.spiketc.sim.InferenceEngine;
@@ -81,7 +83,7 @@ public final class ChipEmulator implements InferenceEngine {
         this.timeSteps = program.image().timeSteps();
         int out = -1;
         for (int i = 0; i < pops.length; i++) {
-            if (pops[i].kind() == BinaryProgram.ACCUMULATOR) {
+            if (pops[i].kind() == PopulationKind.ACCUMULATOR) {
                 out = i;
             }
         }
@@ -95,7 +97,7 @@ public final class ChipEmulator implements InferenceEngine {
         for (int p = 0; p < pops.length; p++) {
             hostFed[p] = pops[p].groups().stream().allMatch(g -> g.source() < 0);
             List<Group> gs = pops[p].groups();
-            convFed[p] = pops[p].kind() == BinaryProgram.LIF && gs.size() == 1 && gs.get(0).connection() == BinaryProgram.CONV
+            convFed[p] = pops[p].kind() == PopulationKind.LIF && gs.size() == 1 && gs.get(0).connection() == ConnectionKind.CONV
                     && gs.get(0).source() >= 0;
         }
         bias = new int[pops.length][];
@@ -201,8 +203,8 @@ public final class ChipEmulator implements InferenceEngine {
                 }
                 ws.lastActive[p] = t;
                 switch (pop.kind()) {
-                    case BinaryProgram.GATE -> kernels.gate(pop, p, ws, act);
-                    case BinaryProgram.RELAY_MAX -> kernels.maxPool(pop, p, ws, act);
+                    case GATE -> kernels.gate(pop, p, ws, act);
+                    case RELAY_MAX -> kernels.maxPool(pop, p, ws, act);
                     default -> {
                         long[] current = ws.current;
                         if (convFed[p]) {
@@ -241,7 +243,7 @@ public final class ChipEmulator implements InferenceEngine {
         long spikes = 0;
         for (int p = 0; p < pops.length; p++) {
             long n = pops[p].size();
-            boolean lif = pops[p].kind() == BinaryProgram.LIF;
+            boolean lif = pops[p].kind() == PopulationKind.LIF;
             boolean analog = pops[p].groups().stream().anyMatch(g -> g.source() < 0);
             long s = lif ? act.outputs[p] : 0;
             spikes += s;
@@ -346,7 +348,7 @@ public final class ChipEmulator implements InferenceEngine {
         int per = n / pop.channels();
         long active = 0;
         switch (pop.kind()) {
-            case BinaryProgram.LIF -> {
+            case LIF -> {
                 int[] a = ws.activation;
                 for (int c = 0; c < pop.channels(); c++) {
                     int exp = pop.weightExp()[c];
@@ -357,7 +359,7 @@ public final class ChipEmulator implements InferenceEngine {
                 lif(pop, p, a, ws, act);
                 return;
             }
-            case BinaryProgram.RELAY_SUM -> {
+            case RELAY_SUM -> {
                 for (int c = 0; c < pop.channels(); c++) {
                     int exp = pop.weightExp()[c];
                     int bias = this.bias[p][c];
@@ -367,7 +369,7 @@ public final class ChipEmulator implements InferenceEngine {
                     }
                 }
             }
-            case BinaryProgram.ACCUMULATOR -> {
+            case ACCUMULATOR -> {
                 long[] total = ws.total[p];
                 for (int c = 0; c < pop.channels() && window; c++) {
                     int exp = pop.weightExp()[c];
@@ -389,7 +391,7 @@ public final class ChipEmulator implements InferenceEngine {
     private static long compartmentUpdates(Population pop) {
         long n = pop.size();
         return switch (pop.kind()) {
-            case BinaryProgram.GATE, BinaryProgram.RELAY_MAX -> n;
+            case GATE, RELAY_MAX -> n;
             default -> n * (pop.split() == 1 ? 1 : pop.split() + 1);
         };
     }

@@ -4,6 +4,10 @@ import java.util.List;
 import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
 import org.spiketc.compiler.codegen.BinaryProgram.Population;
+import org.spiketc.compiler.codegen.ConnectionKind;
+import org.spiketc.compiler.codegen.PopulationKind;
+import org.spiketc.compiler.ir.AttentionProduct;
+import org.spiketc.compiler.ir.GatePattern;
 
 /**
  * The event-driven synapse operations of each connection kind, in integers (convolutions in
@@ -17,6 +21,8 @@ final class SynapseKernels {
     private final CoreSlices slices;
     /** Per weight block of a convolution: its synapses laid out for events. */
     private final ConvSynapses[] convs;
+    /** Per weight block of a coincidence pair's operand 0: its product, resolved once rather than per step. */
+    private final AttentionProduct[] products;
     /** Per relay-max population: its source's dimensions [C, H, W]. */
     private final int[][] poolInput;
     /** Per relay-max population: whether its source sends spikes (0 or 1), so the max is an OR of events. */
@@ -26,20 +32,23 @@ final class SynapseKernels {
         this.program = program;
         this.slices = slices;
         this.convs = new ConvSynapses[program.blocks().size()];
+        this.products = new AttentionProduct[program.blocks().size()];
         this.poolInput = new int[program.populations().size()][];
         this.poolsSpikes = new boolean[program.populations().size()];
         List<Population> pops = program.populations();
         for (int p = 0; p < pops.size(); p++) {
             Population pop = pops.get(p);
             for (Group g : pop.groups()) {
-                if (g.connection() == BinaryProgram.CONV) {
+                if (g.connection() == ConnectionKind.CONV) {
                     convs[g.block()] = new ConvSynapses(g, program.blocks().get(g.block()).mantissas(), sourceDims(g, pop), pop.dims());
+                } else if (g.connection() == ConnectionKind.COINCIDENCE && g.block() >= 0) {
+                    products[g.block()] = g.product();
                 }
             }
-            if (pop.kind() == BinaryProgram.RELAY_MAX) {
+            if (pop.kind() == PopulationKind.RELAY_MAX) {
                 Population source = pops.get(pop.groups().get(0).source());
                 poolInput[p] = source.dims();
-                poolsSpikes[p] = source.kind() == BinaryProgram.LIF;
+                poolsSpikes[p] = source.kind() == PopulationKind.LIF;
             }
         }
     }
@@ -59,7 +68,7 @@ final class SynapseKernels {
         for (Population pop : program.populations()) {
             for (Group g : pop.groups()) {
                 if (g.source() < 0) {
-                    int[] d = g.connection() == BinaryProgram.CONV ? sourceDims(g, pop) : pop.dims();
+                    int[] d = g.connection() == ConnectionKind.CONV ? sourceDims(g, pop) : pop.dims();
                     n = Math.max(n, d[0] * d[1] * d[2]);
                 }
             }
@@ -85,21 +94,21 @@ final class SynapseKernels {
             Group g = gs.get(gi);
             int[] x = source(gi, ws);
             long groupOps = switch (g.connection()) {
-                case BinaryProgram.CONV -> {
+                case CONV -> {
                     long n = convs[g.block()].accumulate(x, ws.scratch, cur, ws.reached);
                     act.synopsByPosition(slices.of(p), pop.split(), ws.reached, pop.size() / pop.channels(), ws.prefix);
                     yield n;
                 }
-                case BinaryProgram.IDENTITY -> identity(pop, g, x, cur);
-                case BinaryProgram.TOKEN_SUM -> tokenSum(pop, g, x, cur);
-                case BinaryProgram.GLOBAL_DENSE -> globalDense(pop, g, x, cur);
-                case BinaryProgram.COINCIDENCE -> {
+                case IDENTITY -> identity(pop, g, x, cur);
+                case TOKEN_SUM -> tokenSum(pop, g, x, cur);
+                case GLOBAL_DENSE -> globalDense(pop, g, x, cur);
+                case COINCIDENCE -> {
                     Group other = gs.get(++gi);
                     yield coincidence(pop, g, other, x, source(gi, ws), cur);
                 }
                 default -> throw new IllegalStateException(pop.name() + ": connection " + g.connection() + " has no current");
             };
-            if (g.connection() != BinaryProgram.CONV) {
+            if (g.connection() != ConnectionKind.CONV) {
                 act.synopsByShare(slices.of(p), pop.split(), groupOps, pop.size());
             }
             ops += groupOps;
@@ -192,8 +201,8 @@ final class SynapseKernels {
         int heads = g.p();
         int n = g.grid() * g.grid();
         long ops = 0;
-        switch (g.k()) {
-            case 0 -> { // QK: out[h, i, j] = sum_c Q[h*d+c, i] K[h*d+c, j]
+        switch (products[g.block()]) {
+            case QK -> { // out[h, i, j] = sum_c Q[h*d+c, i] K[h*d+c, j]
                 int d = program.populations().get(g.source()).dims()[0] / heads;
                 for (int hh = 0; hh < heads; hh++) {
                     for (int c = 0; c < d; c++) {
@@ -213,7 +222,7 @@ final class SynapseKernels {
                     }
                 }
             }
-            case 1 -> { // AV: out[h*d+c, i] = sum_j A[h, i, j] V[h*d+c, j]
+            case AV -> { // out[h*d+c, i] = sum_j A[h, i, j] V[h*d+c, j]
                 int d = pop.channels() / heads;
                 for (int hh = 0; hh < heads; hh++) {
                     for (int i = 0; i < n; i++) {
@@ -232,7 +241,7 @@ final class SynapseKernels {
                 }
                 ops += (long) nonZero(b, 0, b.length) * n;
             }
-            case 2 -> { // KV: out[h, i, j] = sum_t K[h*d+i, t] V[h*d+j, t]
+            case KV -> { // out[h, i, j] = sum_t K[h*d+i, t] V[h*d+j, t]
                 int d = pop.dims()[1];
                 for (int hh = 0; hh < heads; hh++) {
                     for (int i = 0; i < d; i++) {
@@ -250,7 +259,7 @@ final class SynapseKernels {
                 }
                 ops += (long) nonZero(b, 0, b.length) * d;
             }
-            case 3 -> { // QM: out[h*d+c, t] = sum_i Q[h*d+i, t] M[h, i, c]
+            case QM -> { // out[h*d+c, t] = sum_i Q[h*d+i, t] M[h, i, c]
                 int d = pop.channels() / heads;
                 for (int hh = 0; hh < heads; hh++) {
                     for (int i = 0; i < d; i++) {
@@ -269,7 +278,6 @@ final class SynapseKernels {
                 }
                 ops += (long) nonZero(b, 0, b.length) * n;
             }
-            default -> throw new IllegalStateException("unknown coincidence product " + g.k());
         }
         return ops;
     }
@@ -362,13 +370,14 @@ final class SynapseKernels {
         int[] b = source(1, ws);
         int[] out = ws.out[p];
         int per = a.length / b.length;
+        boolean elementwise = pop.gatePattern() == GatePattern.ELEMENTWISE;
         long ops = 0;
         for (int i = 0; i < a.length; i++) {
-            int bv = pop.gatePattern() == 0 ? b[i] : b[i / per];
+            int bv = elementwise ? b[i] : b[i / per];
             out[i] = a[i] * bv;
             ops += a[i] != 0 ? 1 : 0;
         }
-        ops += nonZero(b, 0, b.length) * (long) (pop.gatePattern() == 0 ? 1 : per);
+        ops += nonZero(b, 0, b.length) * (long) (elementwise ? 1 : per);
         act.synops[p] += ops;
         act.synopsByShare(slices.of(p), pop.split(), ops, pop.size());
         act.updates[p] += a.length;

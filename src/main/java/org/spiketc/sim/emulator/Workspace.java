@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.compiler.codegen.BinaryProgram.Population;
+import org.spiketc.compiler.codegen.PopulationKind;
 
 /**
  * One thread's buffers for running inferences, sized once for a program, so that a time step allocates
@@ -69,10 +70,10 @@ final class Workspace {
             int size = pop.size();
             history[p] = new int[pipeline.history[p]][size];
             out[p] = history[p][0];
-            if (pop.kind() == BinaryProgram.LIF) {
+            if (pop.kind() == PopulationKind.LIF) {
                 membrane[p] = new int[size];
                 currentState[p] = new int[size];
-            } else if (pop.kind() == BinaryProgram.ACCUMULATOR) {
+            } else if (pop.kind() == PopulationKind.ACCUMULATOR) {
                 total[p] = new long[size];
             }
             if (pop.groups().stream().allMatch(g -> g.source() < 0)) {

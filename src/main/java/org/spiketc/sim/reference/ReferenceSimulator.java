@@ -21,11 +21,10 @@ import org.spiketc.compiler.ir.IrException;
 import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.MaxPool;
 import org.spiketc.compiler.ir.MeanTime;
-import org.spiketc.compiler.ir.MeanTokens;
 import org.spiketc.compiler.ir.Node;
 import org.spiketc.compiler.ir.Output;
-import org.spiketc.compiler.ir.Scale;
-import org.spiketc.compiler.ir.TokenSum;
+import org.spiketc.compiler.ir.ReduceTokens;
+import org.spiketc.compiler.ir.ScaleByConstant;
 import org.spiketc.compiler.passes.ActivationRanges;
 import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
@@ -80,9 +79,9 @@ public final class ReferenceSimulator implements InferenceEngine {
             if (n.op() instanceof Conv2d c) {
                 transposedWeights.put(n.name(), transpose(c));
             } else if (!(n.op() instanceof Input || n.op() instanceof Output || n.op() instanceof BatchNorm
-                    || n.op() instanceof Lif || n.op() instanceof MaxPool || n.op() instanceof Add || n.op() instanceof Scale
-                    || n.op() instanceof HeadMatMul || n.op() instanceof Hadamard || n.op() instanceof TokenSum
-                    || n.op() instanceof MeanTokens || n.op() instanceof MeanTime)) {
+                    || n.op() instanceof Lif || n.op() instanceof MaxPool || n.op() instanceof Add || n.op() instanceof ScaleByConstant
+                    || n.op() instanceof HeadMatMul || n.op() instanceof Hadamard || n.op() instanceof ReduceTokens
+                    || n.op() instanceof MeanTime)) {
                 throw new IrException("the reference simulator runs front-end graphs; " + n.name() + " is a "
                         + n.op().kind());
             }
@@ -223,7 +222,7 @@ public final class ReferenceSimulator implements InferenceEngine {
                 }
                 out[k] = r;
             }
-        } else if (n.op() instanceof Scale sc) {
+        } else if (n.op() instanceof ScaleByConstant sc) {
             float f = (float) sc.factor();
             for (int k = 0; k < t; k++) {
                 float[] r = new float[s.a[k].length];
@@ -241,7 +240,8 @@ public final class ReferenceSimulator implements InferenceEngine {
             for (int k = 0; k < t; k++) {
                 out[k] = hadamard(s.a[k], s.b[k], s);
             }
-        } else if (n.op() instanceof TokenSum || n.op() instanceof MeanTokens) {
+        } else if (n.op() instanceof ReduceTokens reduce) {
+            boolean mean = reduce.mode() == ReduceTokens.Mode.MEAN;
             Shape in = graph.node(n.inputs().get(0)).type().shape();
             int c = in.dim(0);
             int tokens = in.dim(1) * in.dim(2);
@@ -252,11 +252,11 @@ public final class ReferenceSimulator implements InferenceEngine {
                     for (int p = 0; p < tokens; p++) {
                         float v = s.a[k][ch * tokens + p];
                         sum += v;
-                        if (n.op() instanceof TokenSum && v != 0) {
+                        if (!mean && v != 0) {
                             s.ops++;
                         }
                     }
-                    r[ch] = n.op() instanceof MeanTokens ? sum / tokens : sum;
+                    r[ch] = mean ? sum / tokens : sum;
                 }
                 out[k] = r;
             }
@@ -477,8 +477,8 @@ public final class ReferenceSimulator implements InferenceEngine {
     private static final class SpikeMatMul {
         static float[] apply(HeadMatMul mm, float[] a, float[] b, Shape sa, Shape sb, Step s) {
             int h = mm.heads();
-            switch (mm.mode()) {
-                case QK_T: {
+            switch (mm.product()) {
+                case QK: {
                     int c = sa.dim(0);
                     int n = sa.dim(1) * sa.dim(2);
                     int d = c / h;
@@ -522,7 +522,7 @@ public final class ReferenceSimulator implements InferenceEngine {
                     }
                     return r;
                 }
-                case KT_V: {
+                case KV: {
                     int c = sa.dim(0);
                     int n = sa.dim(1) * sa.dim(2);
                     int d = c / h;
@@ -543,7 +543,7 @@ public final class ReferenceSimulator implements InferenceEngine {
                     }
                     return r;
                 }
-                case Q_M: {
+                case QM: {
                     int c = sa.dim(0);
                     int n = sa.dim(1) * sa.dim(2);
                     int d = c / h;
@@ -565,7 +565,7 @@ public final class ReferenceSimulator implements InferenceEngine {
                     return r;
                 }
                 default:
-                    throw new AssertionError(mm.mode());
+                    throw new AssertionError(mm.product());
             }
         }
     }

@@ -177,6 +177,19 @@ class BinaryReaderTest {
     }
 
     @Test
+    void aKindOrConnectionTheFormatDoesNotDefineIsRefusedWithTheDefinedCodes() throws Exception {
+        long[] pops = section(BinaryFormat.SECTION_POPULATIONS);
+        int kind = (int) pops[0] + 4 + 4; // population 0: after the count and its name
+        int connection = (int) pops[0] + 4 + 8 + 12 + 4 + 4 + 8 * 13; // population 0, group 0
+        assertRejected(edited(b -> b.put(kind, (byte) 5)), "populations section: population 0 (patch_embed.proj_lif) has kind 5;"
+                + " kinds are 0 LIF, 1 relay-sum, 2 relay-max, 3 accumulator, 4 gate");
+        assertRejected(edited(b -> b.put(connection, (byte) 6)), "populations section: population 0 (patch_embed.proj_lif) group 0 has"
+                + " connection 6; connections are 0 conv, 1 pool, 2 identity, 3 token-sum, 4 global-dense, 5 coincidence, 8 gate operand");
+        assertRejected(edited(b -> b.put(connection, (byte) ConnectionKind.POOL.code())), "populations section: population 0"
+                + " (patch_embed.proj_lif) group 0 has connection 1 (pool), which a LIF population does not take");
+    }
+
+    @Test
     void aGroupWhoseShapeDisagreesWithItsWeightsIsRefused() throws Exception {
         long[] pops = section(BinaryFormat.SECTION_POPULATIONS);
         int k = (int) pops[0] + 4 + 8 + 12 + 4 + 4 + 8 * 13 + 12; // population 0, group 0: kernel

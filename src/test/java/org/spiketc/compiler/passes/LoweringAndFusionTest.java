@@ -3,6 +3,7 @@ package org.spiketc.compiler.passes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.spiketc.compiler.ir.AttentionProduct;
 import org.spiketc.compiler.ir.Connection;
 import org.spiketc.compiler.ir.Gate;
 import org.spiketc.compiler.ir.Graph;
@@ -15,7 +16,7 @@ import org.spiketc.compiler.ir.Node;
 import org.spiketc.tensor.Shape;
 
 class LoweringAndFusionTest {
-    static Connection.Coincidence.Product product(Graph g, String node) {
+    static AttentionProduct product(Graph g, String node) {
         NeuronLayer l = (NeuronLayer) g.node(node).op();
         return ((Connection.Coincidence) l.synapses().get(0).connection()).product();
     }
@@ -26,7 +27,7 @@ class LoweringAndFusionTest {
         Graph g = PassFixtures.frontEnd("spikformer-4-384-cifar");
         PassFixtures.Run r = PassFixtures.run(g, new FoldBatchNorm(), new LowerAttention(LowerAttention.Order.AUTO, 0.1));
         assertThat(r.graph().nodes()).noneMatch(n -> n.op() instanceof HeadMatMul);
-        assertThat(product(r.graph(), "block.0.attn.attn_lif")).isEqualTo(Connection.Coincidence.Product.QM);
+        assertThat(product(r.graph(), "block.0.attn.attn_lif")).isEqualTo(AttentionProduct.QM);
         assertThat(r.graph().node("block.0.attn.kv").type().shape()).isEqualTo(Shape.of(12, 32, 32));
         var notes = r.record("lower-attention").notes();
         assertThat(notes).hasSize(4);
@@ -38,7 +39,7 @@ class LoweringAndFusionTest {
     void asWrittenKeepsTheCifarCodesOrder() {
         PassFixtures.Run r = PassFixtures.run(PassFixtures.frontEnd("spikformer-4-384-cifar"), new FoldBatchNorm(),
                 new LowerAttention(LowerAttention.Order.AS_WRITTEN, 0.1));
-        assertThat(product(r.graph(), "block.0.attn.attn_lif")).isEqualTo(Connection.Coincidence.Product.AV);
+        assertThat(product(r.graph(), "block.0.attn.attn_lif")).isEqualTo(AttentionProduct.AV);
         assertThat(r.graph().node("block.0.attn.qk").type().shape()).isEqualTo(Shape.of(12, 64, 64));
     }
 

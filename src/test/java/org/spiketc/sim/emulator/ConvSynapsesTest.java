@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.spiketc.compiler.codegen.BinaryProgram;
+import org.spiketc.compiler.codegen.ConnectionKind;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
 
 /**
@@ -87,7 +87,7 @@ class ConvSynapsesTest {
                 x[i] = maxValue < 0 && r.nextBoolean() ? -v : v;
             }
         }
-        Group g = new Group(BinaryProgram.CONV, 8, 1, 0, 0, k, s, p, 0, 1f);
+        Group g = new Group(ConnectionKind.CONV, 8, 1, 0, 0, k, s, p, 0, 1f);
         ConvSynapses conv = new ConvSynapses(g, m, new int[] {cin, h, w}, new int[] {co, ho, wo});
         long[] scratch = new long[conv.scratchWords()];
         long[] cur = new long[co * ho * wo];

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.spiketc.common.Json;
 import org.spiketc.compiler.codegen.BinaryProgram;
+import org.spiketc.compiler.codegen.ConnectionKind;
+import org.spiketc.compiler.codegen.PopulationKind;
 import org.spiketc.hw.LoihiArithmetic;
 
 /**
@@ -118,7 +120,7 @@ class LavaModelLayerCasesTest {
             this.pop = program.populations().get(population);
             this.group = pop.groups().get(0);
             assertThat(pop.groups()).as(layer + ": one convolution").hasSize(1);
-            assertThat(group.connection()).isEqualTo(BinaryProgram.CONV);
+            assertThat(group.connection()).isEqualTo(ConnectionKind.CONV);
             int[] d = pop.dims();
             plane = d[1] * d[2];
             // positions along the middle row; the channel that fired most there (the lowest on a tie)
@@ -201,7 +203,7 @@ class LavaModelLayerCasesTest {
                 ArrayNode row = wa.addArray();
                 order.forEach(j -> row.add(w.getOrDefault(j, 0)));
             }
-            boolean spikes = group.source() >= 0 && program.populations().get(group.source()).kind() == BinaryProgram.LIF;
+            boolean spikes = group.source() >= 0 && program.populations().get(group.source()).kind() == PopulationKind.LIF;
             dense.put("weight_exp", LoihiArithmetic.chipWeightExp(pop.weightExp()[channel], group.bits()))
                     .put("num_weight_bits", 8).put("num_message_bits", spikes ? 0 : 24).put("sign_mode", "MIXED");
             ObjectNode lif = c.putObject("lif");

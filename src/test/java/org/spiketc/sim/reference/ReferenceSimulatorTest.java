@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.UserInputException;
+import org.spiketc.compiler.ir.AttentionProduct;
 import org.spiketc.compiler.ir.Conv2d;
 import org.spiketc.compiler.ir.Graph;
 import org.spiketc.compiler.ir.GraphBuilder;
@@ -15,7 +16,7 @@ import org.spiketc.compiler.ir.Input;
 import org.spiketc.compiler.ir.Lif;
 import org.spiketc.compiler.ir.MeanTime;
 import org.spiketc.compiler.ir.Output;
-import org.spiketc.compiler.ir.Scale;
+import org.spiketc.compiler.ir.ScaleByConstant;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
 import org.spiketc.tensor.Shape;
@@ -68,13 +69,13 @@ class ReferenceSimulatorTest {
         b.add("q", new Input(Shape.of(4, 2, 2), 1));
         b.add("q_lif", new Lif(1, 0.5), "q");
         if (qkFirst) {
-            b.add("qk", new HeadMatMul(HeadMatMul.Mode.QK_T, 2), "q_lif", "q_lif");
-            b.add("s", new Scale(0.125), "qk");
-            b.add("x", new HeadMatMul(HeadMatMul.Mode.AV, 2), "s", "q_lif");
+            b.add("qk", new HeadMatMul(AttentionProduct.QK, 2), "q_lif", "q_lif");
+            b.add("s", new ScaleByConstant(0.125), "qk");
+            b.add("x", new HeadMatMul(AttentionProduct.AV, 2), "s", "q_lif");
         } else {
-            b.add("kv", new HeadMatMul(HeadMatMul.Mode.KT_V, 2), "q_lif", "q_lif");
-            b.add("qkv", new HeadMatMul(HeadMatMul.Mode.Q_M, 2), "q_lif", "kv");
-            b.add("x", new Scale(0.125), "qkv");
+            b.add("kv", new HeadMatMul(AttentionProduct.KV, 2), "q_lif", "q_lif");
+            b.add("qkv", new HeadMatMul(AttentionProduct.QM, 2), "q_lif", "kv");
+            b.add("x", new ScaleByConstant(0.125), "qkv");
         }
         b.add("output", new Output(), "x");
         return b.build();

@@ -4,7 +4,8 @@ import java.util.List;
 import org.spiketc.tensor.Shape;
 
 /**
- * A mappable node as neurons: its shape (dimension 0 is channels or heads, the rest flattened into
+ * A mappable node as the mapper places it (the mapper's working record; the binary's own population record is
+ * {@code BinaryProgram.Population}): its shape (dimension 0 is channels or heads, the rest flattened into
  * positions), its inputs, and the costs the target charges for a slice of it.
  *
  * @param index     position in the mapping's population list
@@ -20,7 +21,7 @@ import org.spiketc.tensor.Shape;
  *                  of the input channels (axons and synapses) for all the slice's neurons, and the
  *                  partial sums are joined by one more compartment per neuron
  */
-record Population(int index, String node, String kind, Shape shape, List<SourceGroup> groups, int weightBits,
+record MappedPopulation(int index, String node, String kind, Shape shape, List<SourceGroup> groups, int weightBits,
         int compartmentsPerNeuron, int split) {
     int channels() {
         return shape.dim(0);

@@ -2,10 +2,9 @@ package org.spiketc.compiler.ir;
 
 import java.util.List;
 import java.util.Map;
-import org.spiketc.tensor.Tensor;
 
 /** Multiplies every element by a constant (the SSA scale 0.125). */
-public record Scale(double factor) implements Op {
+public record ScaleByConstant(double factor) implements Op {
     @Override
     public String kind() {
         return "scale";
@@ -20,10 +19,5 @@ public record Scale(double factor) implements Op {
     @Override
     public Map<String, String> attributes() {
         return Map.of("factor", Format.num(factor));
-    }
-
-    @Override
-    public List<Tensor> parameters() {
-        return List.of();
     }
 }

@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Json;
-import org.spiketc.gui.UiThread;
+import org.spiketc.gui.BackgroundTasks;
+import org.spiketc.gui.DialogService;
+import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.report.ResultDocument;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
@@ -18,6 +20,7 @@ import org.spiketc.store.RunRepository;
 class RunsViewModelTest {
     RunRepository runs;
     RunsViewModel vm;
+    DialogService.Recording dialogs = new DialogService.Recording();
 
     static ResultDocument result(String name, double ms, double... samples) {
         ObjectNode d = Json.mapper().createObjectNode();
@@ -35,7 +38,7 @@ class RunsViewModelTest {
         runs.importResult(result("compile_alpha", 10, 9, 10, 11));
         runs.importResult(result("inference_beta", 20));
         // the history's days are those of a fixed clock in UTC, so no filter depends on today's date or the machine's zone
-        vm = new RunsViewModel(runs, UiThread.current(), java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T12:00:00Z"), java.time.ZoneOffset.UTC));
+        vm = new RunsViewModel(runs, new BackgroundTasks(WorkbenchThreads.callingThread(), dialogs), java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T12:00:00Z"), java.time.ZoneOffset.UTC));
     }
 
     @Test
@@ -157,8 +160,6 @@ class RunsViewModelTest {
     @Test
     void importingStoresGoodFilesAndACorruptOneStoresNothingAndSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        var dialogs = new org.spiketc.gui.DialogService.Recording();
-        vm.setDialogs(dialogs);
         java.nio.file.Path good = dir.resolve("baseline.json");
         inference("pytorch_cpu_baseline", "fmnist-spikformer-tiny", 0.9, 1.0).write(good);
         java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("broken.json"), "{\"test_name\": \"x\", \"metrics\": [1,");

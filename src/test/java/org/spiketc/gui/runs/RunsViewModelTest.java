@@ -3,6 +3,7 @@ package org.spiketc.gui.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,5 +182,56 @@ class RunsViewModelTest {
                 .isEqualTo("level 2, bits 4, time steps 2");
         assertThat(RunsViewModel.configurationText(null)).isEmpty();
         assertThat(RunsViewModel.configurationText("not json")).isEqualTo("not json");
+    }
+
+    /** The store, whose reads of metrics fail once {@code failing} is set (a broken database file, say). */
+    static RunRepository failingMetrics(RunRepository store, java.util.concurrent.atomic.AtomicBoolean failing) {
+        return (RunRepository) java.lang.reflect.Proxy.newProxyInstance(RunRepository.class.getClassLoader(),
+                new Class<?>[] {RunRepository.class}, (proxy, method, args) -> {
+                    if (failing.get() && method.getName().equals("metrics")) {
+                        throw new IllegalStateException("database file is damaged");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void aComparisonThatCannotReadTheRunsEndsInADialogAndLeavesTheLastComparisonShown() {
+        var failing = new java.util.concurrent.atomic.AtomicBoolean();
+        var broken = new RunsViewModel(failingMetrics(runs, failing), new BackgroundTasks(WorkbenchThreads.callingThread(), dialogs));
+        broken.refresh();
+        broken.compare(List.copyOf(broken.rows()));
+        assertThat(broken.comparison()).isNotEmpty();
+        var shown = List.copyOf(broken.comparison());
+        failing.set(true);
+        broken.compare(List.copyOf(broken.rows()));
+        assertThat(dialogs.messages()).singleElement().satisfies(m -> {
+            assertThat(m.title()).isEqualTo("Comparison failed");
+            assertThat(m.problem()).isEqualTo("Unexpected error: java.lang.IllegalStateException: database file is damaged");
+            assertThat(m.whatToDo()).contains("please report");
+        });
+        assertThat(broken.comparison()).isEqualTo(shown);
+    }
+
+    @Test
+    void aSlowReadOfAnEarlierSelectionNeverReplacesTheSelectedRunsMetrics() {
+        List<Runnable> reads = new java.util.ArrayList<>();
+        var stepped = new RunsViewModel(runs, new BackgroundTasks(new WorkbenchThreads(reads::add, Runnable::run, Runnable::run), dialogs));
+        stepped.refresh();
+        reads.remove(0).run();
+        var alpha = stepped.rows().stream().filter(r -> r.testName().equals("compile_alpha")).findFirst().orElseThrow();
+        var beta = stepped.rows().stream().filter(r -> r.testName().equals("inference_beta")).findFirst().orElseThrow();
+        stepped.selectedProperty().set(alpha);
+        stepped.selectedProperty().set(beta);
+        assertThat(reads).hasSize(2);
+        reads.get(1).run(); // beta's read finishes first...
+        reads.get(0).run(); // ...then alpha's, superseded
+        assertThat(stepped.metrics()).extracting(RunsViewModel.MetricRow::name).containsExactly("compilation_time_ms");
+        assertThat(stepped.metrics().get(0).value()).as("beta's metric, not alpha's").isEqualTo("20.0000");
+        assertThat(dialogs.messages()).isEmpty();
     }
 }

@@ -180,6 +180,57 @@ class SetupViewModelTest {
         assertThat(runs.list(RunQuery.all())).extracting(StoredRun::status).containsExactly(RunStatus.FINISHED, RunStatus.FAILED);
     }
 
+    @Test
+    void aRunThatFailsOnTheRunThreadReachesTheDialogOnTheFxThread() throws Exception {
+        var runThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var shownOnFx = new java.util.concurrent.CompletableFuture<Boolean>();
+            DialogService onFx = (title, problem, whatToDo) -> shownOnFx.complete(javafx.application.Platform.isFxApplicationThread()
+                    && title.equals("Run failed") && problem.contains("does not fit"));
+            var tasks = new BackgroundTasks(new WorkbenchThreads(Runnable::run, runThread, javafx.application.Platform::runLater), onFx);
+            var threaded = new SetupViewModel(new SetupForm(tasks, Settings.inMemory()), new RunSubmission(runs, tasks, null, () -> { }));
+            threaded.form().modelProperty().set("spikformer-8-768");
+            threaded.form().targetProperty().set("loihi1");
+            threaded.compile();
+            assertThat(shownOnFx.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(threaded.statusProperty().get()).contains("failed: ").contains("does not fit");
+            assertThat(runs.list(RunQuery.all())).extracting(StoredRun::status).containsExactly(RunStatus.FAILED);
+        } finally {
+            runThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRunCancelledWhileItGoesIsStoredAsCancelledAndShowsNoDialog() {
+        List<Runnable> queued = new ArrayList<>();
+        Runnable[] onBegin = {() -> { }};
+        RunRepository store = runs;
+        // the user presses Cancel the moment the run has been recorded, before the compiler's first safe point
+        runs = (RunRepository) java.lang.reflect.Proxy.newProxyInstance(RunRepository.class.getClassLoader(),
+                new Class<?>[] {RunRepository.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (method.getName().equals("begin")) {
+                            onBegin[0].run();
+                        }
+                    }
+                });
+        var deferred = setup(new WorkbenchThreads(Runnable::run, queued::add, Runnable::run), Settings.inMemory());
+        deferred.compile();
+        var run = deferred.queue().active().get(0);
+        onBegin[0] = run::cancel;
+        queued.forEach(Runnable::run);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(store.list(RunQuery.all())).extracting(StoredRun::status).containsExactly(RunStatus.CANCELLED);
+        assertThat(deferred.statusProperty().get()).isEqualTo("compile of fmnist-spikformer-tiny for loihi2 cancelled");
+        assertThat(dialogs.messages()).isEmpty();
+        assertThat(recorded).as("the history refreshes for a cancelled run too").isEqualTo(1);
+    }
+
     private static DialogService.Recording.Message m(DialogService.Recording d) {
         return d.messages().get(0);
     }

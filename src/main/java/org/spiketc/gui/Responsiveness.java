@@ -65,14 +65,14 @@ public final class Responsiveness {
             }
         };
         workbench.tabs().getSelectionModel().select(Workbench.LIVE); // where the charts draw
-        workbench.setup().samplesProperty().unbind();
+        workbench.setup().form().samplesProperty().unbind();
         timer.start();
         // The measured run is the session's second: a short warm-up inference first shows the views, fills the
         // queue and the charts once and lets the JIT compile the emulator and the drawing code. The warm-up's
         // pulse gaps are reported apart, as what a session's first run feels like.
-        workbench.setup().samplesProperty().set(warmUp);
+        workbench.setup().form().samplesProperty().set(warmUp);
         workbench.setup().infer();
-        workbench.setup().samplesProperty().set(samples);
+        workbench.setup().form().samplesProperty().set(samples);
         javafx.animation.Timeline poll = new javafx.animation.Timeline();
         poll.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(200), e -> {
             if (workbench.setup().queue().active().isEmpty() && workbench.live().arrived() >= warmUp) {

@@ -8,8 +8,12 @@ import org.spiketc.gui.live.LiveView;
 import org.spiketc.gui.live.LiveViewModel;
 import org.spiketc.gui.runs.RunsView;
 import org.spiketc.gui.runs.RunsViewModel;
+import org.spiketc.gui.setup.RunSubmission;
+import org.spiketc.gui.setup.SetupForm;
 import org.spiketc.gui.setup.SetupView;
 import org.spiketc.gui.setup.SetupViewModel;
+import org.spiketc.gui.welcome.WelcomeView;
+import org.spiketc.gui.welcome.WelcomeViewModel;
 import org.spiketc.store.RunRepository;
 
 /**
@@ -27,19 +31,17 @@ public record Workbench(TabPane tabs, SetupViewModel setup, LiveViewModel live, 
     public static final int RUNS = 3;
     public static final int HOTSPOTS = 4;
 
-    public static Workbench build(RunRepository store, UiThread threads, Settings settings, DialogService dialogs) {
-        RunsViewModel history = new RunsViewModel(store, threads);
-        history.setDialogs(dialogs);
-        SetupViewModel setup = new SetupViewModel(store, threads, settings);
-        setup.setDialogs(dialogs);
-        setup.setOnRecorded(history::refresh);
-        LiveViewModel live = new LiveViewModel(threads.ui());
-        setup.setLive(live);
+    /** @param threads where work runs (the window's threads, or the calling thread in tests) */
+    public static Workbench build(RunRepository store, WorkbenchThreads threads, Settings settings, DialogService dialogs) {
+        BackgroundTasks tasks = new BackgroundTasks(threads, dialogs);
+        RunsViewModel history = new RunsViewModel(store, tasks);
+        LiveViewModel live = new LiveViewModel(tasks);
+        SetupViewModel setup = new SetupViewModel(new SetupForm(tasks, settings), new RunSubmission(store, tasks, live, history::refresh));
         LiveView liveView = new LiveView(live);
-        HotspotsViewModel hotspots = new HotspotsViewModel(store, threads);
+        HotspotsViewModel hotspots = new HotspotsViewModel(store, tasks);
         history.selectedProperty().addListener((o, a, b) -> hotspots.show(b));
-        org.spiketc.gui.welcome.WelcomeViewModel welcome = new org.spiketc.gui.welcome.WelcomeViewModel(setup);
-        TabPane tabs = new TabPane(tab("Welcome", new org.spiketc.gui.welcome.WelcomeView(welcome)), tab("Setup", new SetupView(setup)),
+        WelcomeViewModel welcome = new WelcomeViewModel(setup.submission());
+        TabPane tabs = new TabPane(tab("Welcome", new WelcomeView(welcome)), tab("Setup", new SetupView(setup)),
                 tab("Live", liveView), tab("Runs", new RunsView(history)), tab("Hotspots", new HotspotsView(hotspots)));
         welcome.setOnStarted(() -> tabs.getSelectionModel().select(LIVE));
         liveView.shownProperty().bind(tabs.getTabs().get(LIVE).selectedProperty()); // no drawing behind another view
@@ -49,7 +51,7 @@ public record Workbench(TabPane tabs, SetupViewModel setup, LiveViewModel live, 
     }
 
     /** Errors in dialogs over the window that shows these tabs. */
-    public static Workbench build(RunRepository store, UiThread threads, Settings settings) {
+    public static Workbench build(RunRepository store, WorkbenchThreads threads, Settings settings) {
         TabPane[] shown = new TabPane[1];
         Workbench w = build(store, threads, settings, DialogService.alerts(() -> shown[0].getScene() == null ? null
                 : shown[0].getScene().getWindow()));

@@ -18,7 +18,7 @@ public final class WorkbenchApp extends Application {
         String url = getParameters().getNamed().getOrDefault("db", Database.defaultUrl());
         RunRepository runs = new JdbcRunRepository(Database.open(url));
         Settings settings = Settings.user();
-        Workbench workbench = Workbench.build(runs, UiThread.javafx(), settings);
+        Workbench workbench = Workbench.build(runs, WorkbenchThreads.javafx(), settings);
         TabPane tabs = workbench.tabs();
         Scene scene = new Scene(tabs, settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
         // F1..F5 switch views; buttons carry Alt mnemonics (Alt+C compile, Alt+R run inference, Alt+S sweep, Alt+A cancel, ...)
@@ -73,7 +73,7 @@ public final class WorkbenchApp extends Application {
     }
 
     /** The window's content, also what the tests put on a stage (errors go to dialogs over its window). */
-    public static TabPane content(RunRepository runs, UiThread threads) {
+    public static TabPane content(RunRepository runs, WorkbenchThreads threads) {
         return Workbench.build(runs, threads, Settings.inMemory()).tabs();
     }
 }

@@ -30,7 +30,7 @@ class ResponsivenessTest {
     @Start
     void start(Stage stage) {
         var runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        workbench = Workbench.build(runs, UiThread.javafx(), Settings.inMemory(), new DialogService.Recording());
+        workbench = Workbench.build(runs, WorkbenchThreads.javafx(), Settings.inMemory(), new DialogService.Recording());
         stage.setScene(new Scene(workbench.tabs(), 1100, 700));
         stage.show();
     }

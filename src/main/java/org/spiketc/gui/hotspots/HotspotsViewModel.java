@@ -14,7 +14,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.spiketc.gui.UiThread;
+import org.spiketc.gui.BackgroundTask;
+import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.report.ResultDocument;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.StoredRun;
@@ -59,7 +60,9 @@ public final class HotspotsViewModel {
     }
 
     private final RunRepository runs;
-    private final UiThread threads;
+    private final BackgroundTasks tasks;
+    /** The read for the run shown last; a newer choice cancels it, so a slow read never replaces a later run's hotspots. */
+    private BackgroundTask<?> reading;
     private final ObservableList<PassRow> passes = FXCollections.observableArrayList();
     private final ObservableList<LayerRow> layers = FXCollections.observableArrayList();
     private final ObservableList<LayerChange> passLayers = FXCollections.observableArrayList();
@@ -68,9 +71,9 @@ public final class HotspotsViewModel {
     private final ReadOnlyStringWrapper focus = new ReadOnlyStringWrapper("passes");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Select a run in Runs to see its hotspots");
 
-    public HotspotsViewModel(RunRepository runs, UiThread threads) {
+    public HotspotsViewModel(RunRepository runs, BackgroundTasks tasks) {
         this.runs = runs;
-        this.threads = threads;
+        this.tasks = tasks;
         selectedPass.addListener((o, a, b) -> passLayers.setAll(b == null ? List.of() : b.layers()));
     }
 
@@ -106,6 +109,10 @@ public final class HotspotsViewModel {
 
     /** Shows the hotspots of a run (null clears). */
     public void show(StoredRun run) {
+        if (reading != null) {
+            reading.cancel();
+            reading = null;
+        }
         if (run == null) {
             passes.clear();
             layers.clear();
@@ -113,7 +120,9 @@ public final class HotspotsViewModel {
             title.set("Select a run in Runs to see its hotspots");
             return;
         }
-        threads.background().execute(() -> {
+        record Shown(List<PassRow> passes, List<LayerRow> layers, CoreMapData map, String title) {
+        }
+        reading = tasks.task("Cannot show the hotspots", cancel -> {
             ResultDocument doc = runs.result(run.id()).orElse(null);
             JsonNode json = doc == null ? null : doc.json();
             List<PassRow> p = json == null ? List.of() : passes(json.path("passes"));
@@ -123,15 +132,15 @@ public final class HotspotsViewModel {
                     "Run %d (%s): %d passes, %d layers%s", run.id(), run.testName(), p.size(), l.size(),
                     map == null ? "" : map.chipLevel() ? String.format(Locale.ROOT, ", %d chips", map.cells().size())
                             : String.format(Locale.ROOT, ", %d cores on %d chip(s)", map.cells().size(), map.chips().size()));
-            threads.ui().execute(() -> {
-                selectedPass.set(null);
-                passes.setAll(p);
-                layers.setAll(l);
-                coreMap.set(map);
-                focus.set(p.isEmpty() && !l.isEmpty() ? "layers" : "passes");
-                title.set(t);
-            });
-        });
+            return new Shown(p, l, map, t);
+        }).onSuccess(shown -> {
+            selectedPass.set(null);
+            passes.setAll(shown.passes());
+            layers.setAll(shown.layers());
+            coreMap.set(shown.map());
+            focus.set(shown.passes().isEmpty() && !shown.layers().isEmpty() ? "layers" : "passes");
+            title.set(shown.title());
+        }).start();
     }
 
     static List<PassRow> passes(JsonNode array) {

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
@@ -66,7 +67,7 @@ public final class LiveViewModel implements Evaluation.ResultListener {
         return t;
     });
     private final HostProbe probe;
-    private final java.util.concurrent.Executor ui;
+    private final BackgroundTasks tasks;
     private ScheduledFuture<?> sampling;
     private int[] labels = new int[0];
     private long seen;
@@ -75,13 +76,13 @@ public final class LiveViewModel implements Evaluation.ResultListener {
     private double[] latencies = new double[1024];
     private final Map<String, double[]> layerSums = new LinkedHashMap<>();
 
-    /** @param ui where property changes made from other threads go (the FX thread in the workbench) */
-    public LiveViewModel(java.util.concurrent.Executor ui) {
-        this(ui, HostProbe.oshi());
+    /** @param tasks how property changes made from a run's thread reach the FX thread */
+    public LiveViewModel(BackgroundTasks tasks) {
+        this(tasks, HostProbe.oshi());
     }
 
-    LiveViewModel(java.util.concurrent.Executor ui, HostProbe probe) {
-        this.ui = ui;
+    LiveViewModel(BackgroundTasks tasks, HostProbe probe) {
+        this.tasks = tasks;
         this.probe = probe;
     }
 
@@ -112,7 +113,7 @@ public final class LiveViewModel implements Evaluation.ResultListener {
         hostStopped();
         hostPending.clear();
         long t0 = System.nanoTime();
-        ui.execute(() -> {
+        tasks.onFxThread(() -> {
             hostRuns.set(hostRuns.get() + 1);
             summary.set("Host CPU and memory during the " + what);
         });

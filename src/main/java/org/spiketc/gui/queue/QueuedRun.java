@@ -10,11 +10,11 @@ import org.spiketc.common.ProgressListener;
  * show its title, progress, remaining time and a cancel button. The work itself is engine code: it gets a
  * {@link Cancellation} and a {@link ProgressListener}, never the task.
  */
-public final class QueuedRun extends Task<String> {
-    /** What a queued run does; returns the line the status bar shows when it ends. */
+public final class QueuedRun extends Task<Void> {
+    /** What a queued run does; it reports its own outcome (the status line, a dialog) through the view model. */
     @FunctionalInterface
     public interface Work {
-        String run(Cancellation cancel, ProgressListener progress) throws Exception;
+        void run(Cancellation cancel, ProgressListener progress) throws Exception;
     }
 
     private final Cancellation cancellation = new Cancellation();
@@ -27,15 +27,16 @@ public final class QueuedRun extends Task<String> {
     }
 
     @Override
-    protected String call() throws Exception {
+    protected Void call() throws Exception {
         long start = System.nanoTime();
         updateMessage("starting");
-        return work.run(cancellation, (stage, fraction) -> {
+        work.run(cancellation, (stage, fraction) -> {
             if (fraction >= 0) {
                 updateProgress(fraction, 1);
             }
             updateMessage(progressText(stage, fraction, (System.nanoTime() - start) / 1e9));
         });
+        return null;
     }
 
     /**

@@ -16,7 +16,9 @@ import org.spiketc.analysis.Measurement;
 import org.spiketc.analysis.MetricComparison;
 import org.spiketc.analysis.Verdict;
 import org.spiketc.analysis.Statistics;
-import org.spiketc.gui.UiThread;
+import org.spiketc.gui.BackgroundTask;
+import org.spiketc.gui.BackgroundTasks;
+import org.spiketc.gui.ErrorAdvice;
 import org.spiketc.store.RunKind;
 import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
@@ -54,8 +56,9 @@ public final class RunsViewModel {
     private final ObservableList<Overlay> overlays = FXCollections.observableArrayList();
     private final ObservableList<TradeOff> tradeOffs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper tradeOffTitle = new ReadOnlyStringWrapper("");
-    private org.spiketc.gui.DialogService dialogs = new org.spiketc.gui.DialogService.Recording();
-    private final UiThread threads;
+    private final BackgroundTasks tasks;
+    /** The metrics being read for the selected run; a newer selection cancels it, so only the latest shows. */
+    private BackgroundTask<List<MetricRow>> metricsRead;
     private final ObservableList<StoredRun> rows = FXCollections.observableArrayList();
     private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty("");
@@ -67,14 +70,15 @@ public final class RunsViewModel {
 
     private final java.time.Clock clock;
 
-    public RunsViewModel(RunRepository runs, UiThread threads) {
-        this(runs, threads, java.time.Clock.systemDefaultZone());
+    /** Days of the date filter begin at midnight in the machine's zone. */
+    public RunsViewModel(RunRepository runs, BackgroundTasks tasks) {
+        this(runs, tasks, java.time.Clock.systemDefaultZone());
     }
 
     /** {@code clock}'s zone decides where a day begins for the date filter (tests pass a fixed clock). */
-    public RunsViewModel(RunRepository runs, UiThread threads, java.time.Clock clock) {
+    public RunsViewModel(RunRepository runs, BackgroundTasks tasks, java.time.Clock clock) {
         this.runs = runs;
-        this.threads = threads;
+        this.tasks = tasks;
         this.clock = clock;
         search.addListener((o, a, b) -> load(null, false));
         kind.addListener((o, a, b) -> load(null, false));
@@ -83,10 +87,6 @@ public final class RunsViewModel {
         runStatus.addListener((o, a, b) -> load(null, false));
         since.addListener((o, a, b) -> load(null, false));
         selected.addListener((o, a, b) -> loadMetrics(b));
-    }
-
-    public void setDialogs(org.spiketc.gui.DialogService d) {
-        dialogs = d;
     }
 
     public ObjectProperty<String> modelProperty() {
@@ -172,7 +172,9 @@ public final class RunsViewModel {
         }
         List<StoredRun> ordered = chosen.stream().sorted(java.util.Comparator.comparing(StoredRun::started)
                 .thenComparingLong(StoredRun::id)).toList();
-        threads.background().execute(() -> {
+        record Compared(List<ComparisonRow> rows, String title, List<Overlay> lines) {
+        }
+        tasks.task("Comparison failed", cancel -> {
             StoredRun base = ordered.get(0);
             Map<String, Measurement> baseline = runs.metrics(base.id());
             List<ComparisonRow> out = new java.util.ArrayList<>();
@@ -186,13 +188,12 @@ public final class RunsViewModel {
                 }
             }
             String title = "Against baseline #" + base.id() + " (" + base.testName() + ")" + (regression ? ": regression" : "");
-            List<Overlay> lines = overlays(ordered);
-            threads.ui().execute(() -> {
-                overlays.setAll(lines);
-                comparison.setAll(out);
-                comparisonTitle.set(title);
-            });
-        });
+            return new Compared(out, title, overlays(ordered));
+        }).onSuccess(c -> {
+            overlays.setAll(c.lines());
+            comparison.setAll(c.rows());
+            comparisonTitle.set(c.title());
+        }).start();
     }
 
     /**
@@ -233,7 +234,9 @@ public final class RunsViewModel {
     public void tradeOff(List<StoredRun> chosen) {
         List<StoredRun> candidates = (chosen.size() >= 2 ? chosen : List.copyOf(rows)).stream()
                 .filter(r -> r.kind() == RunKind.INFERENCE && r.status() == org.spiketc.store.RunStatus.FINISHED).toList();
-        threads.background().execute(() -> {
+        record Shown(List<TradeOff> points, String title) {
+        }
+        tasks.task("Trade-off view failed", cancel -> {
             List<org.spiketc.analysis.ParetoFront.Point> points = new java.util.ArrayList<>();
             Map<Long, StoredRun> byId = new java.util.HashMap<>();
             for (StoredRun r : candidates) {
@@ -250,11 +253,11 @@ public final class RunsViewModel {
                     front.contains(p.id()))).toList();
             String title = out.isEmpty() ? "No finished inference runs with accuracy and energy: run a sweep from Setup"
                     : out.size() + " inference runs, " + front.size() + " on the Pareto front (less energy, more accuracy)";
-            threads.ui().execute(() -> {
-                tradeOffs.setAll(out);
-                tradeOffTitle.set(title);
-            });
-        });
+            return new Shown(out, title);
+        }).onSuccess(t -> {
+            tradeOffs.setAll(t.points());
+            tradeOffTitle.set(t.title());
+        }).start();
     }
 
     /**
@@ -262,31 +265,22 @@ public final class RunsViewModel {
      * first; a corrupt one stops the import with a dialog and nothing is stored.
      */
     public void importFiles(List<java.nio.file.Path> files) {
-        threads.background().execute(() -> {
-            try {
-                List<org.spiketc.report.ResultDocument> docs = new java.util.ArrayList<>();
-                for (java.nio.file.Path f : files) {
-                    docs.addAll(org.spiketc.report.ResultDocument.readAll(f));
-                }
-                List<Long> ids = runs.importResults(docs); // one transaction: all or none
-                String note = "imported " + ids.size() + (ids.size() == 1 ? " result" : " results") + " as run(s) " + ids;
-                threads.ui().execute(() -> load(note, true));
-            } catch (RuntimeException e) {
-                org.spiketc.gui.ErrorAdvice a = org.spiketc.gui.ErrorAdvice.of(e);
-                threads.ui().execute(() -> {
-                    status.set("import failed: " + a.problem());
-                    dialogs.error("Import failed", a.problem(), a.whatToDo());
-                });
+        tasks.task("Import failed", cancel -> {
+            List<org.spiketc.report.ResultDocument> docs = new java.util.ArrayList<>();
+            for (java.nio.file.Path f : files) {
+                docs.addAll(org.spiketc.report.ResultDocument.readAll(f));
             }
-        });
+            List<Long> ids = runs.importResults(docs); // one transaction: all or none
+            return "imported " + ids.size() + (ids.size() == 1 ? " result" : " results") + " as run(s) " + ids;
+        }).onSuccess(note -> load(note, true)).onFailure(a -> status.set("import failed: " + a.problem())).start();
     }
 
     /** Deletes runs and everything stored with them. */
     public void delete(List<StoredRun> chosen) {
-        threads.background().execute(() -> {
+        tasks.task("Delete failed", cancel -> {
             chosen.forEach(r -> runs.delete(r.id()));
-            threads.ui().execute(this::refresh);
-        });
+            return chosen.size();
+        }).onSuccess(n -> refresh()).onFailure(a -> refresh()).start(); // what was deleted before the failure is gone
     }
 
     /**
@@ -294,28 +288,23 @@ public final class RunsViewModel {
      * (metric, value, samples...) otherwise. Reports the outcome in the status line.
      */
     public void export(StoredRun run, java.nio.file.Path file) {
-        threads.background().execute(() -> {
-            try {
-                if (file.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                    runs.result(run.id()).orElseThrow(() -> new IllegalStateException("run " + run.id() + " has no result")).write(file);
-                } else {
-                    StringBuilder csv = new StringBuilder("metric,value,samples\n");
-                    runs.metrics(run.id()).forEach((k, m) -> {
-                        csv.append(k).append(',').append(m.failed() ? "" : Double.toString(m.value())).append(',');
-                        csv.append(java.util.Arrays.stream(m.samples()).mapToObj(Double::toString)
-                                .collect(java.util.stream.Collectors.joining(" "))).append('\n');
-                    });
-                    java.nio.file.Files.writeString(file, csv);
-                }
-                threads.ui().execute(() -> status.set("exported run " + run.id() + " to " + file));
-            } catch (Exception e) {
-                threads.ui().execute(() -> {
-                    status.set("export failed: " + e.getMessage());
-                    dialogs.error("Export failed", "Cannot write " + file + ": " + e.getMessage(),
-                            "Choose a folder you can write to; the stored run is unchanged.");
+        tasks.task("Export failed", cancel -> {
+            if (file.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                runs.result(run.id()).orElseThrow(() -> new IllegalStateException("run " + run.id() + " has no result")).write(file);
+            } else {
+                StringBuilder csv = new StringBuilder("metric,value,samples\n");
+                runs.metrics(run.id()).forEach((k, m) -> {
+                    csv.append(k).append(',').append(m.failed() ? "" : Double.toString(m.value())).append(',');
+                    csv.append(java.util.Arrays.stream(m.samples()).mapToObj(Double::toString)
+                            .collect(java.util.stream.Collectors.joining(" "))).append('\n');
                 });
+                java.nio.file.Files.writeString(file, csv);
             }
-        });
+            return file;
+        }).advice(e -> new ErrorAdvice("Cannot write " + file + ": " + e.getMessage(),
+                "Choose a folder you can write to; the stored run is unchanged."))
+                .onSuccess(f -> status.set("exported run " + run.id() + " to " + f))
+                .onFailure(a -> status.set("export failed: " + a.problem())).start();
     }
 
     private static String value(Measurement m) {
@@ -335,39 +324,38 @@ public final class RunsViewModel {
         String text = search.get() == null || search.get().isBlank() ? null : search.get().trim();
         RunQuery q = new RunQuery(kind.get(), model.get(), hardware.get(), runStatus.get(), text, 1000);
         java.time.Instant from = since.get() == null ? null : since.get().atStartOfDay(clock.getZone()).toInstant();
-        threads.background().execute(() -> {
-            try {
-                List<StoredRun> found = runs.list(q).stream().filter(r -> from == null || !r.started().isBefore(from)).toList();
-                List<StoredRun> every = choices ? runs.list(RunQuery.all()) : List.of();
-                List<String> m = every.stream().map(StoredRun::model).filter(java.util.Objects::nonNull).distinct().sorted().toList();
-                List<String> h = every.stream().map(StoredRun::hardware).filter(java.util.Objects::nonNull).distinct().sorted().toList();
-                threads.ui().execute(() -> {
-                    if (choices && !m.equals(models)) {
-                        models.setAll(m);
-                    }
-                    if (choices && !h.equals(hardwares)) {
-                        hardwares.setAll(h);
-                    }
-                    rows.setAll(found);
-                    String count = found.size() + (found.size() == 1 ? " run" : " runs");
-                    status.set(note == null ? count : note + "; " + count);
-                });
-            } catch (RuntimeException e) {
-                threads.ui().execute(() -> status.set("cannot read the runs: " + e.getMessage()));
+        record Loaded(List<StoredRun> found, List<String> models, List<String> hardwares) {
+        }
+        tasks.task("Cannot read the runs", cancel -> {
+            List<StoredRun> found = runs.list(q).stream().filter(r -> from == null || !r.started().isBefore(from)).toList();
+            List<StoredRun> every = choices ? runs.list(RunQuery.all()) : List.of();
+            List<String> m = every.stream().map(StoredRun::model).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+            List<String> h = every.stream().map(StoredRun::hardware).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+            return new Loaded(found, m, h);
+        }).onSuccess(l -> {
+            if (choices && !l.models().equals(models)) {
+                models.setAll(l.models());
             }
-        });
+            if (choices && !l.hardwares().equals(hardwares)) {
+                hardwares.setAll(l.hardwares());
+            }
+            rows.setAll(l.found());
+            String count = l.found().size() + (l.found().size() == 1 ? " run" : " runs");
+            status.set(note == null ? count : note + "; " + count);
+        }).onFailure(a -> status.set("cannot read the runs: " + a.problem())).start();
     }
 
     private void loadMetrics(StoredRun run) {
+        if (metricsRead != null) {
+            metricsRead.cancel(); // a slower read for the previous selection must not overwrite this one
+        }
         if (run == null) {
+            metricsRead = null;
             metrics.clear();
             return;
         }
-        threads.background().execute(() -> {
-            Map<String, Measurement> m = runs.metrics(run.id());
-            List<MetricRow> out = m.entrySet().stream().map(e -> row(e.getKey(), e.getValue())).toList();
-            threads.ui().execute(() -> metrics.setAll(out));
-        });
+        metricsRead = tasks.task("Cannot read the run's metrics", cancel -> runs.metrics(run.id()).entrySet().stream()
+                .map(e -> row(e.getKey(), e.getValue())).toList()).onSuccess(metrics::setAll).start();
     }
 
     /**

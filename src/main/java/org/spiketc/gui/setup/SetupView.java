@@ -27,35 +27,36 @@ import org.spiketc.gui.queue.QueuedRun;
 public final class SetupView extends BorderPane {
     public SetupView(SetupViewModel vm) {
         getStyleClass().add("setup-view");
+        SetupForm choices = vm.form();
         ComboBox<String> model = new ComboBox<>();
-        model.getItems().setAll(vm.models());
-        model.valueProperty().bindBidirectional(vm.modelProperty());
+        model.getItems().setAll(choices.models());
+        model.valueProperty().bindBidirectional(choices.modelProperty());
         model.getStyleClass().add("setup-model");
-        model.disableProperty().bind(vm.configFileProperty().isNotNull());
+        model.disableProperty().bind(choices.configFileProperty().isNotNull());
         Label configName = new Label();
-        configName.textProperty().bind(Bindings.createStringBinding(() -> vm.configFileProperty().get() == null ? "or a config file"
-                : vm.configFileProperty().get().getFileName().toString(), vm.configFileProperty()));
+        configName.textProperty().bind(Bindings.createStringBinding(() -> choices.configFileProperty().get() == null ? "or a config file"
+                : choices.configFileProperty().get().getFileName().toString(), choices.configFileProperty()));
         Button config = new Button("Config…");
-        config.setOnAction(e -> choose("Model config (JSON)", "*.json").ifPresent(f -> vm.configFileProperty().set(f)));
+        config.setOnAction(e -> choose("Model config (JSON)", "*.json").ifPresent(f -> choices.configFileProperty().set(f)));
         Button weights = new Button("Weights…");
         weights.getStyleClass().add("setup-weights");
-        weights.setOnAction(e -> choose("Weights (safetensors)", "*.safetensors").ifPresent(f -> vm.weightsFileProperty().set(f)));
+        weights.setOnAction(e -> choose("Weights (safetensors)", "*.safetensors").ifPresent(f -> choices.weightsFileProperty().set(f)));
         Label weightsName = new Label();
-        weightsName.textProperty().bind(Bindings.createStringBinding(() -> vm.weightsFileProperty().get() == null
-                ? "shipped or seeded random weights" : vm.weightsFileProperty().get().getFileName().toString(), vm.weightsFileProperty()));
+        weightsName.textProperty().bind(Bindings.createStringBinding(() -> choices.weightsFileProperty().get() == null
+                ? "shipped or seeded random weights" : choices.weightsFileProperty().get().getFileName().toString(), choices.weightsFileProperty()));
         Button preset = new Button("Use preset");
         preset.setOnAction(e -> {
-            vm.configFileProperty().set(null);
-            vm.weightsFileProperty().set(null);
+            choices.configFileProperty().set(null);
+            choices.weightsFileProperty().set(null);
         });
         Label modelInfo = new Label();
         modelInfo.getStyleClass().add("setup-model-info");
-        modelInfo.textProperty().bind(vm.modelInfoProperty());
+        modelInfo.textProperty().bind(choices.modelInfoProperty());
         modelInfo.setWrapText(true);
 
         ComboBox<String> target = new ComboBox<>();
-        target.getItems().setAll(vm.targets());
-        target.valueProperty().bindBidirectional(vm.targetProperty());
+        target.getItems().setAll(choices.targets());
+        target.valueProperty().bindBidirectional(choices.targetProperty());
         target.getStyleClass().add("setup-target");
         ComboBox<Integer> chips = new ComboBox<>();
         chips.setConverter(new StringConverter<>() {
@@ -69,82 +70,82 @@ public final class SetupView extends BorderPane {
                 return null;
             }
         });
-        chips.getItems().setAll(vm.systemSizes());
-        chips.setValue(vm.chipsProperty().get());
-        chips.valueProperty().addListener((o, a, b) -> vm.chipsProperty().set(b == null ? 0 : b));
-        vm.targetProperty().addListener((o, a, b) -> {
-            chips.getItems().setAll(vm.systemSizes());
+        chips.getItems().setAll(choices.systemSizes());
+        chips.setValue(choices.chipsProperty().get());
+        chips.valueProperty().addListener((o, a, b) -> choices.chipsProperty().set(b == null ? 0 : b));
+        choices.targetProperty().addListener((o, a, b) -> {
+            chips.getItems().setAll(choices.systemSizes());
             chips.setValue(0);
         });
         Label hardwareInfo = new Label();
         hardwareInfo.getStyleClass().add("setup-hardware-info");
-        hardwareInfo.textProperty().bind(vm.hardwareInfoProperty());
+        hardwareInfo.textProperty().bind(choices.hardwareInfoProperty());
         hardwareInfo.setWrapText(true);
         hardwareInfo.setMaxHeight(60);
-        javafx.scene.control.TableView<SetupViewModel.FigureRow> figures = new javafx.scene.control.TableView<>(vm.hardwareFigures());
+        javafx.scene.control.TableView<SetupForm.FigureRow> figures = new javafx.scene.control.TableView<>(choices.hardwareFigures());
         figures.getStyleClass().add("hardware-figures");
-        figures.getColumns().add(org.spiketc.gui.Columns.text("figure", SetupViewModel.FigureRow::figure, 190));
-        figures.getColumns().add(org.spiketc.gui.Columns.text("value", SetupViewModel.FigureRow::value, 110));
-        figures.getColumns().add(org.spiketc.gui.Columns.text("basis", SetupViewModel.FigureRow::basis, 80));
-        figures.getColumns().add(org.spiketc.gui.Columns.text("source", SetupViewModel.FigureRow::source, 600));
+        figures.getColumns().add(org.spiketc.gui.Columns.text("figure", SetupForm.FigureRow::figure, 190));
+        figures.getColumns().add(org.spiketc.gui.Columns.text("value", SetupForm.FigureRow::value, 110));
+        figures.getColumns().add(org.spiketc.gui.Columns.text("basis", SetupForm.FigureRow::basis, 80));
+        figures.getColumns().add(org.spiketc.gui.Columns.text("source", SetupForm.FigureRow::source, 600));
         figures.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
         figures.setPrefHeight(230);
         figures.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
-            protected void updateItem(SetupViewModel.FigureRow item, boolean empty) {
+            protected void updateItem(SetupForm.FigureRow item, boolean empty) {
                 super.updateItem(item, empty);
                 setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.figure() + ": " + item.value() + " ("
                         + item.basis() + ")\n" + item.source()));
             }
         });
         javafx.scene.control.Tooltip about = new javafx.scene.control.Tooltip();
-        about.textProperty().bind(vm.hardwareInfoProperty());
+        about.textProperty().bind(choices.hardwareInfoProperty());
         about.setWrapText(true);
         about.setMaxWidth(600);
         hardwareInfo.setTooltip(about);
 
-        Spinner<Integer> level = new Spinner<>(0, 3, vm.levelProperty().get());
+        Spinner<Integer> level = new Spinner<>(0, 3, choices.levelProperty().get());
         level.setPrefWidth(70);
-        vm.levelProperty().bind(level.valueProperty());
-        Spinner<Integer> bits = new Spinner<>(2, 8, vm.bitsProperty().get());
+        choices.levelProperty().bind(level.valueProperty());
+        Spinner<Integer> bits = new Spinner<>(2, 8, choices.bitsProperty().get());
         bits.setPrefWidth(70);
-        vm.bitsProperty().bind(bits.valueProperty());
-        Spinner<Integer> steps = new Spinner<>(0, 16, vm.timeStepsProperty().get());
+        choices.bitsProperty().bind(bits.valueProperty());
+        Spinner<Integer> steps = new Spinner<>(0, 16, choices.timeStepsProperty().get());
         steps.setPrefWidth(70);
-        Spinner<Integer> sparsity = new Spinner<>(0, 95, vm.sparsityPercentProperty().get(), 5);
+        Spinner<Integer> sparsity = new Spinner<>(0, 95, choices.sparsityPercentProperty().get(), 5);
         sparsity.setPrefWidth(75);
         sparsity.getStyleClass().add("setup-sparsity");
-        vm.sparsityPercentProperty().bind(sparsity.valueProperty());
-        vm.timeStepsProperty().bind(steps.valueProperty());
+        choices.sparsityPercentProperty().bind(sparsity.valueProperty());
+        choices.timeStepsProperty().bind(steps.valueProperty());
         FlowPane passes = new FlowPane(10, 4);
-        java.util.Set<String> required = vm.requiredPasses();
-        for (String id : vm.passIds()) {
+        java.util.Set<String> required = choices.requiredPasses();
+        for (String id : choices.passIds()) {
             CheckBox on = new CheckBox(id);
-            on.setSelected(!vm.disabledPasses().contains(id));
+            on.setSelected(!choices.disabledPasses().contains(id));
             if (required.contains(id)) {
                 on.setDisable(true); // the mapper needs it
                 on.setTooltip(new javafx.scene.control.Tooltip(id + " is required: the mapper cannot run without it"));
             }
             on.selectedProperty().addListener((o, a, b) -> {
                 if (b) {
-                    vm.disabledPasses().remove(id);
+                    choices.disabledPasses().remove(id);
                 } else {
-                    vm.disabledPasses().add(id);
+                    choices.disabledPasses().add(id);
                 }
             });
             passes.getChildren().add(on);
         }
         CheckBox full = new CheckBox("full test set (10,000, Debian package)");
-        full.selectedProperty().bindBidirectional(vm.fullTestSetProperty());
-        full.setDisable(!vm.fullTestSetAvailable());
-        Spinner<Integer> samples = new Spinner<>(1, 10_000, vm.samplesProperty().get(), 100);
+        full.selectedProperty().bindBidirectional(choices.fullTestSetProperty());
+        full.setDisable(!choices.fullTestSetAvailable());
+        Spinner<Integer> samples = new Spinner<>(1, 10_000, choices.samplesProperty().get(), 100);
         samples.setEditable(true);
         samples.setPrefWidth(100);
         samples.getStyleClass().add("setup-samples");
-        vm.samplesProperty().bind(samples.valueProperty());
+        choices.samplesProperty().bind(samples.valueProperty());
         ComboBox<String> bench = new ComboBox<>();
-        bench.getItems().setAll(vm.benchmarks());
-        bench.valueProperty().bindBidirectional(vm.benchmarkProperty());
+        bench.getItems().setAll(choices.benchmarks());
+        bench.valueProperty().bindBidirectional(choices.benchmarkProperty());
 
         GridPane form = new GridPane();
         form.setHgap(10);

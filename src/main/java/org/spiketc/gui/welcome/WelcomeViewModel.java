@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import org.spiketc.gui.queue.QueuedRun;
-import org.spiketc.gui.setup.SetupViewModel;
+import org.spiketc.gui.setup.RunSubmission;
 
 /**
  * The first view a newcomer sees: what the product does, and one action that shows it working end to
@@ -15,14 +15,14 @@ import org.spiketc.gui.setup.SetupViewModel;
  * a minute, before reading anything.
  */
 public final class WelcomeViewModel {
-    private final SetupViewModel setup;
+    private final RunSubmission setup;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             "Nothing to install or download: the model, its trained weights and 2,000 test images ship with stc.");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private Runnable onStarted = () -> { };
     private long startNanos;
 
-    public WelcomeViewModel(SetupViewModel setup) {
+    public WelcomeViewModel(RunSubmission setup) {
         this.setup = setup;
         setup.queue().active().addListener((ListChangeListener<QueuedRun>) c -> {
             if (running.get() && setup.queue().active().isEmpty()) {
@@ -46,7 +46,7 @@ public final class WelcomeViewModel {
         }
         startNanos = System.nanoTime();
         running.set(true);
-        status.set("Demo under way: compiling " + SetupViewModel.DEMO_MODEL + " for simulated Loihi 2, then running it on the chip "
+        status.set("Demo under way: compiling " + RunSubmission.DEMO_MODEL + " for simulated Loihi 2, then running it on the chip "
                 + "emulator over the 2,000 shipped test images…");
         setup.demo();
         onStarted.run();

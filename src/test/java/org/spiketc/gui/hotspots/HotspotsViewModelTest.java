@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.spiketc.gui.UiThread;
+import org.spiketc.gui.BackgroundTasks;
+import org.spiketc.gui.DialogService;
+import org.spiketc.gui.Settings;
+import org.spiketc.gui.WorkbenchThreads;
+import org.spiketc.gui.setup.RunSubmission;
+import org.spiketc.gui.setup.SetupForm;
 import org.spiketc.gui.setup.SetupViewModel;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
@@ -20,12 +25,15 @@ class HotspotsViewModelTest {
     @Test
     void aCompileShowsItsPassesAndAnInferenceItsLayersBySynapticOperations() {
         var runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        var setup = new SetupViewModel(runs, UiThread.current());
+        var dialogs = new DialogService.Recording();
+        var tasks = new BackgroundTasks(WorkbenchThreads.callingThread(), dialogs);
+        var setup = new SetupViewModel(new SetupForm(tasks, Settings.inMemory()), new RunSubmission(runs, tasks, null, () -> { }));
         setup.compile();
-        setup.samplesProperty().set(8);
+        setup.form().samplesProperty().set(8);
         setup.infer();
         var stored = runs.list(RunQuery.all()); // newest first: the inference, then the compile
-        var vm = new HotspotsViewModel(runs, UiThread.current());
+        assertThat(dialogs.messages()).isEmpty();
+        var vm = new HotspotsViewModel(runs, tasks);
 
         vm.show(stored.get(1));
         assertThat(vm.passes()).extracting(HotspotsViewModel.PassRow::pass).contains("fold-batch-norm", "quantize-weights");

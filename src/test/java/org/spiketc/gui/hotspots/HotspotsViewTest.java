@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.spiketc.gui.DialogService;
 import org.spiketc.gui.Settings;
-import org.spiketc.gui.UiThread;
+import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.gui.Workbench;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
@@ -31,7 +31,7 @@ class HotspotsViewTest {
     @Start
     void start(Stage stage) {
         var runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        workbench = Workbench.build(runs, UiThread.synchronousOnFx(), Settings.inMemory(), new DialogService.Recording());
+        workbench = Workbench.build(runs, WorkbenchThreads.fxThread(), Settings.inMemory(), new DialogService.Recording());
         stage.setScene(new Scene(workbench.tabs(), 1200, 760));
         stage.show();
     }

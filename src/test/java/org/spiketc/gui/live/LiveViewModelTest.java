@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.spiketc.gui.BackgroundTasks;
+import org.spiketc.gui.DialogService;
+import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
 import org.spiketc.sim.PaperEnergy;
@@ -20,6 +23,9 @@ class LiveViewModelTest {
     static LayerActivity layer(String name, double rate) {
         return new LayerActivity(name, 10, 100, rate, 0, false, 0);
     }
+
+    /** Property updates from other threads applied at once, on the thread that makes them. */
+    static final BackgroundTasks AT_ONCE = new BackgroundTasks(WorkbenchThreads.callingThread(), new DialogService.Recording());
 
     /** Fixed readings: a host at 50 % CPU with a 200 MB heap. */
     static final HostProbe HALF_LOADED = new HostProbe() {
@@ -41,7 +47,7 @@ class LiveViewModelTest {
 
     @Test
     void drainingGivesEachInferenceOnceWithTheAccuracySoFar() throws Exception {
-        LiveViewModel vm = new LiveViewModel(Runnable::run, HALF_LOADED);
+        LiveViewModel vm = new LiveViewModel(AT_ONCE, HALF_LOADED);
         vm.inferenceStarted(new int[] {3, 1, 4, 1});
         Thread worker = new Thread(() -> {
             vm.result(0, result(3, 0.6, 1.5)); // right
@@ -65,7 +71,7 @@ class LiveViewModelTest {
 
     @Test
     void runningPercentilesAreNearestRankOverEveryInferenceSoFar() {
-        LiveViewModel vm = new LiveViewModel(Runnable::run, HALF_LOADED);
+        LiveViewModel vm = new LiveViewModel(AT_ONCE, HALF_LOADED);
         vm.inferenceStarted(new int[100]);
         for (int i = 0; i < 100; i++) {
             vm.result(i, result(0, i + 1, 2 * (i + 1)));
@@ -80,7 +86,7 @@ class LiveViewModelTest {
 
     @Test
     void spikeRatesPerLayerAreMeansOverInferencesOfSpikingLayersOnly() {
-        LiveViewModel vm = new LiveViewModel(Runnable::run, HALF_LOADED);
+        LiveViewModel vm = new LiveViewModel(AT_ONCE, HALF_LOADED);
         vm.inferenceStarted(new int[2]);
         vm.result(0, result(0, 1, 1, layer("embed.lif", 0.2), layer("head", 0)));
         vm.result(1, result(0, 1, 1, layer("embed.lif", 0.4), layer("head", 0)));
@@ -90,7 +96,7 @@ class LiveViewModelTest {
 
     @Test
     void hostSamplesFlowWhileACompileRunsAndStopAfter() throws Exception {
-        LiveViewModel vm = new LiveViewModel(Runnable::run, HALF_LOADED);
+        LiveViewModel vm = new LiveViewModel(AT_ONCE, HALF_LOADED);
         vm.hostStarted("compile of test");
         Thread.sleep(1200); // samples every 500 ms
         vm.hostStopped();

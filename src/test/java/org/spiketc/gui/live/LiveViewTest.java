@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.spiketc.gui.UiThread;
+import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.gui.WorkbenchApp;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
@@ -23,7 +23,7 @@ class LiveViewTest {
     @Start
     void start(Stage stage) {
         var runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        stage.setScene(new Scene(WorkbenchApp.content(runs, UiThread.synchronousOnFx()), 1100, 700));
+        stage.setScene(new Scene(WorkbenchApp.content(runs, WorkbenchThreads.fxThread()), 1100, 700));
         stage.show();
     }
 
@@ -53,7 +53,7 @@ class LiveViewTest {
 
     @Test
     void hiddenTheChartsTakeInDataWithoutDrawingAndRedrawOnceShown(FxRobot robot) throws Exception {
-        LiveViewModel vm = new LiveViewModel(Runnable::run, LiveViewModelTest.HALF_LOADED);
+        LiveViewModel vm = new LiveViewModel(LiveViewModelTest.AT_ONCE, LiveViewModelTest.HALF_LOADED);
         LiveView[] view = new LiveView[1];
         robot.interact(() -> view[0] = new LiveView(vm));
         java.util.concurrent.atomic.AtomicInteger redraws = new java.util.concurrent.atomic.AtomicInteger();

@@ -3,11 +3,14 @@ package org.spiketc.gui.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Json;
-import org.spiketc.gui.UiThread;
+import org.spiketc.gui.BackgroundTasks;
+import org.spiketc.gui.DialogService;
+import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.report.ResultDocument;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
@@ -18,6 +21,7 @@ import org.spiketc.store.RunRepository;
 class RunsViewModelTest {
     RunRepository runs;
     RunsViewModel vm;
+    DialogService.Recording dialogs = new DialogService.Recording();
 
     static ResultDocument result(String name, double ms, double... samples) {
         ObjectNode d = Json.mapper().createObjectNode();
@@ -35,7 +39,7 @@ class RunsViewModelTest {
         runs.importResult(result("compile_alpha", 10, 9, 10, 11));
         runs.importResult(result("inference_beta", 20));
         // the history's days are those of a fixed clock in UTC, so no filter depends on today's date or the machine's zone
-        vm = new RunsViewModel(runs, UiThread.current(), java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T12:00:00Z"), java.time.ZoneOffset.UTC));
+        vm = new RunsViewModel(runs, new BackgroundTasks(WorkbenchThreads.callingThread(), dialogs), java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T12:00:00Z"), java.time.ZoneOffset.UTC));
     }
 
     @Test
@@ -157,8 +161,6 @@ class RunsViewModelTest {
     @Test
     void importingStoresGoodFilesAndACorruptOneStoresNothingAndSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        var dialogs = new org.spiketc.gui.DialogService.Recording();
-        vm.setDialogs(dialogs);
         java.nio.file.Path good = dir.resolve("baseline.json");
         inference("pytorch_cpu_baseline", "fmnist-spikformer-tiny", 0.9, 1.0).write(good);
         java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("broken.json"), "{\"test_name\": \"x\", \"metrics\": [1,");
@@ -180,5 +182,56 @@ class RunsViewModelTest {
                 .isEqualTo("level 2, bits 4, time steps 2");
         assertThat(RunsViewModel.configurationText(null)).isEmpty();
         assertThat(RunsViewModel.configurationText("not json")).isEqualTo("not json");
+    }
+
+    /** The store, whose reads of metrics fail once {@code failing} is set (a broken database file, say). */
+    static RunRepository failingMetrics(RunRepository store, java.util.concurrent.atomic.AtomicBoolean failing) {
+        return (RunRepository) java.lang.reflect.Proxy.newProxyInstance(RunRepository.class.getClassLoader(),
+                new Class<?>[] {RunRepository.class}, (proxy, method, args) -> {
+                    if (failing.get() && method.getName().equals("metrics")) {
+                        throw new IllegalStateException("database file is damaged");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void aComparisonThatCannotReadTheRunsEndsInADialogAndLeavesTheLastComparisonShown() {
+        var failing = new java.util.concurrent.atomic.AtomicBoolean();
+        var broken = new RunsViewModel(failingMetrics(runs, failing), new BackgroundTasks(WorkbenchThreads.callingThread(), dialogs));
+        broken.refresh();
+        broken.compare(List.copyOf(broken.rows()));
+        assertThat(broken.comparison()).isNotEmpty();
+        var shown = List.copyOf(broken.comparison());
+        failing.set(true);
+        broken.compare(List.copyOf(broken.rows()));
+        assertThat(dialogs.messages()).singleElement().satisfies(m -> {
+            assertThat(m.title()).isEqualTo("Comparison failed");
+            assertThat(m.problem()).isEqualTo("Unexpected error: java.lang.IllegalStateException: database file is damaged");
+            assertThat(m.whatToDo()).contains("please report");
+        });
+        assertThat(broken.comparison()).isEqualTo(shown);
+    }
+
+    @Test
+    void aSlowReadOfAnEarlierSelectionNeverReplacesTheSelectedRunsMetrics() {
+        List<Runnable> reads = new java.util.ArrayList<>();
+        var stepped = new RunsViewModel(runs, new BackgroundTasks(new WorkbenchThreads(reads::add, Runnable::run, Runnable::run), dialogs));
+        stepped.refresh();
+        reads.remove(0).run();
+        var alpha = stepped.rows().stream().filter(r -> r.testName().equals("compile_alpha")).findFirst().orElseThrow();
+        var beta = stepped.rows().stream().filter(r -> r.testName().equals("inference_beta")).findFirst().orElseThrow();
+        stepped.selectedProperty().set(alpha);
+        stepped.selectedProperty().set(beta);
+        assertThat(reads).hasSize(2);
+        reads.get(1).run(); // beta's read finishes first...
+        reads.get(0).run(); // ...then alpha's, superseded
+        assertThat(stepped.metrics()).extracting(RunsViewModel.MetricRow::name).containsExactly("compilation_time_ms");
+        assertThat(stepped.metrics().get(0).value()).as("beta's metric, not alpha's").isEqualTo("20.0000");
+        assertThat(dialogs.messages()).isEmpty();
     }
 }

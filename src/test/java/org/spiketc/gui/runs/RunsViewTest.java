@@ -9,7 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.spiketc.gui.UiThread;
+import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.gui.WorkbenchApp;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
@@ -29,7 +29,7 @@ class RunsViewTest {
         runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         runs.importResult(RunsViewModelTest.result("compile_alpha", 10, 9, 10, 11));
         runs.importResult(RunsViewModelTest.result("inference_beta", 20));
-        var tabs = WorkbenchApp.content(runs, UiThread.synchronousOnFx());
+        var tabs = WorkbenchApp.content(runs, WorkbenchThreads.fxThread());
         tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("Runs")).findFirst().orElseThrow());
         stage.setScene(new Scene(tabs, 900, 600));
         stage.show();

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketc.gui.DialogService;
-import org.spiketc.gui.UiThread;
+import org.spiketc.gui.BackgroundTasks;
+import org.spiketc.gui.Settings;
+import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
 import org.spiketc.store.RunKind;
@@ -42,10 +44,14 @@ class SetupViewModelTest {
     @BeforeEach
     void store() {
         runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        vm = new SetupViewModel(runs, UiThread.current());
         dialogs = new DialogService.Recording();
-        vm.setDialogs(dialogs);
-        vm.setOnRecorded(() -> recorded++);
+        vm = setup(WorkbenchThreads.callingThread(), Settings.inMemory());
+    }
+
+    /** The Setup view model as the workbench wires it, on the given threads, with this test's store and dialogs. */
+    SetupViewModel setup(WorkbenchThreads threads, Settings settings) {
+        var tasks = new BackgroundTasks(threads, dialogs);
+        return new SetupViewModel(new SetupForm(tasks, settings), new RunSubmission(runs, tasks, null, () -> recorded++));
     }
 
     @Test
@@ -66,7 +72,7 @@ class SetupViewModelTest {
 
     @Test
     void anInferenceStoresItsMetricsOneSeriesPointPerImageAndTheCoreLoads() {
-        vm.samplesProperty().set(12);
+        vm.form().samplesProperty().set(12);
         vm.infer();
         var run = runs.list(RunQuery.all()).get(0);
         assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
@@ -84,8 +90,8 @@ class SetupViewModelTest {
 
     @Test
     void moreImagesThanTheShippedSubsetStartOverAndSaySo() {
-        vm.samplesProperty().set(2_003);
-        var data = vm.spec().data();
+        vm.form().samplesProperty().set(2_003);
+        var data = vm.form().spec().data();
         assertThat(data.count()).isEqualTo(2_003);
         assertThat(data.name()).contains("repeated to 2003");
         assertThat(data.labels()[2_000]).isEqualTo(data.labels()[0]);
@@ -95,10 +101,9 @@ class SetupViewModelTest {
     void runsQueueAndRunOneAfterAnotherInOrder() {
         List<Runnable> queued = new ArrayList<>();
         Executor later = queued::add;
-        var deferred = new SetupViewModel(runs, new UiThread(Runnable::run, later, Runnable::run));
-        deferred.setDialogs(dialogs);
+        var deferred = setup(new WorkbenchThreads(Runnable::run, later, Runnable::run), Settings.inMemory());
         deferred.compile();
-        deferred.samplesProperty().set(5);
+        deferred.form().samplesProperty().set(5);
         deferred.infer();
         assertThat(deferred.queue().active()).hasSize(2);
         assertThat(runs.list(RunQuery.all())).as("nothing runs before its turn").isEmpty();
@@ -113,7 +118,7 @@ class SetupViewModelTest {
     @Test
     void aCancelledQueuedRunNeverStartsAndLeavesNoRecord() {
         List<Runnable> queued = new ArrayList<>();
-        var deferred = new SetupViewModel(runs, new UiThread(Runnable::run, queued::add, Runnable::run));
+        var deferred = setup(new WorkbenchThreads(Runnable::run, queued::add, Runnable::run), Settings.inMemory());
         deferred.compile();
         deferred.compile();
         deferred.queue().active().get(1).cancel();
@@ -125,10 +130,10 @@ class SetupViewModelTest {
 
     @Test
     void aSweepStoresOneInferenceRunPerWeightWidth() {
-        vm.samplesProperty().set(4);
+        vm.form().samplesProperty().set(4);
         vm.sweep();
         List<StoredRun> stored = runs.list(RunQuery.all());
-        assertThat(stored).hasSize(SetupViewModel.SWEEP_BITS.size()).allSatisfy(r -> {
+        assertThat(stored).hasSize(RunSubmission.SWEEP_BITS.size()).allSatisfy(r -> {
             assertThat(r.kind()).isEqualTo(RunKind.INFERENCE);
             assertThat(r.testName()).startsWith("sweep_bits_fmnist-spikformer-tiny_loihi2_");
 
@@ -139,7 +144,7 @@ class SetupViewModelTest {
 
     @Test
     void aBenchmarkCategoryRunsAtSmokeScaleAndIsStored() {
-        vm.benchmarkProperty().set("model-size-scaling");
+        vm.form().benchmarkProperty().set("model-size-scaling");
         vm.benchmark();
         StoredRun run = runs.list(RunQuery.all()).get(0);
         assertThat(run.kind()).isEqualTo(RunKind.BENCHMARK);
@@ -149,8 +154,8 @@ class SetupViewModelTest {
 
     @Test
     void aModelThatDoesNotFitEndsInADialogSayingWhatToDoAndIsRecordedAsFailed() {
-        vm.modelProperty().set("spikformer-8-768");
-        vm.targetProperty().set("loihi1");
+        vm.form().modelProperty().set("spikformer-8-768");
+        vm.form().targetProperty().set("loihi1");
         vm.compile();
         assertThat(vm.statusProperty().get()).contains("failed: ").contains("does not fit");
         assertThat(runs.list(RunQuery.all()).get(0).status()).isEqualTo(RunStatus.FAILED);
@@ -163,16 +168,67 @@ class SetupViewModelTest {
     @Test
     void anUnreadableWeightsFileEndsInADialogAndTheNextRunStillWorks(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("broken.safetensors"), "not a checkpoint");
-        vm.weightsFileProperty().set(bad);
+        vm.form().weightsFileProperty().set(bad);
         vm.compile();
         assertThat(dialogs.messages()).singleElement().satisfies(m -> {
             assertThat(m.problem()).contains("broken.safetensors");
             assertThat(m.whatToDo()).contains("safetensors");
         });
         assertThat(m(dialogs).problem()).doesNotContain("Exception");
-        vm.weightsFileProperty().set(null);
+        vm.form().weightsFileProperty().set(null);
         vm.compile();
         assertThat(runs.list(RunQuery.all())).extracting(StoredRun::status).containsExactly(RunStatus.FINISHED, RunStatus.FAILED);
+    }
+
+    @Test
+    void aRunThatFailsOnTheRunThreadReachesTheDialogOnTheFxThread() throws Exception {
+        var runThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var shownOnFx = new java.util.concurrent.CompletableFuture<Boolean>();
+            DialogService onFx = (title, problem, whatToDo) -> shownOnFx.complete(javafx.application.Platform.isFxApplicationThread()
+                    && title.equals("Run failed") && problem.contains("does not fit"));
+            var tasks = new BackgroundTasks(new WorkbenchThreads(Runnable::run, runThread, javafx.application.Platform::runLater), onFx);
+            var threaded = new SetupViewModel(new SetupForm(tasks, Settings.inMemory()), new RunSubmission(runs, tasks, null, () -> { }));
+            threaded.form().modelProperty().set("spikformer-8-768");
+            threaded.form().targetProperty().set("loihi1");
+            threaded.compile();
+            assertThat(shownOnFx.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(threaded.statusProperty().get()).contains("failed: ").contains("does not fit");
+            assertThat(runs.list(RunQuery.all())).extracting(StoredRun::status).containsExactly(RunStatus.FAILED);
+        } finally {
+            runThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRunCancelledWhileItGoesIsStoredAsCancelledAndShowsNoDialog() {
+        List<Runnable> queued = new ArrayList<>();
+        Runnable[] onBegin = {() -> { }};
+        RunRepository store = runs;
+        // the user presses Cancel the moment the run has been recorded, before the compiler's first safe point
+        runs = (RunRepository) java.lang.reflect.Proxy.newProxyInstance(RunRepository.class.getClassLoader(),
+                new Class<?>[] {RunRepository.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (method.getName().equals("begin")) {
+                            onBegin[0].run();
+                        }
+                    }
+                });
+        var deferred = setup(new WorkbenchThreads(Runnable::run, queued::add, Runnable::run), Settings.inMemory());
+        deferred.compile();
+        var run = deferred.queue().active().get(0);
+        onBegin[0] = run::cancel;
+        queued.forEach(Runnable::run);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(store.list(RunQuery.all())).extracting(StoredRun::status).containsExactly(RunStatus.CANCELLED);
+        assertThat(deferred.statusProperty().get()).isEqualTo("compile of fmnist-spikformer-tiny for loihi2 cancelled");
+        assertThat(dialogs.messages()).isEmpty();
+        assertThat(recorded).as("the history refreshes for a cancelled run too").isEqualTo(1);
     }
 
     private static DialogService.Recording.Message m(DialogService.Recording d) {
@@ -181,41 +237,41 @@ class SetupViewModelTest {
 
     @Test
     void hardwareFiguresCarryTheirSourcesAndModelCountsAreShown() {
-        assertThat(vm.hardwareFigures()).anySatisfy(f -> {
+        assertThat(vm.form().hardwareFigures()).anySatisfy(f -> {
             assertThat(f.figure()).isEqualTo("energy per synaptic op");
             assertThat(f.value()).endsWith("pJ");
             assertThat(f.source()).isNotBlank();
         });
-        vm.targetProperty().set("loihi3");
-        assertThat(vm.hardwareInfoProperty().get()).contains("projection");
-        assertThat(vm.hardwareFigures()).anyMatch(f -> f.basis().equals("projection"));
-        assertThat(vm.modelInfoProperty().get()).contains("parameters").contains("neurons").contains("synapses");
+        vm.form().targetProperty().set("loihi3");
+        assertThat(vm.form().hardwareInfoProperty().get()).contains("projection");
+        assertThat(vm.form().hardwareFigures()).anyMatch(f -> f.basis().equals("projection"));
+        assertThat(vm.form().modelInfoProperty().get()).contains("parameters").contains("neurons").contains("synapses");
     }
 
     @Test
     void theLastChoicesAreRememberedForTheNextStart() {
-        var settings = org.spiketc.gui.Settings.inMemory();
-        var first = new SetupViewModel(runs, UiThread.current(), settings);
-        first.targetProperty().set("loihi1");
-        first.bitsProperty().set(4);
-        first.samplesProperty().set(77);
-        var next = new SetupViewModel(runs, UiThread.current(), settings);
-        assertThat(next.targetProperty().get()).isEqualTo("loihi1");
-        assertThat(next.bitsProperty().get()).isEqualTo(4);
-        assertThat(next.samplesProperty().get()).isEqualTo(77);
+        var settings = Settings.inMemory();
+        var first = setup(WorkbenchThreads.callingThread(), settings);
+        first.form().targetProperty().set("loihi1");
+        first.form().bitsProperty().set(4);
+        first.form().samplesProperty().set(77);
+        var next = setup(WorkbenchThreads.callingThread(), settings);
+        assertThat(next.form().targetProperty().get()).isEqualTo("loihi1");
+        assertThat(next.form().bitsProperty().get()).isEqualTo(4);
+        assertThat(next.form().samplesProperty().get()).isEqualTo(77);
         settings.put("setup.target", "loihi9");
         settings.put("setup.bits", "eight");
-        var guarded = new SetupViewModel(runs, UiThread.current(), settings);
-        assertThat(guarded.targetProperty().get()).as("an unknown profile falls back").isEqualTo("loihi2");
-        assertThat(guarded.bitsProperty().get()).isEqualTo(8);
+        var guarded = setup(WorkbenchThreads.callingThread(), settings);
+        assertThat(guarded.form().targetProperty().get()).as("an unknown profile falls back").isEqualTo("loihi2");
+        assertThat(guarded.form().bitsProperty().get()).isEqualTo(8);
     }
 
     @Test
     void passParametersReachTheCompilerAndTheStoredResult() {
-        vm.sparsityPercentProperty().set(30);
-        vm.timeStepsProperty().set(2);
-        assertThat(vm.requiredPasses()).contains("fuse-layers", "quantize-weights").doesNotContain("eliminate-dead-code");
-        vm.disabledPasses().add("eliminate-dead-code");
+        vm.form().sparsityPercentProperty().set(30);
+        vm.form().timeStepsProperty().set(2);
+        assertThat(vm.form().requiredPasses()).contains("fuse-layers", "quantize-weights").doesNotContain("eliminate-dead-code");
+        vm.form().disabledPasses().add("eliminate-dead-code");
         vm.compile();
         assertThat(dialogs.messages()).as(vm.statusProperty().get()).isEmpty();
         var passes = runs.result(runs.list(RunQuery.all()).get(0).id()).orElseThrow().json().path("passes");

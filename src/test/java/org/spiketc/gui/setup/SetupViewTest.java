@@ -9,7 +9,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.spiketc.gui.UiThread;
+import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.gui.WorkbenchApp;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
@@ -24,7 +24,7 @@ class SetupViewTest {
     @Start
     void start(Stage stage) {
         var runs = new JdbcRunRepository(Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        stage.setScene(new Scene(WorkbenchApp.content(runs, UiThread.synchronousOnFx()), 900, 600));
+        stage.setScene(new Scene(WorkbenchApp.content(runs, WorkbenchThreads.fxThread()), 900, 600));
         stage.show();
     }
 

@@ -3,6 +3,7 @@ package org.spiketc.compiler.passes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.spiketc.compiler.frontend.ModelFrontend;
@@ -16,7 +17,8 @@ import org.spiketc.model.Presets;
 import org.spiketc.model.weights.WeightSource;
 import org.spiketc.testsupport.TestPassContext;
 
-/** Every -O level compiles the small presets into a graph the mapper takes. */
+/** Every -O level compiles the small presets into a graph the mapper takes (about 7 s: tagged heavy). */
+@Tag("heavy")
 class PipelineOnPresetsTest {
     static final List<String> SMALL = List.of("spikformer-4-384-cifar", "fmnist-spikformer-tiny", "sdt-8-512");
 

@@ -18,6 +18,7 @@ import org.spiketc.report.ResultDocument;
  * as JUnit tags, selected by the Maven profiles of the same names). The full-scale runs are in
  * {@link FullScaleBenchTest}, tagged slow.
  */
+@Tag("heavy")
 class BenchSuiteTest {
     static final BenchContext SMOKE = new BenchContext(Scale.SMOKE, 2, 0, 2, null, new Cancellation(), ProgressListener.NONE);
 

@@ -6,6 +6,7 @@ import static org.spiketc.cli.StcCommandTest.stc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketc.common.Json;
@@ -38,6 +39,7 @@ class BenchCommandTest {
     }
 
     @Test
+    @Tag("heavy") // two throughput benchmarks at smoke scale: about 25 s
     void aBaselineWithBetterNumbersMakesItARegression() throws Exception {
         Path out = dir.resolve("results/");
         assertThat(stc("bench", "--category", "throughput", "--repeat", "2", "--json", out + "/", "--no-store").code()).isZero();

@@ -3,10 +3,9 @@ package org.spiketc.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.spiketc.report.ResultDocument;
-import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
+import org.spiketc.testsupport.InMemoryStore;
 
 /**
  * Result JSON: the reader refuses a hostile file with one line (and allocates in proportion to it), and
@@ -14,8 +13,7 @@ import org.spiketc.store.JdbcRunRepository;
  * file never fails later, in the database or on export. The store is an in-memory H2, emptied after each input.
  */
 class ResultJsonFuzzTest {
-    private static final JdbcRunRepository RUNS =
-            new JdbcRunRepository(Database.open("jdbc:h2:mem:fuzz-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+    private static final JdbcRunRepository RUNS = InMemoryStore.runs();
 
     static {
         // Loading and initialising the JSON parser and the validation once, so that the allocation bound

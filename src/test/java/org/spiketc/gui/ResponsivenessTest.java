@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.testfx.framework.junit5.Start;
  * live inference and reports pulse gaps, chart refreshes and heap per thousand inferences. What it
  * measures is for `stc gui --measure-responsiveness`; this checks that it measures, not the figures.
  */
+@Tag("heavy")
 @ExtendWith(ApplicationExtension.class)
 class ResponsivenessTest {
     Workbench workbench;

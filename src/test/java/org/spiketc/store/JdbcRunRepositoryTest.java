@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketc.common.Json;
 import org.spiketc.common.UserInputException;
 import org.spiketc.report.ResultDocument;
+import org.spiketc.testsupport.InMemoryStore;
 
 /** The results store on a fresh in-memory database per test. */
 class JdbcRunRepositoryTest {
@@ -23,7 +23,7 @@ class JdbcRunRepositoryTest {
 
     @BeforeEach
     void freshDatabase() {
-        db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        db = InMemoryStore.database();
         runs = new JdbcRunRepository(db);
     }
 
@@ -58,7 +58,7 @@ class JdbcRunRepositoryTest {
 
     @Test
     void aRunLeftRunningByAProcessThatIsGoneIsMarkedInterruptedAtTheNextOpen() throws Exception {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String url = InMemoryStore.url();
         RunRepository first = new JdbcRunRepository(Database.open(url));
         long mine = first.begin(compileRun());
         long gone = first.begin(compileRun());
@@ -74,7 +74,7 @@ class JdbcRunRepositoryTest {
 
     @Test
     void onlyRunsWhoseOwnerHasCertainlyEndedAreMarkedInterrupted() throws Exception {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String url = InMemoryStore.url();
         RunRepository first = new JdbcRunRepository(Database.open(url));
         long elsewhere = first.begin(compileRun());
         long reused = first.begin(compileRun());

@@ -10,6 +10,7 @@ import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketc.compiler.ir.TestGraphs;
+import org.spiketc.testsupport.TestPassContext;
 
 class JfrInstrumentTest {
     @TempDir
@@ -22,7 +23,7 @@ class JfrInstrumentTest {
             rec.enable("org.spiketc.CompilerPass");
             rec.start();
             PassManager.run(new Pipeline("p", List.of(new PassManagerTest.Probe("a", false))), TestGraphs.small(),
-                    PassManagerTest.context(new JfrInstrument()));
+                    TestPassContext.loihi2(new JfrInstrument()));
             rec.stop();
             rec.dump(file);
         }

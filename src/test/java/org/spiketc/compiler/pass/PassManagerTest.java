@@ -8,11 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.CancelledException;
-import org.spiketc.common.ProgressListener;
 import org.spiketc.compiler.ir.Graph;
 import org.spiketc.compiler.ir.IrException;
 import org.spiketc.compiler.ir.TestGraphs;
-import org.spiketc.hw.HardwareProfiles;
+import org.spiketc.testsupport.TestPassContext;
 
 class PassManagerTest {
     /** A pass that sleeps a little, counts, and optionally fails or breaks the graph. */
@@ -64,15 +63,11 @@ class PassManagerTest {
         }
     }
 
-    static PassContext context(PassInstrument... instruments) {
-        return new PassContext(HardwareProfiles.builtIn("loihi2"), List.of(instruments), Cancellation.none(), ProgressListener.NONE);
-    }
-
     @Test
     void callsInstrumentsInTheDocumentedOrderAndNestsPipelines() {
         Log log = new Log();
         PassManager.run(new Pipeline("p", List.of(new Probe("a", false), new Probe("b", false))), TestGraphs.small(),
-                context(log));
+                TestPassContext.loihi2(log));
         assertThat(log.calls).containsExactly("enter", "before p", "before a", "after a", "before b", "after b", "after p", "exit");
     }
 
@@ -80,14 +75,15 @@ class PassManagerTest {
     void reportsAFailingPassAndStillExitsTheContext() {
         Log log = new Log();
         assertThatThrownBy(() -> PassManager.run(new Pipeline("p", List.of(new Probe("a", false), new Probe("bad", true))),
-                TestGraphs.small(), context(log))).hasMessage("probe failed");
+                TestGraphs.small(), TestPassContext.loihi2(log))).hasMessage("probe failed");
         assertThat(log.calls).containsExactly("enter", "before p", "before a", "after a", "before bad", "failed bad", "failed p", "exit");
     }
 
     @Test
     void timingIsATreeWhoseSelfTimeExcludesChildren() {
         TimingInstrument t = new TimingInstrument();
-        PassManager.run(new Pipeline("p", List.of(new Probe("a", false), new Probe("b", false))), TestGraphs.small(), context(t));
+        PassManager.run(new Pipeline("p", List.of(new Probe("a", false), new Probe("b", false))), TestGraphs.small(),
+                TestPassContext.loihi2(t));
         PassTiming root = t.roots().get(0);
         assertThat(root.pass()).isEqualTo("p");
         assertThat(root.children()).extracting(PassTiming::pass).containsExactly("a", "b");
@@ -100,7 +96,8 @@ class PassManagerTest {
     @Test
     void recordsMeasurementsAndStatisticsPerPassInRunOrder() {
         PassRecorder rec = new PassRecorder();
-        PassManager.run(new Pipeline("p", List.of(new Probe("a", false), new Probe("b", false))), TestGraphs.small(), context(rec));
+        PassManager.run(new Pipeline("p", List.of(new Probe("a", false), new Probe("b", false))), TestGraphs.small(),
+                TestPassContext.loihi2(rec));
         assertThat(rec.records()).extracting(PassRecord::id).containsExactly("p", "a", "b");
         PassRecord a = rec.records().get(1);
         assertThat(a.depth()).isEqualTo(1);
@@ -128,14 +125,15 @@ class PassManagerTest {
             }
         };
         assertThatThrownBy(() -> PassManager.run(new Pipeline("p", List.of(breaker)), TestGraphs.small(),
-                context(new VerifierInstrument()))).isInstanceOf(IrException.class).hasMessageStartingWith("after pass breaker:");
+                TestPassContext.loihi2(new VerifierInstrument()))).isInstanceOf(IrException.class)
+                .hasMessageStartingWith("after pass breaker:");
     }
 
     @Test
     void stopsAtTheNextPassWhenCancelled() {
         Cancellation c = new Cancellation();
         c.cancel();
-        PassContext ctx = new PassContext(HardwareProfiles.builtIn("loihi2"), List.of(), c, ProgressListener.NONE);
+        PassContext ctx = TestPassContext.loihi2(c);
         assertThatThrownBy(() -> PassManager.run(new Pipeline("p", List.of(new Probe("a", false))), TestGraphs.small(), ctx))
                 .isInstanceOf(CancelledException.class);
     }

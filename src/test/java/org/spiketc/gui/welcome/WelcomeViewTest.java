@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.spiketc.gui.DialogService;
@@ -27,6 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A newcomer's first minute: the window opens on Welcome, one click compiles and runs the shipped model, watched live. */
+@Tag("heavy")
 @ExtendWith(ApplicationExtension.class)
 class WelcomeViewTest {
     RunRepository runs;

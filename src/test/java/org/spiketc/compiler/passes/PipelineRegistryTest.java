@@ -3,42 +3,14 @@ package org.spiketc.compiler.passes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.UserInputException;
-import org.spiketc.compiler.ir.Graph;
-import org.spiketc.compiler.ir.GraphBuilder;
-import org.spiketc.compiler.ir.Lif;
-import org.spiketc.compiler.ir.Node;
-import org.spiketc.compiler.ir.TestGraphs;
 import org.spiketc.compiler.pass.Pass;
 
-class SmallPassesTest {
-    @Test
-    void deadCodeEliminationRemovesWhatCannotReachTheOutput() {
-        Graph g = TestGraphs.small();
-        GraphBuilder b = g.toBuilder();
-        for (Node n : g.nodes()) {
-            if (n.name().equals("output")) {
-                b.add("unused", new Lif(2, 1), "conv");
-            }
-            b.copy(n, n.inputs());
-        }
-        PassFixtures.Run r = PassFixtures.run(b.build(), new EliminateDeadCode());
-        assertThat(r.graph().contains("unused")).isFalse();
-        assertThat(r.graph().nodeCount()).isEqualTo(4);
-        assertThat(r.record("eliminate-dead-code").counters()).containsEntry("removed_unreachable", 1.0);
-    }
-
-    @Test
-    void reducingTimeStepsRetypesEveryValue() {
-        PassFixtures.Run r = PassFixtures.run(PassFixtures.frontEnd("fmnist-spikformer-tiny"), new ReduceTimeSteps(2));
-        assertThat(r.graph().timeSteps()).isEqualTo(2);
-        assertThat(r.graph().node("block.0.attn.q_lif").type().timeSteps()).isEqualTo(2);
-        assertThat(r.graph().node("mean_time").type().timeSteps()).isEqualTo(1);
-        assertThat(r.record("reduce-time-steps").counters()).containsEntry("from", 4.0).containsEntry("to", 2.0);
-    }
-
+/** The named pipelines -O0..-O3 and what options add to or take from them. */
+class PipelineRegistryTest {
     @Test
     void levelsNamePipelinesAndOptionsAddPasses() {
         assertThat(ids(PipelineRegistry.build(PipelineOptions.defaults(0)).passes()))
@@ -51,6 +23,20 @@ class SmallPassesTest {
                 .containsExactly("reduce-time-steps", "fold-batch-norm", "lower-attention", "fuse-layers", "prune-weights",
                         "quantize-weights");
         assertThat(PipelineRegistry.build(custom).passes().get(5).info().parameters()).containsEntry("bits", "4");
+    }
+
+    @Test
+    void fromLevelTwoAttentionIsLoweredInTheCheaperOrder() {
+        assertThat(PipelineRegistry.build(PipelineOptions.defaults(1)).passes().get(1).info().parameters())
+                .containsEntry("order", "as-written");
+        assertThat(PipelineRegistry.build(PipelineOptions.defaults(2)).passes().get(1).info().parameters())
+                .containsEntry("order", "auto");
+    }
+
+    @Test
+    void everyPassTheRegistryNamesIsInSomePipeline() {
+        var all = PipelineOptions.builder().level(3).sparsity(0.5).timeSteps(2).build();
+        assertThat(ids(PipelineRegistry.build(all).passes())).containsExactlyInAnyOrderElementsOf(PipelineRegistry.PASS_IDS);
     }
 
     @Test
@@ -90,7 +76,7 @@ class SmallPassesTest {
                 .isInstanceOf(UserInputException.class).hasMessage("6-bit weights exceed loihi2's 4-bit synapses");
     }
 
-    static java.util.List<String> ids(java.util.List<Pass> passes) {
+    static List<String> ids(List<Pass> passes) {
         return passes.stream().map(p -> p.info().id()).toList();
     }
 }

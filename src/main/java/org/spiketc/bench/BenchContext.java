@@ -32,19 +32,19 @@ import org.spiketc.sim.reference.ReferenceSimulator;
  * @param warmups   untimed repetitions before them
  * @param dataDir   the full Fashion-MNIST test set (full scale), or null for the shipped subset
  */
-public record BenchContext(Scale scale, int repeats, int warmups, int threads, Path dataDir, Cancellation cancel,
+public record BenchContext(BenchScale scale, int repeats, int warmups, int threads, Path dataDir, Cancellation cancel,
         ProgressListener progress) {
     /** The shipped model every runtime benchmark measures: trained weights and a labelled test set ship with stc. */
     public static final String MODEL = "fmnist-spikformer-tiny";
 
-    public static BenchContext defaults(Scale scale) {
+    public static BenchContext defaults(BenchScale scale) {
         Path debian = FashionMnist.DEBIAN;
-        return new BenchContext(scale, scale == Scale.SMOKE ? 3 : 5, 1, Runtime.getRuntime().availableProcessors(),
-                scale == Scale.FULL && Files.isDirectory(debian) ? debian : null, new Cancellation(), ProgressListener.NONE);
+        return new BenchContext(scale, scale == BenchScale.SMOKE ? 3 : 5, 1, Runtime.getRuntime().availableProcessors(),
+                scale == BenchScale.FULL && Files.isDirectory(debian) ? debian : null, new Cancellation(), ProgressListener.NONE);
     }
 
     public boolean full() {
-        return scale == Scale.FULL;
+        return scale == BenchScale.FULL;
     }
 
     /** The labelled images: the first {@code smoke} of the shipped subset, or at full scale {@code full} of the test set. */

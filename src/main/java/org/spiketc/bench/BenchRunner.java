@@ -169,7 +169,7 @@ public final class BenchRunner {
     }
 
     /** {@code compilation_speed_smoke}: the seed's test names, with the scale (smoke and full results do not compare). */
-    public static String testName(Benchmark b, Scale scale) {
+    public static String testName(Benchmark b, BenchScale scale) {
         return b.id().replace('-', '_') + "_" + scale.name().toLowerCase(Locale.ROOT);
     }
 }

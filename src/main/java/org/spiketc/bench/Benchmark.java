@@ -42,8 +42,8 @@ public interface Benchmark {
         return info().requirements();
     }
 
-    default Duration timeout(Scale scale) {
-        return scale == Scale.FULL ? info().fullTimeout() : info().smokeTimeout();
+    default Duration timeout(BenchScale scale) {
+        return scale == BenchScale.FULL ? info().fullTimeout() : info().smokeTimeout();
     }
 
     /** Why it cannot run here, if it cannot (a missing hardware backend or data set). */

@@ -16,8 +16,8 @@ final class CompilationSpeedBenchmark extends SeedBenchmark {
                 Set.of(Marker.PERFORMANCE), List.of("full scale: about 2 GB of heap for Spikformer-8-768"), Duration.ofMinutes(2), Duration.ofMinutes(15));
     }
 
-    static List<String> models(Scale s) {
-        return s == Scale.FULL ? List.of("spikformer-8-384", "spikformer-8-512", "spikformer-8-768")
+    static List<String> models(BenchScale s) {
+        return s == BenchScale.FULL ? List.of("spikformer-8-384", "spikformer-8-512", "spikformer-8-768")
                 : List.of("fmnist-spikformer-tiny", "spikformer-4-384-cifar");
     }
 

@@ -24,7 +24,7 @@ import org.spiketc.bench.BenchRunner;
 import org.spiketc.bench.BenchSuite;
 import org.spiketc.bench.Benchmark;
 import org.spiketc.bench.Marker;
-import org.spiketc.bench.Scale;
+import org.spiketc.bench.BenchScale;
 import org.spiketc.bench.Targets;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.Json;
@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Marker> markers = new ArrayList<>();
 
     @Option(names = "--scale", defaultValue = "smoke", description = "smoke (seconds, CI) or full (minutes) (default ${DEFAULT-VALUE}).")
-    Scale scale;
+    BenchScale scale;
 
     @Option(names = "--repeat", paramLabel = "N", description = "Timed repetitions of each measurement (default 3 smoke, 5 full).")
     Integer repeat;
@@ -106,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("no benchmark has the markers " + markers);
         }
         Map<String, ResultDocument> base = baseline == null ? Map.of() : loadBaseline(baseline);
-        Path dataDir = dataset != null ? dataset : scale == Scale.FULL && Files.isDirectory(FashionMnist.DEBIAN) ? FashionMnist.DEBIAN : null;
+        Path dataDir = dataset != null ? dataset : scale == BenchScale.FULL && Files.isDirectory(FashionMnist.DEBIAN) ? FashionMnist.DEBIAN : null;
         if (dataset != null && !Files.isDirectory(dataset)) {
             throw new UserInputException("--dataset " + dataset + " is not a folder");
         }
@@ -168,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println("recorded in " + store.url() + " (stc runs list --kind benchmark)");
         }
         boolean regression = !base.isEmpty() && compare(out, outcomes, base);
-        if (regression && scale == Scale.SMOKE) {
+        if (regression && scale == BenchScale.SMOKE) {
             // Seconds-long runs with a few samples: a JIT or GC hiccup outweighs a real change. Report, do not gate.
             out.println("smoke scale: the regressions above are advisory and do not set the exit status; gate on --scale full");
             regression = false;

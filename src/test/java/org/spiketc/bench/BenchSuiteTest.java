@@ -20,7 +20,7 @@ import org.spiketc.report.ResultDocument;
  */
 @Tag("heavy")
 class BenchSuiteTest {
-    static final BenchContext SMOKE = new BenchContext(Scale.SMOKE, 2, 0, 2, null, new Cancellation(), ProgressListener.NONE);
+    static final BenchContext SMOKE = new BenchContext(BenchScale.SMOKE, 2, 0, 2, null, new Cancellation(), ProgressListener.NONE);
 
     static ResultDocument passes(String id) {
         BenchOutcome o = new BenchRunner(SMOKE).runOne(BenchSuite.byId(id));

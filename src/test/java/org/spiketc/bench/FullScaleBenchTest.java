@@ -16,7 +16,7 @@ class FullScaleBenchTest {
     @ParameterizedTest
     @MethodSource("categories")
     void passesAtFullScale(String id) {
-        BenchOutcome o = new BenchRunner(BenchContext.defaults(Scale.FULL)).runOne(BenchSuite.byId(id));
+        BenchOutcome o = new BenchRunner(BenchContext.defaults(BenchScale.FULL)).runOne(BenchSuite.byId(id));
         assertThat(o.status()).as(id + ": " + o.reason()).isIn(BenchOutcome.Status.PASSED, BenchOutcome.Status.SKIPPED);
     }
 }

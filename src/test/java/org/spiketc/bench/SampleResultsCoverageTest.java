@@ -12,7 +12,7 @@ class SampleResultsCoverageTest {
     @Test
     void everyCategoryHasASmokeAndAFullResult() {
         for (Benchmark b : BenchSuite.ALL) {
-            for (Scale scale : Scale.values()) {
+            for (BenchScale scale : BenchScale.values()) {
                 Path f = Path.of("sample-results", BenchRunner.testName(b, scale) + ".json");
                 assertThat(f).as("src/bench/sample-results.sh bench regenerates it").exists();
                 ResultDocument d = ResultDocument.read(f);

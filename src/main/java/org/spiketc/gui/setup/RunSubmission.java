@@ -99,7 +99,7 @@ public final class RunSubmission {
     public void benchmark(String choice) {
         List<Benchmark> chosen = SetupForm.ALL_BENCHMARKS.equals(choice) ? BenchSuite.ALL : List.of(BenchSuite.byId(choice));
         for (Benchmark b : chosen) {
-            String name = BenchRunner.testName(b, org.spiketc.bench.Scale.SMOKE);
+            String name = BenchRunner.testName(b, org.spiketc.bench.BenchScale.SMOKE);
             submit(() -> new NewRun(RunKind.BENCHMARK, name, null, "host + simulated loihi2",
                     "{\"source\": \"workbench\", \"scale\": \"smoke\"}", Version.get(), HostInfo.detect().summary()),
                     "benchmark " + b.id(), (cancel, progress, id) -> work.benchmark(b, id, cancel, progress));

@@ -7,7 +7,7 @@ import org.spiketc.bench.BenchContext;
 import org.spiketc.bench.BenchOutcome;
 import org.spiketc.bench.BenchRunner;
 import org.spiketc.bench.Benchmark;
-import org.spiketc.bench.Scale;
+import org.spiketc.bench.BenchScale;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.Json;
 import org.spiketc.common.ProgressListener;
@@ -104,7 +104,7 @@ final class RunWork {
 
     /** One benchmark category at smoke scale, stored like {@code stc bench} stores it. */
     String benchmark(Benchmark b, long id, Cancellation cancel, ProgressListener progress) {
-        BenchContext d = BenchContext.defaults(Scale.SMOKE);
+        BenchContext d = BenchContext.defaults(BenchScale.SMOKE);
         BenchContext ctx = new BenchContext(d.scale(), d.repeats(), d.warmups(), d.threads(), d.dataDir(), cancel, progress);
         progress.progress(b.id(), -1);
         BenchOutcome o = new BenchRunner(ctx).runOne(b);

@@ -1,5 +1,7 @@
 package org.spiketc.analysis;
 
+import java.util.Locale;
+
 /**
  * A metric of two runs side by side.
  *
@@ -16,7 +18,7 @@ public record MetricComparison(String metric, Measurement baseline, Measurement 
         if (Double.isNaN(change)) {
             return "";
         }
-        return MetricRule.forMetric(metric).absolute() ? String.format(java.util.Locale.ROOT, "%+.4f", change)
-                : String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * change);
+        return MetricRule.forMetric(metric).absolute() ? String.format(Locale.ROOT, "%+.4f", change)
+                : String.format(Locale.ROOT, "%+.1f%%", 100 * change);
     }
 }

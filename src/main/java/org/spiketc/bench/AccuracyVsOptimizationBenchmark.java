@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.spiketc.data.LabelledImages;
 import org.spiketc.sim.Evaluation;
@@ -44,7 +45,7 @@ final class AccuracyVsOptimizationBenchmark extends SeedBenchmark {
                             .put("inference_latency_ms", o.mean(InferenceResult::latencyMs));
                     points.add(p);
                     front.add(new double[] {acc, energy});
-                    String key = String.format(java.util.Locale.ROOT, "_%db_s%.0f_t%d", b, s * 100, t);
+                    String key = String.format(Locale.ROOT, "_%db_s%.0f_t%d", b, s * 100, t);
                     out.metric("accuracy" + key, acc);
                     out.metric("energy_per_inference_mj" + key, energy);
                 }

@@ -1,6 +1,8 @@
 package org.spiketc.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -68,8 +70,8 @@ public record BenchContext(BenchScale scale, int repeats, int warmups, int threa
         try {
             CompileResult r = Compiler.compile(req, bytes, cancel, ProgressListener.NONE);
             return new Compiled(r, bytes.toByteArray());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // an in-memory stream does not fail
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory stream does not fail
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.spiketc.data.LabelledImages;
 import org.spiketc.sim.Evaluation;
+import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
 
 /**
@@ -49,7 +50,7 @@ final class EnergyConsumptionBenchmark extends SeedBenchmark {
             out.environment("host_energy", "skipped: " + rapl.reason());
             out.note("host energy not measured: " + rapl.reason());
         } else {
-            for (var engine : List.of(BenchContext.reference(), (org.spiketc.sim.InferenceEngine) emu)) {
+            for (var engine : List.of(BenchContext.reference(), (InferenceEngine) emu)) {
                 double[] mj = new double[ctx.repeats()];
                 for (int i = 0; i < mj.length; i++) {
                     long[] before = rapl.meter().read();

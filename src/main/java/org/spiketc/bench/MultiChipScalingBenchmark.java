@@ -1,6 +1,7 @@
 package org.spiketc.bench;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.spiketc.data.LabelledImages;
@@ -39,11 +40,11 @@ final class MultiChipScalingBenchmark extends SeedBenchmark {
             out.point().put("chips", chips).put("inference_latency_ms", latency)
                     .put("energy_per_inference_mj", out.metrics().get("energy_per_inference_mj" + k))
                     .put("chip_crossings_per_inference", out.metrics().get("chip_crossings_per_inference" + k));
-            int[] classes = java.util.Arrays.stream(o.results()).mapToInt(InferenceResult::predicted).toArray();
+            int[] classes = Arrays.stream(o.results()).mapToInt(InferenceResult::predicted).toArray();
             if (first == null) {
                 first = classes;
             }
-            out.check(java.util.Arrays.equals(first, classes), "the classes on " + chips + " chips equal those on 1 chip");
+            out.check(Arrays.equals(first, classes), "the classes on " + chips + " chips equal those on 1 chip");
         }
         out.check(out.metrics().get("chip_crossings_per_inference_8chip") > 0, "on 8 chips some traffic crosses chips");
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.spiketc.analysis.Measurement;
+import org.spiketc.analysis.MetricRule;
 import org.spiketc.report.ResultDocument;
 import org.spiketc.report.Version;
 
@@ -95,7 +96,7 @@ public final class ResultsReport {
                 double first = values.get(0);
                 double last = values.get(values.size() - 1);
                 // accuracy and fidelity change in points (a ratio of accuracies reads as a bigger change than it is)
-                boolean points = org.spiketc.analysis.MetricRule.forMetric(metric) == org.spiketc.analysis.MetricRule.ACCURACY;
+                boolean points = MetricRule.forMetric(metric) == MetricRule.ACCURACY;
                 String change = points ? String.format(Locale.ROOT, "%+.2f points", 100 * (last - first))
                         : first == 0 ? "" : String.format(Locale.ROOT, "%+.1f%%", 100 * (last / first - 1));
                 String latest = fmt(last) + interval(e.getValue().get(e.getValue().size() - 1).measurements(), metric);

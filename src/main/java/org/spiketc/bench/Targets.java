@@ -3,6 +3,7 @@ package org.spiketc.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.report.ResultDocument;
 
@@ -35,7 +36,7 @@ public final class Targets {
             new Target("Inference Latency", "< 25 ms", "inference-latency", "inference_latency_ms", 25));
 
     public static List<Row> evaluate(List<BenchOutcome> outcomes) {
-        return evaluateResults(outcomes.stream().map(BenchOutcome::result).filter(java.util.Objects::nonNull).toList());
+        return evaluateResults(outcomes.stream().map(BenchOutcome::result).filter(Objects::nonNull).toList());
     }
 
     /** The targets from benchmark results (the last result of each category counts), e.g. read back from the store. */

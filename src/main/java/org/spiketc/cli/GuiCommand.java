@@ -1,6 +1,9 @@
 package org.spiketc.cli;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.spiketc.common.UserInputException;
 import org.spiketc.gui.WorkbenchApp;
 import org.spiketc.store.Database;
 import picocli.CommandLine.Command;
@@ -18,22 +21,22 @@ final class GuiCommand implements Callable<Integer> {
     Integer measure;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Where --measure-responsiveness writes its report (default: gui-responsiveness.json).")
-    java.nio.file.Path json;
+    Path json;
 
     @Override
     public Integer call() {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            throw new org.spiketc.common.UserInputException("no display: the workbench needs a graphical session (DISPLAY is not set); "
+            throw new UserInputException("no display: the workbench needs a graphical session (DISPLAY is not set); "
                     + "every stc command works without one");
         }
         Database.open(url != null ? url : Database.defaultUrl()); // a bad database: one message here, before any window
         if (measure != null) {
             if (measure < 1) {
-                throw new org.spiketc.common.UserInputException("--measure-responsiveness needs a positive number of images, got " + measure);
+                throw new UserInputException("--measure-responsiveness needs a positive number of images, got " + measure);
             }
             WorkbenchApp.measureResponsiveness(url != null ? url : Database.defaultUrl(), measure,
-                    json != null ? json : java.nio.file.Path.of("gui-responsiveness.json"));
+                    json != null ? json : Path.of("gui-responsiveness.json"));
             return ExitCodes.OK;
         }
         WorkbenchApp.launchWith(url != null ? url : Database.defaultUrl());

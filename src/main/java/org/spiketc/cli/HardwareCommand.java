@@ -1,5 +1,6 @@
 package org.spiketc.cli;
 
+import java.io.PrintWriter;
 import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,7 +52,7 @@ final class HardwareCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void section(java.io.PrintWriter out, String name, Record r) {
+    private static void section(PrintWriter out, String name, Record r) {
         out.println(name);
         for (RecordComponent rc : r.getClass().getRecordComponents()) {
             try {

@@ -25,21 +25,23 @@ import org.spiketc.compiler.codegen.BinaryReader;
 import org.spiketc.compiler.driver.CompileRequest;
 import org.spiketc.compiler.driver.Compiler;
 import org.spiketc.compiler.frontend.ModelFrontend;
+import org.spiketc.compiler.pass.PassRecord;
+import org.spiketc.compiler.passes.QuantizeWeights;
 import org.spiketc.data.FashionMnist;
 import org.spiketc.data.LabelledImages;
 import org.spiketc.hw.HardwareProfile;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.model.weights.WeightSource;
+import org.spiketc.report.CoreMap;
 import org.spiketc.report.HostInfo;
+import org.spiketc.report.InferenceLayers;
+import org.spiketc.report.RegisterOverflow;
 import org.spiketc.report.ResultDocument;
 import org.spiketc.report.Version;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.PaperEnergy;
-import org.spiketc.report.CoreMap;
-import org.spiketc.report.InferenceLayers;
-import org.spiketc.report.RegisterOverflow;
 import org.spiketc.sim.emulator.ChipEmulator;
 import org.spiketc.sim.reference.ReferenceSimulator;
 import org.spiketc.store.RunKind;
@@ -95,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
     boolean biasAlwaysOn;
 
     /** The compilation's pass records (null when a binary was given). */
-    private java.util.List<org.spiketc.compiler.pass.PassRecord> compilePasses;
+    private List<PassRecord> compilePasses;
 
     @Mixin
     StoreOptions store;
@@ -395,7 +397,7 @@ final class RunCommand implements Callable<Integer> {
         env.put("complete", os.stream().allMatch(Evaluation.Outcome::complete));
         env.put("energy_formula", PaperEnergy.SOURCE);
         if (compilePasses != null) {
-            compilePasses.stream().filter(p -> p.id().equals(org.spiketc.compiler.passes.QuantizeWeights.ID)).findFirst()
+            compilePasses.stream().filter(p -> p.id().equals(QuantizeWeights.ID)).findFirst()
                     .ifPresent(p -> env.put("exponent_ranges", p.parameters().get("ranges")));
         }
         HostInfo host = HostInfo.detect();

@@ -1,5 +1,6 @@
 package org.spiketc.common;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -22,7 +23,7 @@ public final class ThreadCounters {
 
     /** Bytes allocated so far by all live threads. */
     public static long allocatedBytes() {
-        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (long b : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
             sum += Math.max(0, b);

@@ -1,5 +1,7 @@
 package org.spiketc.data;
 
+import java.util.Arrays;
+
 /**
  * A labelled image set, pixels as float in [0, 1] (uint8 / 255, as the training tool feeds PyTorch).
  *
@@ -16,7 +18,7 @@ public record LabelledImages(String name, int channels, int size, float[][] pixe
 
     public LabelledImages first(int n) {
         int k = Math.min(n, count());
-        return new LabelledImages(name, channels, size, java.util.Arrays.copyOf(pixels, k), java.util.Arrays.copyOf(labels, k));
+        return new LabelledImages(name, channels, size, Arrays.copyOf(pixels, k), Arrays.copyOf(labels, k));
     }
 
     /**

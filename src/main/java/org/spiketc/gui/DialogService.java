@@ -3,6 +3,7 @@ package org.spiketc.gui;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -15,7 +16,7 @@ public interface DialogService {
     void error(String title, String problem, String whatToDo);
 
     /** Modal alerts over the workbench window. */
-    static DialogService alerts(java.util.function.Supplier<Window> owner) {
+    static DialogService alerts(Supplier<Window> owner) {
         return (title, problem, whatToDo) -> {
             Alert a = new Alert(Alert.AlertType.ERROR, whatToDo, ButtonType.OK);
             a.setTitle(title);

@@ -2,8 +2,11 @@ package org.spiketc.gui;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -147,8 +150,8 @@ public final class Responsiveness {
         ObjectNode report = report();
         try {
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         done.run();
     }
@@ -164,7 +167,7 @@ public final class Responsiveness {
         }
         ObjectNode r = Json.mapper().createObjectNode();
         r.put("test_name", "gui_responsiveness_live_inference");
-        r.put("timestamp", java.time.Instant.now().toString());
+        r.put("timestamp", Instant.now().toString());
         ObjectNode m = r.putObject("metrics");
         ArrayNode longGaps = r.putArray("pulse_gaps_over_100_ms");
         double[] gaps = new double[Math.max(0, pulseCount - first - 1)];

@@ -1,10 +1,11 @@
 package org.spiketc.gui;
 
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.spiketc.report.Version;
 import org.spiketc.store.Database;
@@ -51,7 +52,7 @@ public final class WorkbenchApp extends Application {
         ChartWarmUp.start();
         String measure = getParameters().getNamed().get("measure-responsiveness");
         if (measure != null) {
-            java.nio.file.Path json = java.nio.file.Path.of(getParameters().getNamed().get("json"));
+            Path json = Path.of(getParameters().getNamed().get("json"));
             Responsiveness.start(workbench, Integer.parseInt(measure), Responsiveness.WARM_UP, json, () -> {
                 System.out.println("wrote " + json.toAbsolutePath());
                 javafx.application.Platform.exit();
@@ -68,7 +69,7 @@ public final class WorkbenchApp extends Application {
      * Opens the window, runs a live inference of {@code samples} images while measuring the window's
      * responsiveness ({@link Responsiveness}), writes the report to {@code json} and closes.
      */
-    public static void measureResponsiveness(String dbUrl, int samples, java.nio.file.Path json) {
+    public static void measureResponsiveness(String dbUrl, int samples, Path json) {
         Application.launch(WorkbenchApp.class, "--db=" + dbUrl, "--measure-responsiveness=" + samples, "--json=" + json);
     }
 

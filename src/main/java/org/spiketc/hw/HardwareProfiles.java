@@ -1,6 +1,7 @@
 package org.spiketc.hw;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.spiketc.common.Json;
 import org.spiketc.common.JsonErrors;
@@ -67,7 +69,7 @@ public final class HardwareProfiles {
         } catch (JsonProcessingException e) {
             String d = JsonErrors.describe(e);
             throw new UserInputException(origin + (d.startsWith("not valid JSON") ? " is " : " is invalid ") + d);
-        } catch (java.io.CharConversionException e) {
+        } catch (CharConversionException e) {
             // Jackson guessed UTF-16/32 from the first bytes and met a byte sequence that is no character
             throw new UserInputException(origin + " is not valid JSON: " + "the text is not UTF-8 (or UTF-16/32)");
         }
@@ -194,7 +196,7 @@ public final class HardwareProfiles {
                     problems.add(at + ".value must be a whole number " + range.min() + ".." + range.max() + ", got " + f.value());
                 }
             } else if (v < 0 || v > MAX_COST) {
-                problems.add(at + ".value must be 0.." + String.format(java.util.Locale.ROOT, "%.0e", MAX_COST) + ", got " + f.value());
+                problems.add(at + ".value must be 0.." + String.format(Locale.ROOT, "%.0e", MAX_COST) + ", got " + f.value());
             }
         }
     }

@@ -3,6 +3,7 @@ package org.spiketc.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Function;
 import org.spiketc.common.Json;
 import org.spiketc.common.JsonErrors;
 import org.spiketc.common.OneLine;
@@ -69,7 +71,7 @@ public final class ModelConfigReader {
             root = Json.mapper().readTree(in);
         } catch (JsonProcessingException e) {
             throw new UserInputException("config " + origin + " is " + JsonErrors.describe(e));
-        } catch (java.io.CharConversionException e) {
+        } catch (CharConversionException e) {
             // Jackson guessed UTF-16/32 from the first bytes and met a byte sequence that is no character
             throw new UserInputException("config " + origin + " is not valid JSON: " + "the text is not UTF-8 (or UTF-16/32)");
         }
@@ -193,7 +195,7 @@ public final class ModelConfigReader {
             return n.asDouble();
         }
 
-        <E> E enumValue(String k, java.util.function.Function<String, E> parse, E dflt) {
+        <E> E enumValue(String k, Function<String, E> parse, E dflt) {
             JsonNode n = o.get(k);
             if (n == null) {
                 if (dflt == null) {

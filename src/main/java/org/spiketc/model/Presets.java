@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import org.spiketc.common.UserInputException;
+import org.spiketc.model.weights.SafetensorsReader;
+import org.spiketc.model.weights.WeightSet;
 
 /** The built-in architectures. Each is a config JSON resource in the same schema a user writes. */
 public final class Presets {
@@ -35,13 +38,13 @@ public final class Presets {
      * Trained weights shipped with a preset (from assets/models, bundled in the jar), if any: the
      * runtime uses them unless the user passes other weights.
      */
-    public static java.util.Optional<org.spiketc.model.weights.WeightSet> shippedWeights(String name) {
+    public static Optional<WeightSet> shippedWeights(String name) {
         String resource = "/org/spiketc/assets/models/" + name + ".safetensors";
         try (InputStream in = Presets.class.getResourceAsStream(resource)) {
             if (in == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(org.spiketc.model.weights.SafetensorsReader.read(in.readAllBytes(),
+            return Optional.of(SafetensorsReader.read(in.readAllBytes(),
                     "shipped " + name + ".safetensors"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

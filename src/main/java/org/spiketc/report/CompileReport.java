@@ -1,5 +1,7 @@
 package org.spiketc.report;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +11,8 @@ import org.spiketc.compiler.mapping.PopulationSummary;
 import org.spiketc.compiler.mapping.ResourceReport;
 import org.spiketc.compiler.pass.PassRecord;
 import org.spiketc.compiler.pass.PassStatistics;
-import org.spiketc.compiler.passes.QuantizeWeights;
 import org.spiketc.compiler.pass.TimingInstrument;
+import org.spiketc.compiler.passes.QuantizeWeights;
 import org.spiketc.hw.HardwareProfile;
 
 /** The human-readable compile report the CLI prints. */
@@ -64,7 +66,7 @@ public final class CompileReport {
         line(b, "  links         busiest %,.1f msgs/step, mean %,.1f; host input %,.0f msgs/step", rep.maxLinkLoad(),
                 rep.meanLinkLoad(), rep.hostInputPerStep());
         line(b, "  core fill     %s (cores per 10%% band of compartment use, 0-10%% .. 90-100%%)",
-                java.util.Arrays.toString(rep.coreUtilization()));
+                Arrays.toString(rep.coreUtilization()));
         line(b, "  binary        %,d bytes, CRC32C %08x", r.binary().bytes(), r.binary().crc32c());
         List<String> registerWarnings = registers(b, r.passes());
         List<PopulationSummary> rows = r.mapping().populations().stream()
@@ -91,7 +93,7 @@ public final class CompileReport {
      * a warning per layer whose sums may not fit (u wrap-arounds or v saturations are then possible).
      */
     private static List<String> registers(StringBuilder b, List<PassRecord> passes) {
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         PassRecord q = passes.stream().filter(p -> p.id().equals(QuantizeWeights.ID)).findFirst().orElse(null);
         if (q == null) {
             return warnings;

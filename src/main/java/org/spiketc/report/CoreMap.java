@@ -2,6 +2,7 @@ package org.spiketc.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.TreeMap;
 import org.spiketc.common.Json;
 import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.compiler.mapping.CoreSlice;
@@ -60,7 +61,7 @@ public final class CoreMap {
         if (cores.size() <= MAX_CORES) {
             return root;
         }
-        java.util.TreeMap<Integer, double[]> chips = new java.util.TreeMap<>();
+        TreeMap<Integer, double[]> chips = new TreeMap<>();
         for (var c : cores) {
             double[] v = chips.computeIfAbsent(c.get("chip").asInt(), k -> new double[3]);
             double load = c.get("load").asDouble();

@@ -1,17 +1,24 @@
 package org.spiketc.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.common.Json;
 import org.spiketc.common.JsonErrors;
@@ -80,7 +87,7 @@ public final class ResultDocument {
      * returns, so a caller that stores the list stores what the database will take; a folder without
      * any {@code .json} file is refused.
      */
-    public static java.util.List<ResultDocument> readAll(Path path) {
+    public static List<ResultDocument> readAll(Path path) {
         if (Files.isDirectory(path)) {
             List<Path> files;
             try (var listing = Files.list(path)) {
@@ -97,17 +104,17 @@ public final class ResultDocument {
     }
 
     /** Every result in JSON text (one document or a {@code results} array); {@code origin} names it in messages. */
-    public static java.util.List<ResultDocument> readAll(String text, String origin) {
+    public static List<ResultDocument> readAll(String text, String origin) {
         return all(parseJson(text, origin), origin);
     }
 
-    private static java.util.List<ResultDocument> all(JsonNode node, String origin) {
+    private static List<ResultDocument> all(JsonNode node, String origin) {
         if (node != null && node.isObject() && node.has("results") && !node.has("test_name")) {
             JsonNode results = node.path("results");
             if (!results.isArray()) {
                 throw new UserInputException(origin + " is not a valid result: results is not an array of results");
             }
-            java.util.List<ResultDocument> out = new ArrayList<>();
+            List<ResultDocument> out = new ArrayList<>();
             int i = 0;
             for (JsonNode r : results) {
                 out.add(parse(r, origin + " result " + i++));
@@ -117,14 +124,14 @@ public final class ResultDocument {
             }
             return out;
         }
-        return java.util.List.of(parse(node, origin));
+        return List.of(parse(node, origin));
     }
 
     private static JsonNode readJson(Path file) {
         String text;
         try {
             text = Files.readString(file);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new UserInputException(file + " is not valid JSON: it is not UTF-8 text");
         } catch (IOException e) {
             throw new UserInputException("cannot read " + file + ": " + (e.getMessage() == null ? "input/output error" : e.getMessage()));
@@ -135,8 +142,8 @@ public final class ResultDocument {
     private static JsonNode parseJson(String text, String origin) {
         try {
             // One JSON value per file: text after it is a damaged or concatenated file, not something to ignore.
-            return Json.mapper().reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
+        } catch (JsonProcessingException e) {
             throw new UserInputException(origin + " is " + JsonErrors.describe(e));
         } catch (IOException e) {
             throw new UserInputException(origin + " is not valid JSON: " + OneLine.of(Json.shortMessage(e), 200));
@@ -264,7 +271,7 @@ public final class ResultDocument {
                 return "timestamp " + quoted(s) + " is outside the years 1 to 9999";
             }
             return null;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return "timestamp " + quoted(s) + " is not an ISO-8601 instant (like 2025-08-02T10:30:00Z)";
         }
     }
@@ -305,7 +312,7 @@ public final class ResultDocument {
 
     /** Checks each element of an optional array of objects ({@code passes}, {@code layers}). */
     private static void records(List<String> problems, JsonNode node, String section,
-            java.util.function.BiConsumer<String, JsonNode> check) {
+            BiConsumer<String, JsonNode> check) {
         JsonNode a = node.path(section);
         if (a.isMissingNode() || a.isNull()) {
             return;
@@ -354,7 +361,7 @@ public final class ResultDocument {
         if (doc.path("samples").isObject()) {
             doc.path("samples").fields().forEachRemaining(e -> {
                 if (e.getValue().isArray()) {
-                    var a = (com.fasterxml.jackson.databind.node.ArrayNode) e.getValue();
+                    var a = (ArrayNode) e.getValue();
                     for (int i = a.size() - 1; i >= 0; i--) {
                         if (a.get(i).isNull()) {
                             a.remove(i);
@@ -378,10 +385,10 @@ public final class ResultDocument {
             });
             bad.forEach(o::putNull);
         } else if (n.isArray()) {
-            var a = (com.fasterxml.jackson.databind.node.ArrayNode) n;
+            var a = (ArrayNode) n;
             for (int i = 0; i < a.size(); i++) {
                 if (a.get(i).isNumber() && !Double.isFinite(a.get(i).asDouble())) {
-                    a.set(i, com.fasterxml.jackson.databind.node.NullNode.getInstance());
+                    a.set(i, NullNode.getInstance());
                 } else {
                     nullNonFinite(a.get(i));
                 }

@@ -1,6 +1,8 @@
 package org.spiketc.sim;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +32,7 @@ public final class ActivityTotals {
         }
         long[] c = r.coreSynapticOps();
         if (cores.length < c.length) {
-            cores = java.util.Arrays.copyOf(cores, c.length);
+            cores = Arrays.copyOf(cores, c.length);
         }
         for (int i = 0; i < c.length; i++) {
             cores[i] += c[i];
@@ -65,7 +67,7 @@ public final class ActivityTotals {
 
     /** The inference without its per-layer and per-core detail (which its totals hold). */
     static InferenceResult summary(InferenceResult r) {
-        return new InferenceResult(r.logits(), r.predicted(), java.util.List.of(), r.synapticOps(), r.spikes(), r.paper(),
+        return new InferenceResult(r.logits(), r.predicted(), List.of(), r.synapticOps(), r.spikes(), r.paper(),
                 r.deviceEnergyMj(), r.latencyMs(), Map.of(), r.traffic(), new long[0]);
     }
 }

@@ -1,12 +1,16 @@
 package org.spiketc.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.CancelledException;
 import org.spiketc.common.ProgressListener;
@@ -55,7 +59,7 @@ public final class Evaluation {
             return n == 0 ? 0 : (double) correct() / n;
         }
 
-        public double mean(java.util.function.ToDoubleFunction<InferenceResult> f) {
+        public double mean(ToDoubleFunction<InferenceResult> f) {
             double s = 0;
             int n = 0;
             for (InferenceResult r : results) {
@@ -68,12 +72,12 @@ public final class Evaluation {
         }
 
         /** One value per finished inference, in sample order: the raw samples a metric keeps. */
-        public double[] perInference(java.util.function.ToDoubleFunction<InferenceResult> f) {
-            return java.util.Arrays.stream(results).filter(java.util.Objects::nonNull).mapToDouble(f).toArray();
+        public double[] perInference(ToDoubleFunction<InferenceResult> f) {
+            return Arrays.stream(results).filter(Objects::nonNull).mapToDouble(f).toArray();
         }
 
         /** Per layer, in graph order, the mean over finished inferences of {spikes, firing rate, synaptic operations}. */
-        public java.util.Map<String, double[]> layerMeans() {
+        public Map<String, double[]> layerMeans() {
             return totals.layerMeans();
         }
 

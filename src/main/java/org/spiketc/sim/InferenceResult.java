@@ -1,6 +1,7 @@
 package org.spiketc.sim;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One inference of one engine.
@@ -18,7 +19,7 @@ import java.util.List;
  * @param coreSynapticOps synaptic operations per core of the binary (emulator), empty for the reference simulator
  */
 public record InferenceResult(float[] logits, int predicted, List<LayerActivity> layers, long synapticOps, long spikes,
-        PaperEnergy.Count paper, double deviceEnergyMj, double latencyMs, java.util.Map<String, Double> energyBreakdownMj, Traffic traffic,
+        PaperEnergy.Count paper, double deviceEnergyMj, double latencyMs, Map<String, Double> energyBreakdownMj, Traffic traffic,
         long[] coreSynapticOps) {
 
     /** Energy by the papers' formula. */

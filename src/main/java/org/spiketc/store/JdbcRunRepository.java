@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.common.Json;
+import org.spiketc.common.UserInputException;
 import org.spiketc.report.ResultDocument;
 
 /** {@link RunRepository} on JDBC: prepared statements only, one transaction per write, one row mapper per record. */
@@ -381,7 +383,7 @@ public final class JdbcRunRepository implements RunRepository {
     private static Instant parseInstant(ResultDocument r) {
         try {
             return Instant.parse(r.timestamp());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new StoreException(r.origin() + ": timestamp '" + r.timestamp() + "' is not an ISO-8601 instant (like 2025-08-02T10:30:00Z)");
         }
     }
@@ -441,7 +443,7 @@ public final class JdbcRunRepository implements RunRepository {
                 c.rollback();
                 throw e;
             }
-        } catch (org.spiketc.common.UserInputException e) {
+        } catch (UserInputException e) {
             throw e;
         } catch (Exception e) {
             throw db.failure("cannot write to", e);
@@ -451,7 +453,7 @@ public final class JdbcRunRepository implements RunRepository {
     private <T> T read(Work<T> w) {
         try (Connection c = db.connect()) {
             return w.run(c);
-        } catch (org.spiketc.common.UserInputException e) {
+        } catch (UserInputException e) {
             throw e;
         } catch (Exception e) {
             throw db.failure("cannot read", e);

@@ -1,5 +1,7 @@
 package org.spiketc.store;
 
+import java.util.Arrays;
+
 /**
  * Appends points to a run's series as they are measured, storing them a chunk at a time so that a
  * live run writing a point per inference costs one insert per {@value JdbcRunRepository#CHUNK} points.
@@ -35,7 +37,7 @@ public final class SeriesWriter implements AutoCloseable {
 
     public void flush() {
         if (n > 0) {
-            runs.appendSeries(run, series, java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n));
+            runs.appendSeries(run, series, Arrays.copyOf(x, n), Arrays.copyOf(y, n));
             n = 0;
         }
     }

@@ -1,5 +1,7 @@
 package org.spiketc.tensor;
 
+import java.util.Arrays;
+
 /**
  * A float32 tensor in row-major order. {@link #data()} may be computed on first use (seeded random
  * weights are), so code that needs only shapes never materialises the values.
@@ -16,7 +18,7 @@ public interface Tensor {
 
     static Tensor filled(Shape shape, float value) {
         float[] d = new float[shape.size()];
-        java.util.Arrays.fill(d, value);
+        Arrays.fill(d, value);
         return new DenseTensor(shape, d);
     }
 }

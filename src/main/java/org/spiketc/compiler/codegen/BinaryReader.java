@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -94,10 +95,10 @@ public final class BinaryReader {
      */
     public static BinaryProgram load(Path file) {
         try {
-            if (java.nio.file.Files.size(file) > Integer.MAX_VALUE - 8) {
+            if (Files.size(file) > Integer.MAX_VALUE - 8) {
                 throw new UserInputException("binary " + file + " is larger than 2 GB");
             }
-            return load(java.nio.file.Files.readAllBytes(file), "binary " + file);
+            return load(Files.readAllBytes(file), "binary " + file);
         } catch (NoSuchFileException e) {
             throw new UserInputException("binary not found: " + file);
         } catch (IOException e) {

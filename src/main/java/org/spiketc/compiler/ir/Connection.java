@@ -1,5 +1,6 @@
 package org.spiketc.compiler.ir;
 
+import java.util.Locale;
 import org.spiketc.tensor.Shape;
 
 /**
@@ -114,7 +115,7 @@ public sealed interface Connection permits Connection.Conv, Connection.Pool, Con
      */
     record Coincidence(AttentionProduct product, int operand, int heads, int headDim, int grid) implements Connection {
         public String kind() {
-            return "coincidence_" + product.name().toLowerCase(java.util.Locale.ROOT) + (operand == 0 ? ".a" : ".b");
+            return "coincidence_" + product.name().toLowerCase(Locale.ROOT) + (operand == 0 ? ".a" : ".b");
         }
 
         public boolean weighted() {

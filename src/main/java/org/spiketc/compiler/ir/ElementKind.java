@@ -1,5 +1,7 @@
 package org.spiketc.compiler.ir;
 
+import java.util.Locale;
+
 /** What the values of a tensor are, which decides how the hardware carries them. */
 public enum ElementKind {
     /** 0 or 1 per element and time step: a binary spike message. */
@@ -10,6 +12,6 @@ public enum ElementKind {
     FLOAT;
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

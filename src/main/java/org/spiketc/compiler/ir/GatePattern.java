@@ -1,5 +1,6 @@
 package org.spiketc.compiler.ir;
 
+import java.util.Locale;
 import org.spiketc.common.StoredCode;
 
 /**
@@ -26,7 +27,7 @@ public enum GatePattern implements StoredCode {
 
     @Override
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The pattern stored as {@code code}, or null for a number the format does not define. */

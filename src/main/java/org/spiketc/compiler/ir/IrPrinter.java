@@ -1,6 +1,7 @@
 package org.spiketc.compiler.ir;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The stable text form of a graph, one node per line:
@@ -28,7 +29,7 @@ public final class IrPrinter {
             if (!attrs.isEmpty()) {
                 b.append(" {");
                 boolean first = true;
-                for (Map.Entry<String, String> e : new java.util.TreeMap<>(attrs).entrySet()) {
+                for (Map.Entry<String, String> e : new TreeMap<>(attrs).entrySet()) {
                     b.append(first ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
                     first = false;
                 }

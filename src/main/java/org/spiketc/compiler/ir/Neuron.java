@@ -1,5 +1,7 @@
 package org.spiketc.compiler.ir;
 
+import java.util.Locale;
+
 /** The neuron model of a {@link NeuronLayer}. */
 public sealed interface Neuron permits Neuron.LifNeuron, Neuron.Relay, Neuron.Accumulator {
     String kind();
@@ -21,7 +23,7 @@ public sealed interface Neuron permits Neuron.LifNeuron, Neuron.Relay, Neuron.Ac
         public enum Reduce { SUM, MAX }
 
         public String kind() {
-            return "relay_" + reduce.name().toLowerCase(java.util.Locale.ROOT);
+            return "relay_" + reduce.name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -1,10 +1,13 @@
 package org.spiketc.compiler.mapping;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.ProgressListener;
 import org.spiketc.common.UserInputException;
@@ -239,7 +242,7 @@ public final class Mapper {
                         int s = (int) (base[g.source()] + (pb * cb + ch) * srcSplit);
                         if (acc[s] == 0) {
                             if (nTouched == touched.length) {
-                                touched = java.util.Arrays.copyOf(touched, nTouched * 2);
+                                touched = Arrays.copyOf(touched, nTouched * 2);
                             }
                             touched[nTouched++] = s;
                         }
@@ -247,7 +250,7 @@ public final class Mapper {
                     }
                 }
             }
-            java.util.Arrays.sort(touched, 0, nTouched);
+            Arrays.sort(touched, 0, nTouched);
             for (int k = 0; k < nTouched; k++) {
                 c.add(touched[k], dst, acc[touched[k]]);
                 acc[touched[k]] = 0;
@@ -272,7 +275,7 @@ public final class Mapper {
         double[] chipMem = new double[system.chips()];
         int[] histogram = new int[10];
         int overFanIn = 0;
-        java.util.Set<String> overFanInLayers = new java.util.TreeSet<>();
+        Set<String> overFanInLayers = new TreeSet<>();
         for (int i = 0; i < slices.size(); i++) {
             CoreSliceDraft d = slices.get(i);
             MappedPopulation pop = pops.get(d.population());

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import org.spiketc.compiler.ir.Graph;
 
 /** Builds the {@link PassTiming} tree of a run: total and self wall time per pass, nested. */
@@ -61,7 +62,7 @@ public final class TimingInstrument implements PassInstrument {
     }
 
     private static void render(PassTiming t, long whole, int depth, StringBuilder b) {
-        b.append(String.format(java.util.Locale.ROOT, "%s%-28s total %9.2f ms  self %9.2f ms  %5.1f%%%n",
+        b.append(String.format(Locale.ROOT, "%s%-28s total %9.2f ms  self %9.2f ms  %5.1f%%%n",
                 "  ".repeat(depth), t.pass(), t.totalMillis(), t.selfMillis(), whole == 0 ? 0 : 100.0 * t.totalNanos() / whole));
         for (PassTiming c : t.children()) {
             render(c, whole, depth + 1, b);

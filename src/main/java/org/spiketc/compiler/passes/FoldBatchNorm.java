@@ -3,6 +3,7 @@ package org.spiketc.compiler.passes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.spiketc.compiler.ir.BatchNorm;
 import org.spiketc.compiler.ir.Conv2d;
 import org.spiketc.compiler.ir.Graph;
@@ -41,7 +42,7 @@ public final class FoldBatchNorm implements Pass {
             }
         }
         // Folds are independent: compute them on all cores (the folded values do not depend on the order).
-        Map<String, Folded> folded = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Folded> folded = new ConcurrentHashMap<>();
         foldInto.entrySet().parallelStream().forEach(e -> {
             ctx.cancellation().check();
             folded.put(e.getKey(), fold((Conv2d) g.node(e.getKey()).op(), (BatchNorm) e.getValue().op()));

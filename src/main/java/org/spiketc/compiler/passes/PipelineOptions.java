@@ -1,6 +1,8 @@
 package org.spiketc.compiler.passes;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
+import java.util.TreeSet;
 import org.spiketc.common.UserInputException;
 import org.spiketc.hw.HardwareProfile;
 
@@ -154,7 +156,7 @@ public record PipelineOptions(int level, int bits, Double sparsity, Integer time
     }
 
     /** Puts the options that differ from a level's defaults, and the level and bits, into a run's configuration. */
-    public void describe(com.fasterxml.jackson.databind.node.ObjectNode c) {
+    public void describe(ObjectNode c) {
         c.put("level", level).put("bits", bits);
         if (sparsity != null) {
             c.put("sparsity", sparsity);
@@ -163,7 +165,7 @@ public record PipelineOptions(int level, int bits, Double sparsity, Integer time
             c.put("time_steps", timeSteps);
         }
         if (!disabled.isEmpty()) {
-            c.put("disabled_passes", String.join(",", new java.util.TreeSet<>(disabled)));
+            c.put("disabled_passes", String.join(",", new TreeSet<>(disabled)));
         }
         if (spread) {
             c.put("spread", true);

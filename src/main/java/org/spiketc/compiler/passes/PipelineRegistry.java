@@ -2,6 +2,8 @@ package org.spiketc.compiler.passes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.spiketc.common.UserInputException;
 import org.spiketc.compiler.pass.Pass;
 import org.spiketc.compiler.pass.Pipeline;
@@ -45,8 +47,8 @@ public final class PipelineRegistry {
     }
 
     /** Ids of the passes the mapper needs, which no option can leave out. */
-    public static java.util.Set<String> requiredPassIds() {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+    public static Set<String> requiredPassIds() {
+        Set<String> ids = new TreeSet<>();
         PASSES.stream().filter(Entry::required).forEach(e -> ids.add(e.id()));
         return ids;
     }

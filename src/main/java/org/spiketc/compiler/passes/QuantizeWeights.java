@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.spiketc.compiler.ir.Connection;
 import org.spiketc.compiler.ir.FixedPointParams;
 import org.spiketc.compiler.ir.Gate;
@@ -220,7 +221,7 @@ public final class QuantizeWeights implements Pass {
                 // Channels are independent: large layers use all cores; the error sums are merged in channel order.
                 double[][] errNorm = new double[cout][2];
                 byte[] mm = m;
-                java.util.stream.IntStream range = java.util.stream.IntStream.range(0, cout);
+                IntStream range = IntStream.range(0, cout);
                 (w.length > PARALLEL_MIN ? range.parallel() : range).forEach(o ->
                         quantizeChannel(w, u, o * per, (float) (1 / step[o]), (float) step[o], mmax, mm, errNorm[o]));
                 for (double[] en : errNorm) {
@@ -308,7 +309,7 @@ public final class QuantizeWeights implements Pass {
                 reads[j] = src[j / span];
             }
             // channels are independent: large layers use all cores, as the quantization itself does
-            java.util.stream.IntStream range = java.util.stream.IntStream.range(0, cout);
+            IntStream range = IntStream.range(0, cout);
             (m.length > PARALLEL_MIN ? range.parallel() : range).forEach(o -> bound[o] += channelSumBound(m, o * per, reads) * terms);
         } else if (s.connection() instanceof Connection.Coincidence k) {
             if (k.operand() == 1) {
@@ -487,7 +488,7 @@ public final class QuantizeWeights implements Pass {
     /** Per output channel, the largest |w·u| times the scale, merged into {@code maxAbs}. Kept small for the JIT. */
     private static void maxAbsPerChannel(float[] w, float[] u, int cout, double scale, double[] maxAbs, boolean parallel) {
         int per = u.length;
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, cout);
+        IntStream range = IntStream.range(0, cout);
         (parallel ? range.parallel() : range).forEach(o -> {
             int base = o * per;
             float m = 0;

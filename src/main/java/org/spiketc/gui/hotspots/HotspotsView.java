@@ -3,6 +3,7 @@ package org.spiketc.gui.hotspots;
 import static org.spiketc.gui.Columns.number;
 import static org.spiketc.gui.Columns.text;
 
+import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
@@ -23,6 +24,7 @@ import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -128,8 +130,8 @@ public final class HotspotsView extends BorderPane {
         XYBarRenderer renderer = new XYBarRenderer();
         renderer.setUseYInterval(true);
         renderer.setShadowVisible(false);
-        renderer.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
-        renderer.setSeriesPaint(0, new java.awt.Color(0x4c78a8));
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setSeriesPaint(0, new Color(0x4c78a8));
         renderer.setDefaultToolTipGenerator((d, s, item) -> {
             HotspotsViewModel.PassRow r = rows.get(item);
             return String.format(Locale.ROOT, "%s: %.2f ms (self %.2f ms, CPU %.2f ms), %.2f MB allocated; %s", r.pass(), r.wallMs(),

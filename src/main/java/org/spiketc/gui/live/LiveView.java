@@ -2,8 +2,15 @@ package org.spiketc.gui.live;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Line2D;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -18,11 +25,16 @@ import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYDataItem;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.spiketc.gui.ChartExport;
@@ -66,7 +78,7 @@ public final class LiveView extends BorderPane {
         export.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Folder for the live charts (PNG and SVG)");
-            java.io.File dir = chooser.showDialog(getScene().getWindow());
+            File dir = chooser.showDialog(getScene().getWindow());
             if (dir != null) {
                 exportAll(dir.toPath());
             }
@@ -78,12 +90,12 @@ public final class LiveView extends BorderPane {
         grid.add(viewer(perImage("Energy per inference (simulated)", "mJ", energy, energyMean, energyP95)), 0, 0);
         grid.add(viewer(perImage("Latency per inference (simulated)", "ms", latency, latencyMean, latencyP95)), 1, 0);
         JFreeChart accuracyChart = xy("Running accuracy", "inferences finished", "top-1", accuracy);
-        accuracyChart.getXYPlot().setRenderer(new org.jfree.chart.renderer.xy.SamplingXYLineRenderer());
+        accuracyChart.getXYPlot().setRenderer(new SamplingXYLineRenderer());
         grid.add(viewer(accuracyChart), 2, 0);
         JFreeChart rates = ChartFactory.createBarChart("Spike rate per layer (mean)", "layer", "spikes per neuron per step",
                 layerRates, PlotOrientation.HORIZONTAL, false, true, false);
         rates.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
-        rates.getCategoryPlot().getDomainAxis().setTickLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 10));
+        rates.getCategoryPlot().getDomainAxis().setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
         grid.add(viewer(rates), 0, 1);
         grid.add(viewer(xy("Host CPU during the run (OSHI)", "seconds", "% of all cores", cpu)), 1, 1);
         grid.add(viewer(xy("Host memory during the run (OSHI)", "seconds", "MB", jvm, system)), 2, 1);
@@ -114,14 +126,14 @@ public final class LiveView extends BorderPane {
     }
 
     /** Writes every chart as PNG and SVG into a folder, named after their titles. */
-    public void exportAll(java.nio.file.Path dir) {
+    public void exportAll(Path dir) {
         for (JFreeChart c : charts) {
-            String base = c.getTitle().getText().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            String base = c.getTitle().getText().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
             try {
                 ChartExport.write(c, dir.resolve(base + ".png"));
                 ChartExport.write(c, dir.resolve(base + ".svg"));
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
             }
         }
     }
@@ -198,7 +210,7 @@ public final class LiveView extends BorderPane {
 
     /** Keeps every other point: the display's resolution, not the run's data (that is in the store). */
     private static void thin(XYSeries s) {
-        List<org.jfree.data.xy.XYDataItem> kept = new ArrayList<>();
+        List<XYDataItem> kept = new ArrayList<>();
         for (int i = 0; i < s.getItemCount(); i += 2) {
             kept.add(s.getDataItem(i));
         }
@@ -219,18 +231,18 @@ public final class LiveView extends BorderPane {
         lines.setSeriesStroke(0, new BasicStroke(2.5f));
         lines.setSeriesPaint(1, new Color(0xf58518));
         lines.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        org.jfree.chart.renderer.xy.SamplingXYLineRenderer sampled = new org.jfree.chart.renderer.xy.SamplingXYLineRenderer();
+        SamplingXYLineRenderer sampled = new SamplingXYLineRenderer();
         sampled.setSeriesPaint(0, new Color(0x4c78a8));
         plot.setRenderer(0, lines);
         plot.setDataset(1, new XYSeriesCollection(values));
         plot.setRenderer(1, sampled);
-        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE); // per-image values first, running lines on top
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE); // per-image values first, running lines on top
         // The sampling renderer draws no legend key of its own: a fixed legend, one line key per series.
-        java.awt.geom.Line2D key = new java.awt.geom.Line2D.Double(-8, 0, 8, 0);
-        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
-        legend.add(new org.jfree.chart.LegendItem("per image", null, null, null, key, new BasicStroke(2f), new Color(0x4c78a8)));
-        legend.add(new org.jfree.chart.LegendItem("running mean", null, null, null, key, lines.getSeriesStroke(0), lines.getSeriesPaint(0)));
-        legend.add(new org.jfree.chart.LegendItem("running p95", null, null, null, key, lines.getSeriesStroke(1), lines.getSeriesPaint(1)));
+        Line2D key = new Line2D.Double(-8, 0, 8, 0);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(new LegendItem("per image", null, null, null, key, new BasicStroke(2f), new Color(0x4c78a8)));
+        legend.add(new LegendItem("running mean", null, null, null, key, lines.getSeriesStroke(0), lines.getSeriesPaint(0)));
+        legend.add(new LegendItem("running p95", null, null, null, key, lines.getSeriesStroke(1), lines.getSeriesPaint(1)));
         plot.setFixedLegendItems(legend);
         return chart;
     }

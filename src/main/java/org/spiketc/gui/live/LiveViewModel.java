@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,7 +58,7 @@ public final class LiveViewModel implements Evaluation.ResultListener {
     }
 
     private final ConcurrentLinkedQueue<Arrival> pending = new ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicLong arrived = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong arrived = new AtomicLong();
     private final ConcurrentLinkedQueue<HostPoint> hostPending = new ConcurrentLinkedQueue<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No run yet: start an inference or a compile in Setup");
     private final ReadOnlyIntegerWrapper inferenceRuns = new ReadOnlyIntegerWrapper();
@@ -130,7 +132,7 @@ public final class LiveViewModel implements Evaluation.ResultListener {
                 sampler.submit(() -> { }).get(); // a sample under way lands before this returns
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException(e);
             }
         }

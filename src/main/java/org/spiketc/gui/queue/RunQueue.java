@@ -1,5 +1,6 @@
 package org.spiketc.gui.queue;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,6 +46,6 @@ public final class RunQueue {
 
     /** Cancels every queued and running run. */
     public void cancelAll() {
-        java.util.List.copyOf(active).forEach(QueuedRun::cancel);
+        List.copyOf(active).forEach(QueuedRun::cancel);
     }
 }

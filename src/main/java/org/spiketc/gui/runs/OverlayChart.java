@@ -1,5 +1,6 @@
 package org.spiketc.gui.runs;
 
+import java.awt.Font;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class OverlayChart extends HBox {
         getChildren().clear();
         byMetric.forEach((metric, data) -> {
             JFreeChart chart = ChartFactory.createXYLineChart(metric, "sample", null, data, PlotOrientation.VERTICAL, true, true, false);
-            chart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14));
+            chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 14));
             ChartViewer v = new ChartViewer(chart);
             v.setPrefSize(420, 260);
             HBox.setHgrow(v, Priority.ALWAYS);

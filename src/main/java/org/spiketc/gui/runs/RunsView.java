@@ -2,21 +2,23 @@ package org.spiketc.gui.runs;
 
 import static org.spiketc.gui.Columns.text;
 
+import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -25,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import org.spiketc.store.RunKind;
+import org.spiketc.store.RunStatus;
 import org.spiketc.store.StoredRun;
 
 /**
@@ -53,9 +56,9 @@ public final class RunsView extends BorderPane {
         model.getStyleClass().add("runs-model-filter");
         ComboBox<String> hardware = filter(vm.hardwares(), "any hardware");
         hardware.valueProperty().bindBidirectional(vm.hardwareProperty());
-        ComboBox<org.spiketc.store.RunStatus> runStatus = new ComboBox<>();
+        ComboBox<RunStatus> runStatus = new ComboBox<>();
         runStatus.getItems().add(null);
-        runStatus.getItems().addAll(org.spiketc.store.RunStatus.values());
+        runStatus.getItems().addAll(RunStatus.values());
         runStatus.setPromptText("any status");
         runStatus.valueProperty().bindBidirectional(vm.runStatusProperty());
         javafx.scene.control.DatePicker since = new javafx.scene.control.DatePicker();
@@ -104,7 +107,7 @@ public final class RunsView extends BorderPane {
             chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Result (seed JSON)", "*.json"),
                     new FileChooser.ExtensionFilter("Metrics (CSV)", "*.csv"));
             chooser.setInitialFileName(vm.selectedProperty().get().testName() + ".json");
-            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            File f = chooser.showSaveDialog(getScene().getWindow());
             if (f != null) {
                 vm.export(vm.selectedProperty().get(), f.toPath());
             }
@@ -116,9 +119,9 @@ public final class RunsView extends BorderPane {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Import results (seed JSON)");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Result (seed JSON)", "*.json"));
-            List<java.io.File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
+            List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
             if (files != null && !files.isEmpty()) {
-                vm.importFiles(files.stream().map(java.io.File::toPath).toList());
+                vm.importFiles(files.stream().map(File::toPath).toList());
             }
         });
         Button tradeOff = new Button("Accuracy vs _energy");
@@ -202,7 +205,7 @@ public final class RunsView extends BorderPane {
         c.setPrefWidth(170);
         Runnable fill = () -> {
             String keep = c.getValue();
-            java.util.List<String> items = new java.util.ArrayList<>();
+            List<String> items = new ArrayList<>();
             items.add(null);
             items.addAll(values);
             c.getItems().setAll(items);

@@ -1,8 +1,23 @@
 package org.spiketc.gui.runs;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -14,14 +29,19 @@ import javafx.collections.ObservableList;
 import org.spiketc.analysis.Comparison;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.analysis.MetricComparison;
-import org.spiketc.analysis.Verdict;
+import org.spiketc.analysis.ParetoFront;
 import org.spiketc.analysis.Statistics;
+import org.spiketc.analysis.Verdict;
+import org.spiketc.common.Json;
 import org.spiketc.gui.BackgroundTask;
 import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.gui.ErrorAdvice;
+import org.spiketc.report.ResultDocument;
 import org.spiketc.store.RunKind;
 import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
+import org.spiketc.store.RunStatus;
+import org.spiketc.store.Series;
 import org.spiketc.store.StoredRun;
 
 /**
@@ -49,8 +69,8 @@ public final class RunsViewModel {
     private final RunRepository runs;
     private final ObjectProperty<String> model = new SimpleObjectProperty<>();
     private final ObjectProperty<String> hardware = new SimpleObjectProperty<>();
-    private final ObjectProperty<org.spiketc.store.RunStatus> runStatus = new SimpleObjectProperty<>();
-    private final ObjectProperty<java.time.LocalDate> since = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunStatus> runStatus = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> since = new SimpleObjectProperty<>();
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ObservableList<String> hardwares = FXCollections.observableArrayList();
     private final ObservableList<Overlay> overlays = FXCollections.observableArrayList();
@@ -68,15 +88,15 @@ public final class RunsViewModel {
     private final ObservableList<ComparisonRow> comparison = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper comparisonTitle = new ReadOnlyStringWrapper("Select two or more runs and compare");
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     /** Days of the date filter begin at midnight in the machine's zone. */
     public RunsViewModel(RunRepository runs, BackgroundTasks tasks) {
-        this(runs, tasks, java.time.Clock.systemDefaultZone());
+        this(runs, tasks, Clock.systemDefaultZone());
     }
 
     /** {@code clock}'s zone decides where a day begins for the date filter (tests pass a fixed clock). */
-    public RunsViewModel(RunRepository runs, BackgroundTasks tasks, java.time.Clock clock) {
+    public RunsViewModel(RunRepository runs, BackgroundTasks tasks, Clock clock) {
         this.runs = runs;
         this.tasks = tasks;
         this.clock = clock;
@@ -97,12 +117,12 @@ public final class RunsViewModel {
         return hardware;
     }
 
-    public ObjectProperty<org.spiketc.store.RunStatus> runStatusProperty() {
+    public ObjectProperty<RunStatus> runStatusProperty() {
         return runStatus;
     }
 
     /** Only runs started on or after this day (in the clock's zone); null for any. */
-    public ObjectProperty<java.time.LocalDate> sinceProperty() {
+    public ObjectProperty<LocalDate> sinceProperty() {
         return since;
     }
 
@@ -170,14 +190,14 @@ public final class RunsViewModel {
             comparison.clear();
             return;
         }
-        List<StoredRun> ordered = chosen.stream().sorted(java.util.Comparator.comparing(StoredRun::started)
+        List<StoredRun> ordered = chosen.stream().sorted(Comparator.comparing(StoredRun::started)
                 .thenComparingLong(StoredRun::id)).toList();
         record Compared(List<ComparisonRow> rows, String title, List<Overlay> lines) {
         }
         tasks.task("Comparison failed", cancel -> {
             StoredRun base = ordered.get(0);
             Map<String, Measurement> baseline = runs.metrics(base.id());
-            List<ComparisonRow> out = new java.util.ArrayList<>();
+            List<ComparisonRow> out = new ArrayList<>();
             boolean regression = false;
             for (StoredRun r : ordered.subList(1, ordered.size())) {
                 Comparison c = Comparison.of(baseline, runs.metrics(r.id()), List.of());
@@ -201,10 +221,10 @@ public final class RunsViewModel {
      * and latency) where runs have them, else the raw samples of the first metric every run measured.
      */
     private List<Overlay> overlays(List<StoredRun> chosen) {
-        List<Overlay> out = new java.util.ArrayList<>();
+        List<Overlay> out = new ArrayList<>();
         for (String series : List.of("energy_per_inference_mj", "inference_latency_ms")) {
             for (StoredRun r : chosen) {
-                org.spiketc.store.Series s = runs.series(r.id(), series);
+                Series s = runs.series(r.id(), series);
                 if (s.size() > 0) {
                     out.add(new Overlay("#" + r.id() + " " + r.testName(), series, s.x(), s.y()));
                 }
@@ -221,7 +241,7 @@ public final class RunsViewModel {
         }
         for (int i = 0; i < chosen.size(); i++) {
             double[] y = all.get(i).get(common).samples();
-            double[] x = java.util.stream.IntStream.range(0, y.length).asDoubleStream().toArray();
+            double[] x = IntStream.range(0, y.length).asDoubleStream().toArray();
             out.add(new Overlay("#" + chosen.get(i).id() + " " + chosen.get(i).testName(), common, x, y));
         }
         return out;
@@ -233,22 +253,22 @@ public final class RunsViewModel {
      */
     public void tradeOff(List<StoredRun> chosen) {
         List<StoredRun> candidates = (chosen.size() >= 2 ? chosen : List.copyOf(rows)).stream()
-                .filter(r -> r.kind() == RunKind.INFERENCE && r.status() == org.spiketc.store.RunStatus.FINISHED).toList();
+                .filter(r -> r.kind() == RunKind.INFERENCE && r.status() == RunStatus.FINISHED).toList();
         record Shown(List<TradeOff> points, String title) {
         }
         tasks.task("Trade-off view failed", cancel -> {
-            List<org.spiketc.analysis.ParetoFront.Point> points = new java.util.ArrayList<>();
-            Map<Long, StoredRun> byId = new java.util.HashMap<>();
+            List<ParetoFront.Point> points = new ArrayList<>();
+            Map<Long, StoredRun> byId = new HashMap<>();
             for (StoredRun r : candidates) {
                 Map<String, Measurement> m = runs.metrics(r.id());
                 if (m.containsKey("accuracy") && m.containsKey("energy_per_inference_mj")) {
-                    points.add(new org.spiketc.analysis.ParetoFront.Point(r.id(), r.testName(), m.get("energy_per_inference_mj").value(),
+                    points.add(new ParetoFront.Point(r.id(), r.testName(), m.get("energy_per_inference_mj").value(),
                             m.get("accuracy").value()));
                     byId.put(r.id(), r);
                 }
             }
-            java.util.Set<Long> front = new java.util.HashSet<>();
-            org.spiketc.analysis.ParetoFront.of(points).forEach(p -> front.add(p.id()));
+            Set<Long> front = new HashSet<>();
+            ParetoFront.of(points).forEach(p -> front.add(p.id()));
             List<TradeOff> out = points.stream().map(p -> new TradeOff(byId.get(p.id()), p.energy(), p.accuracy(),
                     front.contains(p.id()))).toList();
             String title = out.isEmpty() ? "No finished inference runs with accuracy and energy: run a sweep from Setup"
@@ -264,11 +284,11 @@ public final class RunsViewModel {
      * Stores result files (seed JSON, for example the PyTorch baseline's). Every file is read and checked
      * first; a corrupt one stops the import with a dialog and nothing is stored.
      */
-    public void importFiles(List<java.nio.file.Path> files) {
+    public void importFiles(List<Path> files) {
         tasks.task("Import failed", cancel -> {
-            List<org.spiketc.report.ResultDocument> docs = new java.util.ArrayList<>();
-            for (java.nio.file.Path f : files) {
-                docs.addAll(org.spiketc.report.ResultDocument.readAll(f));
+            List<ResultDocument> docs = new ArrayList<>();
+            for (Path f : files) {
+                docs.addAll(ResultDocument.readAll(f));
             }
             List<Long> ids = runs.importResults(docs); // one transaction: all or none
             return "imported " + ids.size() + (ids.size() == 1 ? " result" : " results") + " as run(s) " + ids;
@@ -287,7 +307,7 @@ public final class RunsViewModel {
      * Writes a run's result to a file: the seed JSON as stored for {@code .json}, its metrics as CSV
      * (metric, value, samples...) otherwise. Reports the outcome in the status line.
      */
-    public void export(StoredRun run, java.nio.file.Path file) {
+    public void export(StoredRun run, Path file) {
         tasks.task("Export failed", cancel -> {
             if (file.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
                 runs.result(run.id()).orElseThrow(() -> new IllegalStateException("run " + run.id() + " has no result")).write(file);
@@ -295,10 +315,10 @@ public final class RunsViewModel {
                 StringBuilder csv = new StringBuilder("metric,value,samples\n");
                 runs.metrics(run.id()).forEach((k, m) -> {
                     csv.append(k).append(',').append(m.failed() ? "" : Double.toString(m.value())).append(',');
-                    csv.append(java.util.Arrays.stream(m.samples()).mapToObj(Double::toString)
-                            .collect(java.util.stream.Collectors.joining(" "))).append('\n');
+                    csv.append(Arrays.stream(m.samples()).mapToObj(Double::toString)
+                            .collect(Collectors.joining(" "))).append('\n');
                 });
-                java.nio.file.Files.writeString(file, csv);
+                Files.writeString(file, csv);
             }
             return file;
         }).advice(e -> new ErrorAdvice("Cannot write " + file + ": " + e.getMessage(),
@@ -323,14 +343,14 @@ public final class RunsViewModel {
     private void load(String note, boolean choices) {
         String text = search.get() == null || search.get().isBlank() ? null : search.get().trim();
         RunQuery q = new RunQuery(kind.get(), model.get(), hardware.get(), runStatus.get(), text, 1000);
-        java.time.Instant from = since.get() == null ? null : since.get().atStartOfDay(clock.getZone()).toInstant();
+        Instant from = since.get() == null ? null : since.get().atStartOfDay(clock.getZone()).toInstant();
         record Loaded(List<StoredRun> found, List<String> models, List<String> hardwares) {
         }
         tasks.task("Cannot read the runs", cancel -> {
             List<StoredRun> found = runs.list(q).stream().filter(r -> from == null || !r.started().isBefore(from)).toList();
             List<StoredRun> every = choices ? runs.list(RunQuery.all()) : List.of();
-            List<String> m = every.stream().map(StoredRun::model).filter(java.util.Objects::nonNull).distinct().sorted().toList();
-            List<String> h = every.stream().map(StoredRun::hardware).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+            List<String> m = every.stream().map(StoredRun::model).filter(Objects::nonNull).distinct().sorted().toList();
+            List<String> h = every.stream().map(StoredRun::hardware).filter(Objects::nonNull).distinct().sorted().toList();
             return new Loaded(found, m, h);
         }).onSuccess(l -> {
             if (choices && !l.models().equals(models)) {
@@ -367,14 +387,14 @@ public final class RunsViewModel {
             return "";
         }
         try {
-            List<String> parts = new java.util.ArrayList<>();
-            org.spiketc.common.Json.mapper().readTree(json).fields().forEachRemaining(e -> {
+            List<String> parts = new ArrayList<>();
+            Json.mapper().readTree(json).fields().forEachRemaining(e -> {
                 if (!e.getKey().equals("source") && !e.getValue().isNull()) {
                     parts.add(e.getKey().replace('_', ' ') + " " + e.getValue().asText());
                 }
             });
             return String.join(", ", parts);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return json;
         }
     }

@@ -1,13 +1,16 @@
 package org.spiketc.gui.runs;
 
 import java.awt.Color;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
@@ -47,14 +50,14 @@ final class TradeOffChart extends ChartViewer {
     }
 
     /** Series 0 holds the front in energy order, series 1 every run in list order. */
-    private java.util.Optional<StoredRun> pick(int series, int item) {
+    private Optional<StoredRun> pick(int series, int item) {
         List<RunsViewModel.TradeOff> list = series == 0 ? front(shown) : shown;
-        return item < list.size() ? java.util.Optional.of(list.get(item).run()) : java.util.Optional.empty();
+        return item < list.size() ? Optional.of(list.get(item).run()) : Optional.empty();
     }
 
     private static List<RunsViewModel.TradeOff> front(List<RunsViewModel.TradeOff> all) {
         return all.stream().filter(RunsViewModel.TradeOff::onFront)
-                .sorted(java.util.Comparator.comparingDouble(RunsViewModel.TradeOff::energyMj)).toList();
+                .sorted(Comparator.comparingDouble(RunsViewModel.TradeOff::energyMj)).toList();
     }
 
     private static JFreeChart chart(List<RunsViewModel.TradeOff> points) {
@@ -84,8 +87,8 @@ final class TradeOffChart extends ChartViewer {
         r.setSeriesItemLabelsVisible(1, true);
         chart.getXYPlot().setRenderer(r);
         chart.getXYPlot().getRangeAxis().setAutoRange(true);
-        ((org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
-        ((org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getDomainAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) chart.getXYPlot().getDomainAxis()).setAutoRangeIncludesZero(false);
         return chart;
     }
 }

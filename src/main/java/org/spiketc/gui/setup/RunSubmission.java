@@ -1,5 +1,6 @@
 package org.spiketc.gui.setup;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.spiketc.bench.BenchContext;
 import org.spiketc.bench.BenchRunner;
+import org.spiketc.bench.BenchScale;
 import org.spiketc.bench.BenchSuite;
 import org.spiketc.bench.Benchmark;
 import org.spiketc.common.Cancellation;
@@ -87,7 +89,7 @@ public final class RunSubmission {
      * the accuracy-against-energy view in Runs, each a run of its own.
      */
     public void sweep(RunSpec base) {
-        String sweep = "sweep-" + java.time.Instant.now().toEpochMilli();
+        String sweep = "sweep-" + Instant.now().toEpochMilli();
         for (int b : SWEEP_BITS) {
             PipelineOptions o = base.options();
             RunSpec s = base.withOptions(o.toBuilder().bits(b).build());
@@ -99,7 +101,7 @@ public final class RunSubmission {
     public void benchmark(String choice) {
         List<Benchmark> chosen = SetupForm.ALL_BENCHMARKS.equals(choice) ? BenchSuite.ALL : List.of(BenchSuite.byId(choice));
         for (Benchmark b : chosen) {
-            String name = BenchRunner.testName(b, org.spiketc.bench.BenchScale.SMOKE);
+            String name = BenchRunner.testName(b, BenchScale.SMOKE);
             submit(() -> new NewRun(RunKind.BENCHMARK, name, null, "host + simulated loihi2",
                     "{\"source\": \"workbench\", \"scale\": \"smoke\"}", Version.get(), HostInfo.detect().summary()),
                     "benchmark " + b.id(), (cancel, progress, id) -> work.benchmark(b, id, cancel, progress));

@@ -1,13 +1,14 @@
 package org.spiketc.gui.setup;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Locale;
 import org.spiketc.bench.BenchContext;
 import org.spiketc.bench.BenchOutcome;
 import org.spiketc.bench.BenchRunner;
-import org.spiketc.bench.Benchmark;
 import org.spiketc.bench.BenchScale;
+import org.spiketc.bench.Benchmark;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.Json;
 import org.spiketc.common.ProgressListener;
@@ -19,7 +20,9 @@ import org.spiketc.data.LabelledImages;
 import org.spiketc.report.CompileJson;
 import org.spiketc.report.CoreMap;
 import org.spiketc.report.HostInfo;
+import org.spiketc.report.InferenceLayers;
 import org.spiketc.report.PeakMemory;
+import org.spiketc.report.RegisterOverflow;
 import org.spiketc.report.ResultDocument;
 import org.spiketc.report.Version;
 import org.spiketc.sim.Evaluation;
@@ -28,6 +31,7 @@ import org.spiketc.sim.emulator.ChipEmulator;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.RunStatus;
 import org.spiketc.store.SeriesWriter;
+import org.spiketc.store.StoredRun;
 
 /**
  * The engine work behind each kind of workbench run, on the run thread: compile, run inference, run a
@@ -42,7 +46,7 @@ final class RunWork {
     }
 
     String compile(RunSpec s, long id, Cancellation cancel, ProgressListener progress) throws Exception {
-        CompileResult r = Compiler.compile(s.request(), java.io.OutputStream.nullOutputStream(), cancel, progress);
+        CompileResult r = Compiler.compile(s.request(), OutputStream.nullOutputStream(), cancel, progress);
         ResultDocument doc = ResultDocument.of(CompileJson.of(r, PeakMemory.read(), HostInfo.detect(), Instant.now()));
         runs.finish(id, RunStatus.FINISHED, doc);
         return String.format(Locale.ROOT, "compiled %s for %s: %,d cores on %d chip(s), %.0f ms", s.model(), s.target(),
@@ -79,7 +83,7 @@ final class RunWork {
                     Evaluation.Retention.SUMMARY);
         }
         var doc = Json.mapper().createObjectNode();
-        doc.put("test_name", runs.find(id).map(org.spiketc.store.StoredRun::testName).orElse("inference_" + s.model() + "_emulator_" + s.target()));
+        doc.put("test_name", runs.find(id).map(StoredRun::testName).orElse("inference_" + s.model() + "_emulator_" + s.target()));
         doc.put("timestamp", Instant.now().toString());
         doc.put("schema_version", ResultDocument.SCHEMA_VERSION);
         doc.putObject("metrics").put("accuracy", o.accuracy()).put("samples", o.finished())
@@ -92,10 +96,10 @@ final class RunWork {
         doc.putObject("environment").put("hardware", emu.profile().label()).put("software_version", Version.get())
                 .put("source_commit", Version.commit()).put("model", s.model()).put("dataset", data.name())
                 .put("optimization_level", "O" + s.options().level());
-        org.spiketc.report.InferenceLayers.add(doc.putArray("layers"), o, emu.profile(), compiled.passes());
+        InferenceLayers.add(doc.putArray("layers"), o, emu.profile(), compiled.passes());
         doc.set("core_map", CoreMap.emulated(emu.program(), emu.profile(), o.coreMeans()));
         runs.finish(id, o.complete() ? RunStatus.FINISHED : RunStatus.CANCELLED, ResultDocument.of(doc));
-        String overflow = org.spiketc.report.RegisterOverflow.warning(org.spiketc.report.RegisterOverflow.of(o));
+        String overflow = RegisterOverflow.warning(RegisterOverflow.of(o));
         return String.format(Locale.ROOT, "%s on %s, %d-bit: accuracy %.2f %% over %,d images, %.3f mJ and %.3f ms per inference "
                 + "(simulated)%s%s", s.model(), s.target(), s.options().bits(), 100 * o.accuracy(), o.finished(),
                 o.mean(InferenceResult::deviceEnergyMj), o.mean(InferenceResult::latencyMs), o.complete() ? "" : "; cancelled, kept",

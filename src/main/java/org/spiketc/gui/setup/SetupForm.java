@@ -1,6 +1,8 @@
 package org.spiketc.gui.setup;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,6 +32,7 @@ import org.spiketc.hw.HardwareProfile;
 import org.spiketc.hw.HardwareProfiles;
 import org.spiketc.hw.SystemLayout;
 import org.spiketc.model.ModelConfig;
+import org.spiketc.model.ModelConfigReader;
 import org.spiketc.model.Presets;
 import org.spiketc.model.weights.WeightSource;
 
@@ -100,7 +103,7 @@ public final class SetupForm {
 
     /** System sizes of the chosen profile in chips; 0 stands for the smallest that fits. */
     public List<Integer> systemSizes() {
-        List<Integer> sizes = new java.util.ArrayList<>(List.of(0));
+        List<Integer> sizes = new ArrayList<>(List.of(0));
         HardwareProfiles.builtIn(target.get()).systems().forEach(s -> sizes.add(s.chips()));
         return sizes;
     }
@@ -115,14 +118,14 @@ public final class SetupForm {
     }
 
     public List<String> benchmarks() {
-        List<String> ids = new java.util.ArrayList<>(List.of(ALL_BENCHMARKS));
+        List<String> ids = new ArrayList<>(List.of(ALL_BENCHMARKS));
         BenchSuite.ALL.forEach(b -> ids.add(b.id()));
         return ids;
     }
 
     /** Whether the Debian package's full test set is installed (else the shipped subset is the only choice). */
     public boolean fullTestSetAvailable() {
-        return java.nio.file.Files.isDirectory(FashionMnist.DEBIAN);
+        return Files.isDirectory(FashionMnist.DEBIAN);
     }
 
     public ObjectProperty<String> modelProperty() {
@@ -213,7 +216,7 @@ public final class SetupForm {
         }
         describing = tasks.task("Cannot describe the model", cancel -> {
             try {
-                ModelConfig c = file == null ? Presets.load(preset) : org.spiketc.model.ModelConfigReader.read(file);
+                ModelConfig c = file == null ? Presets.load(preset) : ModelConfigReader.read(file);
                 // Random weights are lazy: building the graph for its shapes allocates no weights.
                 ModelStatistics st = ModelStatistics.of(c, ModelFrontend.build(c, WeightSource.random(0).bind(c)), 0.1);
                 return String.format(Locale.ROOT, "%s: %s, %dx%d input, T = %d; %.2f M parameters, %.2f M neurons, %.1f M synapses, "
@@ -231,7 +234,7 @@ public final class SetupForm {
         SystemLayout sys = chips.get() > 0 ? p.system(chips.get()) : null;
         hardwareInfo.set(p.label() + "; system: " + (sys != null ? sys.name() + ", " + sys.chips() + " chip(s)" : "the smallest that fits")
                 + ". " + p.description());
-        List<FigureRow> rows = new java.util.ArrayList<>();
+        List<FigureRow> rows = new ArrayList<>();
         row(rows, "cores per chip", p.chip().coresPerChip());
         row(rows, "neurons per core", p.chip().neuronsPerCore());
         row(rows, "synaptic memory per core", p.chip().synapticMemoryBytesPerCore());

@@ -1,7 +1,10 @@
 package org.spiketc.gui.setup;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -18,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.controlsfx.control.TaskProgressView;
+import org.spiketc.gui.Columns;
 import org.spiketc.gui.queue.QueuedRun;
 
 /**
@@ -84,10 +88,10 @@ public final class SetupView extends BorderPane {
         hardwareInfo.setMaxHeight(60);
         javafx.scene.control.TableView<SetupForm.FigureRow> figures = new javafx.scene.control.TableView<>(choices.hardwareFigures());
         figures.getStyleClass().add("hardware-figures");
-        figures.getColumns().add(org.spiketc.gui.Columns.text("figure", SetupForm.FigureRow::figure, 190));
-        figures.getColumns().add(org.spiketc.gui.Columns.text("value", SetupForm.FigureRow::value, 110));
-        figures.getColumns().add(org.spiketc.gui.Columns.text("basis", SetupForm.FigureRow::basis, 80));
-        figures.getColumns().add(org.spiketc.gui.Columns.text("source", SetupForm.FigureRow::source, 600));
+        figures.getColumns().add(Columns.text("figure", SetupForm.FigureRow::figure, 190));
+        figures.getColumns().add(Columns.text("value", SetupForm.FigureRow::value, 110));
+        figures.getColumns().add(Columns.text("basis", SetupForm.FigureRow::basis, 80));
+        figures.getColumns().add(Columns.text("source", SetupForm.FigureRow::source, 600));
         figures.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
         figures.setPrefHeight(230);
         figures.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
@@ -118,7 +122,7 @@ public final class SetupView extends BorderPane {
         choices.sparsityPercentProperty().bind(sparsity.valueProperty());
         choices.timeStepsProperty().bind(steps.valueProperty());
         FlowPane passes = new FlowPane(10, 4);
-        java.util.Set<String> required = choices.requiredPasses();
+        Set<String> required = choices.requiredPasses();
         for (String id : choices.passIds()) {
             CheckBox on = new CheckBox(id);
             on.setSelected(!choices.disabledPasses().contains(id));
@@ -208,11 +212,11 @@ public final class SetupView extends BorderPane {
     }
 
 
-    private java.util.Optional<java.nio.file.Path> choose(String what, String pattern) {
+    private Optional<Path> choose(String what, String pattern) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(what);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(what, pattern), new FileChooser.ExtensionFilter("Any file", "*"));
         File f = chooser.showOpenDialog(getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
+        return Optional.ofNullable(f).map(File::toPath);
     }
 }

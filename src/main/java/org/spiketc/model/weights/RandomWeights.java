@@ -1,6 +1,7 @@
 package org.spiketc.model.weights;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -42,7 +43,7 @@ final class RandomWeights implements WeightSource {
     private float[] generate(ParameterSpec s) {
         float[] d = new float[s.shape().size()];
         switch (s.init()) {
-            case ONES -> java.util.Arrays.fill(d, 1f);
+            case ONES -> Arrays.fill(d, 1f);
             case ZEROS -> { }
             case UNIFORM_FAN_IN -> {
                 SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ fnv1a(s.key()));

@@ -1,5 +1,6 @@
 package org.spiketc.model.weights;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,7 +32,7 @@ public final class SafetensorsWriter {
             t.putArray("data_offsets").add(offset).add(offset + bytes);
             offset += bytes;
         }
-        byte[] h = Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(header)
+        byte[] h = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(header)
                 .getBytes(StandardCharsets.UTF_8);
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).array());

@@ -1,9 +1,11 @@
 package org.spiketc.model.weights;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spiketc.common.OneLine;
 import org.spiketc.common.UserInputException;
 import org.spiketc.model.ParameterSpec;
 import org.spiketc.tensor.DenseTensor;
@@ -41,12 +43,12 @@ final class WeightBinding {
             if (t == null) {
                 missing.add(s.key());
             } else if (!squeeze(t.shape()).equals(squeeze(s.shape()))) {
-                misShaped.add(s.key() + " " + org.spiketc.common.OneLine.of(t.shape().toString(), 80) + " (expected " + s.shape() + ")");
+                misShaped.add(s.key() + " " + OneLine.of(t.shape().toString(), 80) + " (expected " + s.shape() + ")");
             } else {
                 out.put(s.key(), t.shape().equals(s.shape()) ? t : new DenseTensor(s.shape(), t.data()));
             }
         }
-        byCanonical.keySet().forEach(k -> unexpected.add(org.spiketc.common.OneLine.of(k, 80)));
+        byCanonical.keySet().forEach(k -> unexpected.add(OneLine.of(k, 80)));
         if (!missing.isEmpty() || !misShaped.isEmpty() || !unexpected.isEmpty()) {
             StringBuilder m = new StringBuilder("weights " + file.origin() + " do not match model " + model + ":");
             append(m, "missing", missing);
@@ -86,6 +88,6 @@ final class WeightBinding {
         while (n > 1 && d[n - 1] == 1) {
             n--;
         }
-        return Shape.of(java.util.Arrays.copyOf(d, n));
+        return Shape.of(Arrays.copyOf(d, n));
     }
 }

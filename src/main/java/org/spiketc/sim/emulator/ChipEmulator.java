@@ -1,7 +1,10 @@
 package org.spiketc.sim.emulator;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.spiketc.common.UserInputException;
 import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
@@ -56,7 +59,7 @@ public final class ChipEmulator implements InferenceEngine {
      */
     private final boolean biasGated;
     /** Population index by name, for the rate sources of the papers' formula. */
-    private final java.util.Map<String, Integer> populationIndex = new java.util.HashMap<>();
+    private final Map<String, Integer> populationIndex = new HashMap<>();
     /** Buffers per thread: inferences on several threads share the program, not their state. */
     private final ThreadLocal<Workspace> workspaces;
 
@@ -195,7 +198,7 @@ public final class ChipEmulator implements InferenceEngine {
                     // only sweep their compartments. Its output slot needs clearing only if it was written
                     // since it was last cleared, i.e. the window ended within the last round of slots.
                     if (t - ws.lastActive[p] <= ws.history[p].length) {
-                        java.util.Arrays.fill(ws.out[p], 0);
+                        Arrays.fill(ws.out[p], 0);
                     }
                     act.updates[p] += compartmentUpdates(pop);
                     observe(observer, p, t, k, ws);
@@ -216,7 +219,7 @@ public final class ChipEmulator implements InferenceEngine {
                         if (!hostFed[p]) {
                             kernels.currents(pop, p, ws, current, act);
                         } else if (!window) {
-                            java.util.Arrays.fill(current, 0, pop.size(), 0L); // the host sends nothing outside the T steps
+                            Arrays.fill(current, 0, pop.size(), 0L); // the host sends nothing outside the T steps
                         } else {
                             current = hostCurrent(pop, p, ws, act);
                         }
@@ -379,7 +382,7 @@ public final class ChipEmulator implements InferenceEngine {
                         active += current[i] != 0 ? 1 : 0;
                     }
                 }
-                java.util.Arrays.fill(out, 0); // the host reads the totals; nothing travels on
+                Arrays.fill(out, 0); // the host reads the totals; nothing travels on
             }
             default -> throw new IllegalStateException("no update for kind " + pop.kind());
         }

@@ -1,5 +1,8 @@
 package org.spiketc.sim.emulator;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.spiketc.compiler.codegen.BinaryProgram.Group;
 import org.spiketc.hw.LoihiArithmetic;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -116,7 +119,7 @@ final class ConvSynapses {
     long accumulate(int[] x, long[] scratch, long[] cur, int[] reached) {
         int lanes = lanes(x);
         if (lanes == 0) {
-            java.util.Arrays.fill(reached, 0, ho * wo, 0);
+            Arrays.fill(reached, 0, ho * wo, 0);
             return 0;
         }
         long ops = scatter(x, scratch, lanes, reached);
@@ -134,8 +137,8 @@ final class ConvSynapses {
     long accumulateActivation(int[] x, long[] scratch, int[] u, int[] exp, int[] reached) {
         int lanes = lanes(x);
         if (lanes == 0) {
-            java.util.Arrays.fill(u, 0, co * ho * wo, 0);
-            java.util.Arrays.fill(reached, 0, ho * wo, 0);
+            Arrays.fill(u, 0, co * ho * wo, 0);
+            Arrays.fill(reached, 0, ho * wo, 0);
             return 0;
         }
         long ops = scatter(x, scratch, lanes, reached);
@@ -178,8 +181,8 @@ final class ConvSynapses {
     /** Adds the events of {@code x} to {@code acc}, cleared first, as words of {@code lanes} channels. */
     private long scatter(int[] x, long[] acc, int lanes, int[] reached) {
         int words = words(co, lanes);
-        java.util.Arrays.fill(acc, 0, ho * wo * words, 0L);
-        java.util.Arrays.fill(reached, 0, ho * wo, 0);
+        Arrays.fill(acc, 0, ho * wo * words, 0L);
+        Arrays.fill(reached, 0, ho * wo, 0);
         return scatter(x, packed(lanes), words, acc, reached);
     }
 

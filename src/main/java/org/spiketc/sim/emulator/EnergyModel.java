@@ -1,7 +1,9 @@
 package org.spiketc.sim.emulator;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.hw.Figure;
 import org.spiketc.hw.HardwareProfile;
@@ -43,7 +45,7 @@ public final class EnergyModel {
         crossings = new int[n];
         share = new double[n];
         sliceNeurons = new long[cores.count()];
-        java.util.Set<Integer> chips = new java.util.HashSet<>();
+        Set<Integer> chips = new HashSet<>();
         for (int c = 0; c < cores.count(); c++) {
             sliceNeurons[c] = (long) (cores.c1()[c] - cores.c0()[c]) * (cores.p1()[c] - cores.p0()[c]);
             chips.add(cores.chip()[c]);

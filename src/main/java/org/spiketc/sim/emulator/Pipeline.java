@@ -1,5 +1,6 @@
 package org.spiketc.sim.emulator;
 
+import java.util.Arrays;
 import java.util.List;
 import org.spiketc.compiler.codegen.BinaryProgram;
 
@@ -42,7 +43,7 @@ final class Pipeline {
             max = Math.max(max, d);
         }
         maxDepth = max;
-        java.util.Arrays.fill(history, 1);
+        Arrays.fill(history, 1);
         for (int p = 0; p < n; p++) {
             List<BinaryProgram.Group> gs = pops.get(p).groups();
             delay[p] = new int[gs.size()];

@@ -1,5 +1,6 @@
 package org.spiketc.sim.emulator;
 
+import java.util.Arrays;
 import java.util.List;
 import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
@@ -87,7 +88,7 @@ final class SynapseKernels {
 
     /** Input currents of neuron-layer population p for one step, into {@code cur[0..size)}. */
     void currents(Population pop, int p, Workspace ws, long[] cur, Activity act) {
-        java.util.Arrays.fill(cur, 0, pop.size(), 0L);
+        Arrays.fill(cur, 0, pop.size(), 0L);
         List<Group> gs = pop.groups();
         long ops = 0;
         for (int gi = 0; gi < gs.size(); gi++) {
@@ -325,7 +326,7 @@ final class SynapseKernels {
      * max because a spike is 1 and every window holds at least one input; counts the same operations.
      */
     static long orPool(int[] x, int[] out, int c, int h, int w, int ho, int wo, int k, int s, int pad) {
-        java.util.Arrays.fill(out, 0);
+        Arrays.fill(out, 0);
         long ops = 0;
         for (int ch = 0; ch < c; ch++) {
             for (int iy = 0; iy < h; iy++) {

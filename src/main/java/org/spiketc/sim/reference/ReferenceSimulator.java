@@ -30,6 +30,7 @@ import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.LayerActivity;
 import org.spiketc.sim.PaperEnergy;
+import org.spiketc.sim.Traffic;
 import org.spiketc.tensor.Shape;
 
 /**
@@ -162,7 +163,7 @@ public final class ReferenceSimulator implements InferenceEngine {
         }
         PaperEnergy.Count paper = PaperEnergy.count(paperTerms, timeSteps, name -> nonZero[index.get(name)]);
         return new InferenceResult(logits.clone(), best, activity, ops, spikes, paper, Double.NaN,
-                Double.NaN, java.util.Map.of(), org.spiketc.sim.Traffic.NONE, new long[0]);
+                Double.NaN, Map.of(), Traffic.NONE, new long[0]);
     }
 
     /** One node's evaluation and what it counted. */

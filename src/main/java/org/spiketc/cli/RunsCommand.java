@@ -17,6 +17,7 @@ import org.spiketc.analysis.MetricComparison;
 import org.spiketc.analysis.Statistics;
 import org.spiketc.common.UserInputException;
 import org.spiketc.report.ResultDocument;
+import org.spiketc.store.RunExport;
 import org.spiketc.store.RunKind;
 import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
@@ -209,25 +210,56 @@ final class RunsCommand implements Runnable {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a stored run's result (seed JSON) to a file.")
+    @Command(name = "export", mixinStandardHelpOptions = true, description = {
+            "Write stored runs to files, in the format the name says:",
+            "  FILE.json  one run's result (seed JSON);",
+            "  FILE.csv   one row per run (identity, config.* columns, metrics) and FILE-samples.csv with the raw samples;",
+            "  DIR/       one run-ID_TESTNAME.json per run (an existing folder, or a name ending in /)."})
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         Db db;
-        @Parameters(paramLabel = "ID")
-        long id;
+        @Parameters(paramLabel = "ID", arity = "1..*")
+        List<Long> ids;
+        /** Text, not a Path: a Path forgets the trailing "/" that asks for a folder. */
         @Option(names = "--out", required = true, paramLabel = "FILE")
-        Path out;
+        String outName;
 
         @Override
         public Integer call() throws Exception {
+            Path out = Path.of(outName);
             RunRepository runs = db.open();
-            require(runs, id);
-            ResultDocument d = runs.result(id).orElseThrow(() -> new UserInputException("run " + id + " has no result (it did not finish)"));
-            d.write(out);
-            spec.commandLine().getOut().println("wrote " + out);
+            for (long id : ids) {
+                require(runs, id);
+            }
+            String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+            var printed = spec.commandLine().getOut();
+            if (Files.isDirectory(out) || outName.endsWith("/")) {
+                Files.createDirectories(out);
+                for (long id : ids) {
+                    ResultDocument d = result(runs, id);
+                    Path file = out.resolve("run-" + id + "_" + d.testName().replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+                    d.write(file);
+                    printed.println("wrote " + file);
+                }
+            } else if (name.endsWith(".csv")) {
+                Path samples = RunExport.writeCsv(runs, ids, out);
+                printed.println("wrote " + out + " (" + ids.size() + " runs) and " + samples + " (raw samples)");
+            } else if (name.endsWith(".json")) {
+                if (ids.size() > 1) {
+                    throw new UserInputException("a .json file holds one run; give a folder (DIR/) or a .csv file for " + ids.size() + " runs");
+                }
+                result(runs, ids.get(0)).write(out);
+                printed.println("wrote " + out);
+            } else {
+                throw new UserInputException("--out " + out + ": name a .json or .csv file, or a folder ending in /");
+            }
             return ExitCodes.OK;
+        }
+
+        private static ResultDocument result(RunRepository runs, long id) {
+            return runs.result(id).orElseThrow(() -> new UserInputException("run " + id + " has no result (it did not finish)"));
         }
     }
 

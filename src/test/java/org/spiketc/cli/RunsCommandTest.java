@@ -6,6 +6,7 @@ import static org.spiketc.cli.StcCommandTest.stc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,5 +124,30 @@ class RunsCommandTest {
         var again = stc("runs", "show", "1", "--db", db);
         assertThat(again.code()).isEqualTo(ExitCodes.USER);
         assertThat(again.err()).contains("no stored run 1");
+    }
+
+    @Test
+    void exportWritesTheFormatItsNameSaysWithTheRunIdInFileNames() throws Exception {
+        stc("runs", "import", result("alpha", 7, 7, 7.5).toString(), result("beta", 9).toString(), "--db", db);
+        Path csv = dir.resolve("runs.csv");
+        var e = stc("runs", "export", "1", "2", "--out", csv.toString(), "--db", db);
+        assertThat(e.code()).as(e.err()).isZero();
+        // tidy: a header, then one row per run; identity first, then the metrics; not JSON
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("run_id,test_name,kind,status,started,model,hardware").endsWith(",compilation_time_ms");
+        assertThat(rows.get(1)).startsWith("1,alpha,").endsWith(",7.0");
+        assertThat(rows.get(2)).startsWith("2,beta,").endsWith(",9.0");
+        assertThat(Files.readAllLines(dir.resolve("runs-samples.csv")))
+                .containsExactly("run_id,metric,sample,value", "1,compilation_time_ms,0,7.0", "1,compilation_time_ms,1,7.5");
+        Path folder = dir.resolve("each");
+        assertThat(stc("runs", "export", "1", "2", "--out", folder + "/", "--db", db).code()).isZero();
+        assertThat(Files.exists(folder.resolve("run-1_alpha.json"))).isTrue();
+        assertThat(Files.exists(folder.resolve("run-2_beta.json"))).isTrue();
+        var two = stc("runs", "export", "1", "2", "--out", dir.resolve("x.json").toString(), "--db", db);
+        assertThat(two.code()).isEqualTo(ExitCodes.USER);
+        assertThat(two.err()).contains("a .json file holds one run");
+        assertThat(stc("runs", "export", "1", "--out", dir.resolve("x.txt").toString(), "--db", db).err())
+                .contains("name a .json or .csv file, or a folder ending in /");
     }
 }

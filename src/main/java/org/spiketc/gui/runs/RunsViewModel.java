@@ -37,6 +37,7 @@ import org.spiketc.gui.BackgroundTask;
 import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.gui.ErrorAdvice;
 import org.spiketc.report.ResultDocument;
+import org.spiketc.store.RunExport;
 import org.spiketc.store.RunKind;
 import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
@@ -304,21 +305,15 @@ public final class RunsViewModel {
     }
 
     /**
-     * Writes a run's result to a file: the seed JSON as stored for {@code .json}, its metrics as CSV
-     * (metric, value, samples...) otherwise. Reports the outcome in the status line.
+     * Writes a run's result to a file: the seed JSON as stored for {@code .json}, otherwise a tidy CSV row
+     * (identity, configuration, metrics) with its raw samples beside it in NAME-samples.csv, as {@code stc runs export} does. Reports the outcome in the status line.
      */
     public void export(StoredRun run, Path file) {
         tasks.task("Export failed", cancel -> {
             if (file.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
                 runs.result(run.id()).orElseThrow(() -> new IllegalStateException("run " + run.id() + " has no result")).write(file);
             } else {
-                StringBuilder csv = new StringBuilder("metric,value,samples\n");
-                runs.metrics(run.id()).forEach((k, m) -> {
-                    csv.append(k).append(',').append(m.failed() ? "" : Double.toString(m.value())).append(',');
-                    csv.append(Arrays.stream(m.samples()).mapToObj(Double::toString)
-                            .collect(Collectors.joining(" "))).append('\n');
-                });
-                Files.writeString(file, csv);
+                RunExport.writeCsv(runs, List.of(run.id()), file);
             }
             return file;
         }).advice(e -> new ErrorAdvice("Cannot write " + file + ": " + e.getMessage(),

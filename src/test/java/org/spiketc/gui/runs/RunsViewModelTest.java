@@ -91,14 +91,18 @@ class RunsViewModelTest {
     }
 
     @Test
-    void exportWritesTheStoredResultAsJsonOrItsMetricsAsCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void exportWritesTheStoredResultAsJsonOrATidyCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         vm.refresh();
         var alpha = vm.rows().stream().filter(r -> r.testName().equals("compile_alpha")).findFirst().orElseThrow();
         vm.export(alpha, dir.resolve("a.json"));
         assertThat(ResultDocument.read(dir.resolve("a.json")).testName()).isEqualTo("compile_alpha");
         vm.export(alpha, dir.resolve("a.csv"));
-        assertThat(java.nio.file.Files.readAllLines(dir.resolve("a.csv"))).containsExactly("metric,value,samples",
-                "compilation_time_ms,10.0,9.0 10.0 11.0");
+        // the same tidy table as stc runs export: one row for the run, its raw samples in a long table beside it
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("a.csv"))).containsExactly(
+                "run_id,test_name,kind,status,started,model,hardware,compilation_time_ms",
+                alpha.id() + ",compile_alpha,compile,finished,2026-11-27T01:00:00Z,,Intel Loihi 2 (simulated),10.0");
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("a-samples.csv"))).containsExactly("run_id,metric,sample,value",
+                alpha.id() + ",compilation_time_ms,0,9.0", alpha.id() + ",compilation_time_ms,1,10.0", alpha.id() + ",compilation_time_ms,2,11.0");
         assertThat(vm.statusProperty().get()).startsWith("exported run " + alpha.id());
     }
 

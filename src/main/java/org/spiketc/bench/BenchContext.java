@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.ProgressListener;
 import org.spiketc.compiler.codegen.BinaryReader;

@@ -12,7 +12,6 @@ import org.spiketc.compiler.frontend.PaperTerm;
 import org.spiketc.compiler.ir.Add;
 import org.spiketc.compiler.ir.BatchNorm;
 import org.spiketc.compiler.ir.Conv2d;
-import org.spiketc.compiler.ir.ElementKind;
 import org.spiketc.compiler.ir.Graph;
 import org.spiketc.compiler.ir.Hadamard;
 import org.spiketc.compiler.ir.HeadMatMul;
@@ -139,7 +138,8 @@ public final class ReferenceSimulator implements InferenceEngine {
             Step step = new Step(n, in0, operands[i].length > 1 ? values[operands[i][1]] : null);
             values[i] = evaluate(step, image);
             if (rateSource[i]) {
-                nonZero[i] = nonZero(values[i]);
+                // a LIF layer counted its spikes while it fired; other sources (pooling, adds, masks) are counted here
+                nonZero[i] = n.op() instanceof Lif ? step.spikes : nonZero(values[i]);
             }
             if (ranges != null && n.op() instanceof Lif) {
                 recordRange(n, in0, ranges.computeIfAbsent(n.name(), k -> new float[n.type().shape().dim(0)]));

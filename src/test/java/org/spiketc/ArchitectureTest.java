@@ -36,7 +36,9 @@ class ArchitectureTest {
                 .layer("driver").definedBy("org.spiketc.compiler.driver..")
                 .layer("sim").definedBy("org.spiketc.sim..")
                 .layer("analysis").definedBy("org.spiketc.analysis..")
+                .layer("result").definedBy("org.spiketc.result..")
                 .layer("report").definedBy("org.spiketc.report..")
+                .layer("run").definedBy("org.spiketc.run..")
                 .layer("bench").definedBy("org.spiketc.bench..")
                 .layer("store").definedBy("org.spiketc.store..")
                 .layer("gui").definedBy("org.spiketc.gui..")
@@ -47,23 +49,25 @@ class ArchitectureTest {
                 .whereLayer("gui").mayOnlyBeAccessedByLayers("cli", "app")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("gui", "cli", "app")
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("gui", "cli", "app")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("bench", "store", "gui", "cli", "app")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("report", "bench", "store", "gui", "cli", "app")
-                .whereLayer("sim").mayOnlyBeAccessedByLayers("report", "bench", "gui", "cli", "app")
-                .whereLayer("driver").mayOnlyBeAccessedByLayers("report", "bench", "gui", "cli", "app")
-                .whereLayer("codegen").mayOnlyBeAccessedByLayers("driver", "sim", "report", "bench", "gui", "cli", "app")
-                .whereLayer("mapping").mayOnlyBeAccessedByLayers("codegen", "driver", "sim", "report", "bench", "gui", "cli", "app")
-                .whereLayer("passes").mayOnlyBeAccessedByLayers("mapping", "codegen", "driver", "sim", "report", "bench", "gui", "cli", "app")
-                .whereLayer("pass").mayOnlyBeAccessedByLayers("passes", "mapping", "codegen", "driver", "sim", "report", "bench", "gui", "cli", "app")
-                .whereLayer("frontend").mayOnlyBeAccessedByLayers("pass", "passes", "mapping", "codegen", "driver", "sim", "report",
+                .whereLayer("run").mayOnlyBeAccessedByLayers("bench", "store", "gui", "cli", "app")
+                .whereLayer("result").mayOnlyBeAccessedByLayers("report", "run", "bench", "store", "gui", "cli", "app")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("run", "bench", "store", "gui", "cli", "app")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("result", "report", "run", "bench", "store", "gui", "cli", "app")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("report", "run", "bench", "gui", "cli", "app")
+                .whereLayer("driver").mayOnlyBeAccessedByLayers("report", "run", "bench", "gui", "cli", "app")
+                .whereLayer("codegen").mayOnlyBeAccessedByLayers("driver", "sim", "report", "run", "bench", "gui", "cli", "app")
+                .whereLayer("mapping").mayOnlyBeAccessedByLayers("codegen", "driver", "sim", "report", "run", "bench", "gui", "cli", "app")
+                .whereLayer("passes").mayOnlyBeAccessedByLayers("mapping", "codegen", "driver", "sim", "result", "report", "run", "bench", "gui", "cli", "app")
+                .whereLayer("pass").mayOnlyBeAccessedByLayers("passes", "mapping", "codegen", "driver", "sim", "result", "report", "run", "bench", "gui", "cli", "app")
+                .whereLayer("frontend").mayOnlyBeAccessedByLayers("pass", "passes", "mapping", "codegen", "driver", "sim", "report", "run",
                         "bench", "gui", "cli", "app")
                 .whereLayer("ir").mayOnlyBeAccessedByLayers("frontend", "pass", "passes", "mapping", "codegen", "driver", "sim",
-                        "report", "bench", "gui", "cli", "app")
+                        "report", "run", "bench", "gui", "cli", "app")
                 .whereLayer("hw").mayOnlyBeAccessedByLayers("ir", "frontend", "pass", "passes", "mapping", "codegen", "driver", "sim",
-                        "report", "bench", "gui", "cli", "app")
+                        "result", "report", "run", "bench", "gui", "cli", "app")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("hw", "ir", "frontend", "pass", "passes", "mapping", "codegen",
-                        "driver", "sim", "report", "bench", "gui", "cli", "app")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("sim", "report", "bench", "gui", "cli", "app")
+                        "driver", "sim", "result", "report", "run", "bench", "gui", "cli", "app")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("sim", "report", "run", "bench", "gui", "cli", "app")
                 .because("data flows one way through the pipeline (compiler, then runtime, then results)")
                 .check(classes);
     }

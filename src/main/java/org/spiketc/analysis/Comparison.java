@@ -46,7 +46,7 @@ public record Comparison(List<MetricComparison> metrics, List<String> warnings) 
      */
     static MetricComparison withinSampling(MetricComparison row, Measurement baseSamples, Measurement curSamples) {
         boolean judged = row.verdict() == Verdict.WORSE || row.verdict() == Verdict.BETTER;
-        if (!judged || MetricRule.forMetric(row.metric()) != MetricRule.ACCURACY || baseSamples == null || curSamples == null
+        if (!judged || row.info().rule() != MetricRule.ACCURACY || baseSamples == null || curSamples == null
                 || baseSamples.failed() || curSamples.failed()) {
             return row;
         }
@@ -54,38 +54,50 @@ public record Comparison(List<MetricComparison> metrics, List<String> warnings) 
                 (int) curSamples.value())) {
             return row;
         }
-        return new MetricComparison(row.metric(), row.baseline(), row.current(), row.change(), Verdict.NOT_SIGNIFICANT);
+        return new MetricComparison(row.metric(), row.baseline(), row.current(), row.change(), Verdict.NOT_SIGNIFICANT, row.info());
     }
 
     static MetricComparison compare(String name, Measurement base, Measurement cur) {
-        MetricRule rule = MetricRule.forMetric(name);
+        MetricInfo info = infoOf(name, base, cur);
+        MetricRule rule = info.rule();
         if (base == null || cur == null) {
-            return new MetricComparison(name, base, cur, Double.NaN, Verdict.INCOMPARABLE);
+            return new MetricComparison(name, base, cur, Double.NaN, Verdict.INCOMPARABLE, info);
         }
         if (!base.failed() && cur.failed()) {
-            return new MetricComparison(name, base, cur, Double.NaN, Verdict.NEW_FAILURE);
+            return new MetricComparison(name, base, cur, Double.NaN, Verdict.NEW_FAILURE, info);
         }
         if (base.failed() && !cur.failed()) {
-            return new MetricComparison(name, base, cur, Double.NaN, Verdict.FIXED);
+            return new MetricComparison(name, base, cur, Double.NaN, Verdict.FIXED, info);
         }
         if (base.failed()) {
-            return new MetricComparison(name, base, cur, Double.NaN, Verdict.INCOMPARABLE);
+            return new MetricComparison(name, base, cur, Double.NaN, Verdict.INCOMPARABLE, info);
         }
         double change = rule.absolute() ? cur.value() - base.value()
                 : base.value() == 0 ? Double.NaN : cur.value() / base.value() - 1;
         if (rule.better() == MetricRule.Direction.NEITHER) {
-            return new MetricComparison(name, base, cur, change, Verdict.INCOMPARABLE);
+            return new MetricComparison(name, base, cur, change, Verdict.INCOMPARABLE, info);
         }
-        int beyond = rule.exceeds(name, base.value(), cur.value());
+        int beyond = rule.exceeds(info.floor(), base.value(), cur.value());
         // A deterministic metric's samples are one figure per image: their spread is the images' differences,
         // the same in both runs, so a test would weigh a change that every image shares against those, not noise.
-        boolean shown = MetricRule.deterministic(name) || Statistics.differ(base.raw(), cur.raw());
+        boolean shown = info.deterministic() || Statistics.differ(base.raw(), cur.raw());
         Verdict v;
         if (beyond == 0 || !shown) {
             v = Verdict.NOT_SIGNIFICANT;
         } else {
             v = beyond > 0 ? Verdict.WORSE : Verdict.BETTER;
         }
-        return new MetricComparison(name, base, cur, change, v);
+        return new MetricComparison(name, base, cur, change, v, info);
+    }
+
+    /** What the current run declares the metric to be, else the baseline (an older file may declare nothing). */
+    private static MetricInfo infoOf(String name, Measurement base, Measurement cur) {
+        if (cur != null && cur.info().declared()) {
+            return cur.info();
+        }
+        if (base != null && base.info().declared()) {
+            return base.info();
+        }
+        return MetricInfo.legacy(name);
     }
 }

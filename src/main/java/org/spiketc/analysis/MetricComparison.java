@@ -11,14 +11,16 @@ import java.util.Locale;
  * @param change   current / baseline − 1 for relative rules, current − baseline for absolute ones; NaN if
  *                 not computable
  * @param verdict  the one outcome
+ * @param info     what the metric is, by which it was judged
  */
-public record MetricComparison(String metric, Measurement baseline, Measurement current, double change, Verdict verdict) {
+public record MetricComparison(String metric, Measurement baseline, Measurement current, double change, Verdict verdict,
+        MetricInfo info) {
     /** The change as people read it: "+12.5%" for relative rules, "-0.0150" (a difference) for absolute ones, "" if none. */
     public String changeText() {
         if (Double.isNaN(change)) {
             return "";
         }
-        return MetricRule.forMetric(metric).absolute() ? String.format(Locale.ROOT, "%+.4f", change)
+        return info.inPoints() ? String.format(Locale.ROOT, "%+.4f", change)
                 : String.format(Locale.ROOT, "%+.1f%%", 100 * change);
     }
 }

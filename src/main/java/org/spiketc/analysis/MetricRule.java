@@ -2,7 +2,6 @@ package org.spiketc.analysis;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,8 +11,11 @@ import java.util.Set;
  * of no known kind are informational.
  *
  * <p>A floor is a duration or a size, not a number: it is kept in one unit per kind ({@code unit}) and
- * converted into the unit that the metric's name gives ({@link #floorFor}), so that half a millisecond
- * stays half a millisecond for {@code _s} and {@code _ns} metrics, and 16 MB stays 16 MB for {@code _bytes}.
+ * converted into the metric's declared unit ({@link MetricInfo#floor}), so that half a millisecond stays
+ * half a millisecond for a metric in seconds, and 16 MB stays 16 MB for one in bytes.
+ *
+ * <p>{@link #forMetric} and {@link #deterministic} read a metric's kind from its name: they are how results
+ * that declare nothing about their metrics (schema versions 0 and 1) are read ({@link MetricInfo#legacy}).
  *
  * @param better    which way is an improvement
  * @param threshold the smallest change that counts: relative (0.10 = 10%) or, if {@code absolute}, in the
@@ -40,16 +42,6 @@ public record MetricRule(Direction better, double threshold, boolean absolute, d
     public static final MetricRule INFORMATIONAL = new MetricRule(Direction.NEITHER, 0, false, 0, "");
 
     /**
-     * The unit words a name may carry, each with its size in the smallest unit of its dimension (ns, bytes,
-     * µJ), so that a conversion is a ratio of exact integers. One map per dimension: a word converts only
-     * into a unit of its own dimension.
-     */
-    private static final List<Map<String, Double>> DIMENSIONS = List.of(
-            Map.of("ns", 1.0, "us", 1e3, "ms", 1e6, "s", 1e9),
-            Map.of("bytes", 1.0, "kb", 1024.0, "mb", 1024.0 * 1024, "gb", 1024.0 * 1024 * 1024),
-            Map.of("uj", 1.0, "mj", 1e3, "j", 1e6));
-
-    /**
      * The names, or first words of names, of the metrics that are computed rather than measured; see
      * {@link #deterministic}. A name matches when it is one of these or continues one with {@code _} or
      * {@code -} ({@code inference_latency_ms_loihi1}, {@code energy_static_mj}).
@@ -65,7 +57,7 @@ public record MetricRule(Direction better, double threshold, boolean absolute, d
     /**
      * The rule for a metric, from the words of its name ({@code _ms}, {@code _mj}, {@code accuracy}, ...),
      * wherever they stand: {@code compilation_time_ms_spikformer-8-768} is a time. Differences ({@code pass_saves_*})
-     * and interval bounds ({@code accuracy_ci95_low}) are informational. The rule's floor is in the kind's unit; {@link #floorFor} gives the one to apply.
+     * and interval bounds ({@code accuracy_ci95_low}) are informational. The rule's floor is in the kind's unit.
      */
     public static MetricRule forMetric(String name) {
         String n = name.toLowerCase(Locale.ROOT);
@@ -118,34 +110,11 @@ public record MetricRule(Direction better, double threshold, boolean absolute, d
     }
 
     /**
-     * The floor to apply to {@code metric}, in the unit its name gives: this rule's floor converted from
-     * {@link #unit} (0.5 ms is 0.0005 for a {@code _s} metric, 500,000 for a {@code _ns} one), and zero for
-     * a {@link #deterministic} metric. The first word of the name that is a unit of the floor's dimension
-     * decides; a name with none is taken to be in {@link #unit}.
-     */
-    public double floorFor(String metric) {
-        if (floor == 0 || deterministic(metric)) {
-            return 0;
-        }
-        Map<String, Double> dimension = DIMENSIONS.stream().filter(d -> d.containsKey(unit)).findFirst().orElse(null);
-        if (dimension == null) {
-            return floor;
-        }
-        for (String word : metric.toLowerCase(Locale.ROOT).split("[_\\-]")) {
-            Double size = dimension.get(word);
-            if (size != null) {
-                return floor * (dimension.get(unit) / size);
-            }
-        }
-        return floor;
-    }
-
-    /**
      * Whether {@code current} is beyond the threshold in the worse direction relative to {@code baseline}
-     * (positive), in the better direction (negative), or within it (zero), for the metric named {@code metric}
-     * (which sets the floor's unit, and whether there is one).
+     * (positive), in the better direction (negative), or within it (zero); a difference below {@code floor}
+     * (in the metric's unit, see {@link MetricInfo#floor}) never counts.
      */
-    int exceeds(String metric, double baseline, double current) {
+    int exceeds(double floor, double baseline, double current) {
         if (better == Direction.NEITHER) {
             return 0;
         }
@@ -157,7 +126,7 @@ public record MetricRule(Direction better, double threshold, boolean absolute, d
         } else {
             change = (current - baseline) / Math.abs(baseline);
         }
-        if (Math.abs(change) <= threshold || Math.abs(current - baseline) < floorFor(metric)) {
+        if (Math.abs(change) <= threshold || Math.abs(current - baseline) < floor) {
             return 0;
         }
         boolean worse = better == Direction.LOWER ? change > 0 : change < 0;

@@ -1,6 +1,6 @@
 package org.spiketc.bench;
 
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 
 /**
  * What running one benchmark came to.

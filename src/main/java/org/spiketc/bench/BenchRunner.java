@@ -21,9 +21,9 @@ import org.spiketc.common.Cancellation;
 import org.spiketc.common.CancelledException;
 import org.spiketc.common.Json;
 import org.spiketc.common.UserInputException;
-import org.spiketc.report.HostInfo;
-import org.spiketc.report.ResultDocument;
-import org.spiketc.report.Version;
+import org.spiketc.result.HostInfo;
+import org.spiketc.result.ResultDocument;
+import org.spiketc.result.Version;
 
 /**
  * Runs benchmarks one after another, each on its own thread under its timeout, and turns what each

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.analysis.MetricRule;
-import org.spiketc.report.ResultDocument;
-import org.spiketc.report.Version;
+import org.spiketc.result.ResultDocument;
+import org.spiketc.result.Version;
 
 /**
  * The seed's "Result Analysis" and "Release Validation" as one self-contained HTML page over stored

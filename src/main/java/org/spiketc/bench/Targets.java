@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.spiketc.analysis.Measurement;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 
 /**
  * The seed document's "Performance Targets" table, checked against what the benchmarks measured.

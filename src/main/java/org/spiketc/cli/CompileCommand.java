@@ -6,25 +6,21 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spiketc.common.Cancellation;
-import org.spiketc.common.Json;
 import org.spiketc.common.UserInputException;
-import org.spiketc.compiler.driver.CompileRequest;
 import org.spiketc.compiler.driver.CompileResult;
-import org.spiketc.compiler.driver.Compiler;
 import org.spiketc.compiler.ir.IrPrinter;
 import org.spiketc.compiler.pass.IrDumpInstrument;
 import org.spiketc.compiler.pass.PassInstrument;
-import org.spiketc.report.CompileJson;
 import org.spiketc.report.CompileReport;
-import org.spiketc.report.HostInfo;
-import org.spiketc.report.PeakMemory;
-import org.spiketc.report.ResultDocument;
-import org.spiketc.store.RunKind;
+import org.spiketc.result.ResultDocument;
+import org.spiketc.result.RunKind;
+import org.spiketc.run.CompileRun;
+import org.spiketc.run.PreparedRun;
+import org.spiketc.run.RunHooks;
+import org.spiketc.run.RunService;
 import org.spiketc.store.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,50 +60,45 @@ final class CompileCommand implements Callable<Integer> {
         if (dumpIr != null && !dumpIr.equals("final") && !dumpIr.equals("all")) {
             throw new UserInputException("--dump-ir takes 'final' or 'all', got '" + dumpIr + "'");
         }
-        CompileRequest req = compile.request(model, compile.profile());
-        StoreOptions.Recording rec = store.begin(RunKind.COMPILE, "compile_" + req.model().name() + "_" + req.target().id(),
-                req.model().name(), req.target().id(), configuration(req));
+        RunService service = new RunService();
+        var err = spec.commandLine().getErr();
+        RunHooks hooks = RunHooks.quiet().withWarnings(w -> err.println("warning: " + w));
+        PreparedRun prepared = service.prepare(compile.compileSpec(model), hooks);
+        StoreOptions.Recording rec = store.begin(RunKind.COMPILE, RunService.provisionalName(prepared.spec(), prepared.model()),
+                prepared.model(), prepared.profile().id(), prepared.spec().toJson().toString());
         try {
-            return compile(req, rec);
+            return compile(service, prepared, hooks, rec);
         } finally {
             rec.failIfOpen();
         }
     }
 
-    private static String configuration(CompileRequest req) {
-        var c = Json.mapper().createObjectNode();
-        c.put("target", req.target().id());
-        c.put("chips", req.chips() == null ? null : String.valueOf(req.chips()));
-        req.pipeline().describe(c);
-        return c.toString();
-    }
-
-    private int compile(CompileRequest req, StoreOptions.Recording rec) throws IOException {
+    private int compile(RunService service, PreparedRun prepared, RunHooks hooks, StoreOptions.Recording rec) throws IOException {
         IrDumpInstrument dump = new IrDumpInstrument();
         List<PassInstrument> extra = "all".equals(dumpIr) ? List.of(dump) : List.of();
-        CompileResult r;
+        CompileRun run;
         if (out != null) {
             // Write beside the target and move into place, so a failed compile never leaves a half-written binary.
             Path dir = out.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".stc-", ".nxe.part");
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                r = Compiler.compile(req, o, Cancellation.none(), (s, f) -> { }, extra);
+                run = service.compile(prepared, o, extra, hooks);
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(tmp);
                 throw e;
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } else {
-            r = Compiler.compile(req, OutputStream.nullOutputStream(), Cancellation.none(), (s, f) -> { }, extra);
+            run = service.compile(prepared, OutputStream.nullOutputStream(), extra, hooks);
         }
-        PeakMemory.Reading peak = PeakMemory.read();
+        CompileResult r = run.compile();
         var pw = spec.commandLine().getOut();
-        pw.print(CompileReport.render(r, peak, layers));
+        pw.print(CompileReport.render(r, run.peak(), layers));
         if (out != null) {
             pw.println("\nwrote " + out);
         }
-        ResultDocument doc = ResultDocument.of(CompileJson.of(r, peak, HostInfo.detect(), Instant.now()));
+        ResultDocument doc = run.result().document();
         if (json != null) {
             doc.write(json);
             pw.println("wrote " + json);

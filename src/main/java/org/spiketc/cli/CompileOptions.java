@@ -1,21 +1,13 @@
 package org.spiketc.cli;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import org.spiketc.common.Cancellation;
 import org.spiketc.common.UserInputException;
-import org.spiketc.compiler.frontend.ModelFrontend;
-import org.spiketc.compiler.passes.ActivationRanges;
-import org.spiketc.data.FashionMnist;
-import org.spiketc.data.LabelledImages;
-import org.spiketc.model.ModelConfig;
-import org.spiketc.sim.reference.ReferenceSimulator;
-import org.spiketc.compiler.driver.CompileRequest;
 import org.spiketc.compiler.passes.LowerAttention;
 import org.spiketc.compiler.passes.PipelineOptions;
 import org.spiketc.hw.HardwareProfile;
 import org.spiketc.hw.HardwareProfiles;
+import org.spiketc.result.RunSpec;
 import picocli.CommandLine.Option;
 
 /** The compiler options {@code compile} and {@code run} share. */
@@ -73,29 +65,20 @@ final class CompileOptions {
         return HardwareProfiles.resolve(target);
     }
 
-    CompileRequest request(ModelOptions model, HardwareProfile profile) {
-        PipelineOptions p = pipeline();
-        if (calibration != null) {
-            p = p.withRanges(calibrate(model));
-        }
-        return new CompileRequest(model.config(), model.weights(), profile, systemChips(profile), p, verify);
+    /** A compile of the model these options and {@code model} name. */
+    RunSpec compileSpec(ModelOptions model) {
+        return withCalibration(RunSpec.compile(model.source(), target, systemChips(profile()), pipeline()))
+                .withExecution(1, 0, null, false, verify);
     }
 
-    /** Runs the float model over the calibration images and returns what each LIF layer saw. */
-    private ActivationRanges calibrate(ModelOptions model) {
-        if (calibrationSamples < 1) {
-            throw new UserInputException("--calibration-samples must be at least 1, got " + calibrationSamples);
-        }
-        String prefix = "fmnist-train";
-        if (!calibration.equals(prefix) && !calibration.startsWith(prefix + ":")) {
-            throw new UserInputException("unknown calibration set '" + calibration + "' (use fmnist-train or fmnist-train:DIR, "
-                    + "training images distinct from the test images)");
-        }
-        Path dir = calibration.equals(prefix) ? FashionMnist.DEBIAN : Path.of(calibration.substring(prefix.length() + 1));
-        LabelledImages images = FashionMnist.trainSet(dir).first(calibrationSamples);
-        ModelConfig config = model.config();
-        ReferenceSimulator ref = new ReferenceSimulator(ModelFrontend.build(config, model.weights().bind(config)));
-        return ref.calibrate(images.pixels(), "fashion-mnist train (first " + images.count() + ")", Cancellation.none());
+    /** An inference over {@code data} on {@code engine} ({@code --chips} and the profile matter only on a chip). */
+    RunSpec inferenceSpec(ModelOptions model, RunSpec.DataSelection data, RunSpec.Engine engine) {
+        Integer system = engine.emulator() ? systemChips(profile()) : null;
+        return withCalibration(RunSpec.inference(model.source(), target, system, pipeline(), data, engine));
+    }
+
+    private RunSpec withCalibration(RunSpec s) {
+        return calibration == null ? s : s.withCalibration(new RunSpec.Calibration(calibration, calibrationSamples));
     }
 
     PipelineOptions pipeline() {

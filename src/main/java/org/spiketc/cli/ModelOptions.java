@@ -1,16 +1,9 @@
 package org.spiketc.cli;
 
 import java.nio.file.Path;
-import org.spiketc.model.ModelConfig;
-import org.spiketc.model.ModelConfigReader;
-import org.spiketc.model.Presets;
-import org.spiketc.model.weights.SafetensorsReader;
-import org.spiketc.model.weights.WeightSet;
-import org.spiketc.model.weights.WeightSource;
+import org.spiketc.result.RunSpec;
 import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The model options {@code compile} and {@code run} share: which architecture, which weights. */
 final class ModelOptions {
@@ -33,38 +26,12 @@ final class ModelOptions {
             + "(rejected by default); each such tensor is named in a warning.")
     boolean allowNonFinite;
 
-    private WeightSource loaded;
-
-    /** The command this mixin belongs to: warnings go to its error stream. */
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
-
     @Option(names = "--seed", defaultValue = "42", description = "Seed of random weights (default ${DEFAULT-VALUE}).")
     long seed;
 
-    ModelConfig config() {
-        return choice.preset != null ? Presets.load(choice.preset) : ModelConfigReader.read(choice.config);
-    }
-
-    /** User weights, else the preset's shipped weights, else seeded random; a file is read (and warned about) once. */
-    WeightSource weights() {
-        if (weights != null) {
-            if (loaded == null) {
-                WeightSet w = SafetensorsReader.read(weights, allowNonFinite);
-                for (String t : SafetensorsReader.nonFiniteTensors(w)) {
-                    mixee.commandLine().getErr().println("warning: weights " + weights + ": tensor " + t
-                            + " holds NaN or infinite values, loaded as given (--allow-nonfinite)");
-                }
-                loaded = WeightSource.checkpoint(w);
-            }
-            return loaded;
-        }
-        if (choice.preset != null) {
-            var shipped = Presets.shippedWeights(choice.preset);
-            if (shipped.isPresent()) {
-                return WeightSource.checkpoint(shipped.get());
-            }
-        }
-        return WeightSource.random(seed);
+    /** The model as a run specification names it; the run service reads the files. */
+    RunSpec.ModelSource source() {
+        return new RunSpec.ModelSource(choice.preset, choice.config == null ? null : choice.config.toString(),
+                weights == null ? null : weights.toString(), seed, allowNonFinite);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spiketc.bench.ResultsReport;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.StoredRun;

@@ -3,7 +3,7 @@ package org.spiketc.cli;
 import java.io.PrintWriter;
 import org.spiketc.common.CancelledException;
 import org.spiketc.common.UserInputException;
-import org.spiketc.report.Version;
+import org.spiketc.result.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,13 +1,13 @@
 package org.spiketc.cli;
 
 import java.io.PrintWriter;
-import org.spiketc.report.HostInfo;
-import org.spiketc.report.ResultDocument;
-import org.spiketc.report.Version;
+import org.spiketc.result.HostInfo;
+import org.spiketc.result.ResultDocument;
+import org.spiketc.result.Version;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
 import org.spiketc.store.NewRun;
-import org.spiketc.store.RunKind;
+import org.spiketc.result.RunKind;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.RunStatus;
 import picocli.CommandLine.Option;

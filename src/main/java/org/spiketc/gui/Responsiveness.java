@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import org.spiketc.common.Json;
-import org.spiketc.report.HostInfo;
-import org.spiketc.report.Version;
+import org.spiketc.result.HostInfo;
+import org.spiketc.result.Version;
 
 /**
  * Measures how the workbench holds up during a long live inference run, in the real window: the gaps

@@ -7,7 +7,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Stage;
-import org.spiketc.report.Version;
+import org.spiketc.result.Version;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
 import org.spiketc.store.RunRepository;

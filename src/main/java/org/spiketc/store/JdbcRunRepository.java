@@ -20,9 +20,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.spiketc.analysis.Measurement;
+import org.spiketc.analysis.MetricInfo;
 import org.spiketc.common.Json;
 import org.spiketc.common.UserInputException;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
+import org.spiketc.result.RunKind;
 
 /** {@link RunRepository} on JDBC: prepared statements only, one transaction per write, one row mapper per record. */
 public final class JdbcRunRepository implements RunRepository {
@@ -210,8 +212,14 @@ public final class JdbcRunRepository implements RunRepository {
         });
     }
 
+    /**
+     * Metrics from the metric table, each with what its result declares it to be (the stored document's
+     * {@code metric_info}; read from the name for results that declare nothing).
+     */
     @Override
     public Map<String, Measurement> metrics(long id) {
+        Map<String, MetricInfo> declared = new LinkedHashMap<>();
+        result(id).ifPresent(d -> d.measurements().forEach((k, m) -> declared.put(k, m.info())));
         return read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT name, measured, samples FROM metric WHERE run_id = ? ORDER BY name")) {
                 s.setLong(1, id);
@@ -219,7 +227,9 @@ public final class JdbcRunRepository implements RunRepository {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         double v = rs.getDouble(2);
-                        out.put(rs.getString(1), new Measurement(rs.wasNull() ? Double.NaN : v, samples(rs.getString(3))));
+                        String name = rs.getString(1);
+                        MetricInfo info = declared.getOrDefault(name, MetricInfo.legacy(name));
+                        out.put(name, new Measurement(rs.wasNull() ? Double.NaN : v, samples(rs.getString(3)), info));
                     }
                 }
                 return out;

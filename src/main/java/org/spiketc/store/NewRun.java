@@ -1,5 +1,7 @@
 package org.spiketc.store;
 
+import org.spiketc.result.RunKind;
+
 /**
  * What is known of a run when it starts.
  *

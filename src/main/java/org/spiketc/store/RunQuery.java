@@ -1,5 +1,7 @@
 package org.spiketc.store;
 
+import org.spiketc.result.RunKind;
+
 /**
  * Which runs to list; null fields do not filter.
  *

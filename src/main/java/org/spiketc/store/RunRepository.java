@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.spiketc.analysis.Measurement;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 
 /** Stored runs: the one way the CLI, the benchmarks and the workbench record and read results. */
 public interface RunRepository {

@@ -1,6 +1,7 @@
 package org.spiketc.store;
 
 import java.time.Instant;
+import org.spiketc.result.RunKind;
 
 /**
  * A stored run's header.

@@ -34,26 +34,26 @@ class ComparisonTest {
 
     @Test
     void intervalBoundsAreShownNotJudged() {
-        assertThat(verdict("accuracy_ci95_low", Measurement.single(0.90), Measurement.single(0.80))).isEqualTo(Verdict.INCOMPARABLE);
+        assertThat(verdict("accuracy_ci95_low", Undeclared.single(0.90), Undeclared.single(0.80))).isEqualTo(Verdict.INCOMPARABLE);
     }
 
     static Verdict accuracyVerdict(double base, double cur, int images) {
-        Map<String, Measurement> b = Map.of("accuracy", Measurement.single(base), "samples", Measurement.single(images));
-        Map<String, Measurement> c = Map.of("accuracy", Measurement.single(cur), "samples", Measurement.single(images));
+        Map<String, Measurement> b = Map.of("accuracy", Undeclared.single(base), "samples", Undeclared.single(images));
+        Map<String, Measurement> c = Map.of("accuracy", Undeclared.single(cur), "samples", Undeclared.single(images));
         return Comparison.of(b, c, List.of()).metrics().stream().filter(m -> m.metric().equals("accuracy")).findFirst().orElseThrow()
                 .verdict();
     }
 
     @Test
     void timeMoreThanTenPercentSlowerWithClearSamplesIsARegression() {
-        Verdict v = verdict("compilation_time_ms", Measurement.of(noisy(100, 0.02, 10, 1)), Measurement.of(noisy(120, 0.02, 10, 2)));
+        Verdict v = verdict("compilation_time_ms", Undeclared.of(noisy(100, 0.02, 10, 1)), Undeclared.of(noisy(120, 0.02, 10, 2)));
         assertThat(v).isEqualTo(Verdict.WORSE);
         assertThat(v.isRegression()).isTrue();
     }
 
     @Test
     void timeWithinTenPercentIsNotSignificant() {
-        assertThat(verdict("compilation_time_ms", Measurement.of(noisy(100, 0.02, 10, 1)), Measurement.of(noisy(105, 0.02, 10, 2))))
+        assertThat(verdict("compilation_time_ms", Undeclared.of(noisy(100, 0.02, 10, 1)), Undeclared.of(noisy(105, 0.02, 10, 2))))
                 .isEqualTo(Verdict.NOT_SIGNIFICANT);
     }
 
@@ -61,44 +61,44 @@ class ComparisonTest {
     void aLargeRatioThatTheNoiseExplainsIsNotSignificant() {
         // medians 15% apart, but each run spreads over ±60%: Mann-Whitney cannot tell them apart at p < 0.002
         // (a host timing: the emulator's latency has no noise and is judged by the threshold alone, see MetricRuleTest)
-        assertThat(verdict("host_time_per_inference_ms", Measurement.of(noisy(100, 1.2, 10, 3)), Measurement.of(noisy(115, 1.2, 10, 4))))
+        assertThat(verdict("host_time_per_inference_ms", Undeclared.of(noisy(100, 1.2, 10, 3)), Undeclared.of(noisy(115, 1.2, 10, 4))))
                 .isEqualTo(Verdict.NOT_SIGNIFICANT);
     }
 
     @Test
     void fewSamplesAreJudgedByTheirNinetyNinePercentIntervals() {
-        assertThat(verdict("compilation_time_ms", Measurement.of(new double[] {100, 101, 99}), Measurement.of(new double[] {130, 131, 129})))
+        assertThat(verdict("compilation_time_ms", Undeclared.of(new double[] {100, 101, 99}), Undeclared.of(new double[] {130, 131, 129})))
                 .isEqualTo(Verdict.WORSE);
-        assertThat(verdict("compilation_time_ms", Measurement.of(new double[] {100, 130, 70}), Measurement.of(new double[] {115, 145, 85})))
+        assertThat(verdict("compilation_time_ms", Undeclared.of(new double[] {100, 130, 70}), Undeclared.of(new double[] {115, 145, 85})))
                 .isEqualTo(Verdict.NOT_SIGNIFICANT);
     }
 
     @Test
     void energyCountsFromFivePercentAndSingleValuesByTheRatioAlone() {
-        assertThat(verdict("energy_per_inference_mj", Measurement.single(1.0), Measurement.single(1.06))).isEqualTo(Verdict.WORSE);
-        assertThat(verdict("energy_per_inference_mj", Measurement.single(1.0), Measurement.single(1.04))).isEqualTo(Verdict.NOT_SIGNIFICANT);
-        assertThat(verdict("energy_per_inference_mj", Measurement.single(1.0), Measurement.single(0.9))).isEqualTo(Verdict.BETTER);
+        assertThat(verdict("energy_per_inference_mj", Undeclared.single(1.0), Undeclared.single(1.06))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("energy_per_inference_mj", Undeclared.single(1.0), Undeclared.single(1.04))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("energy_per_inference_mj", Undeclared.single(1.0), Undeclared.single(0.9))).isEqualTo(Verdict.BETTER);
     }
 
     @Test
     void accuracyCountsFromOnePointLower() {
-        assertThat(verdict("accuracy", Measurement.single(0.90), Measurement.single(0.885))).isEqualTo(Verdict.WORSE);
-        assertThat(verdict("accuracy", Measurement.single(0.90), Measurement.single(0.895))).isEqualTo(Verdict.NOT_SIGNIFICANT);
-        assertThat(verdict("fidelity", Measurement.single(0.90), Measurement.single(0.95))).isEqualTo(Verdict.BETTER);
+        assertThat(verdict("accuracy", Undeclared.single(0.90), Undeclared.single(0.885))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("accuracy", Undeclared.single(0.90), Undeclared.single(0.895))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("fidelity", Undeclared.single(0.90), Undeclared.single(0.95))).isEqualTo(Verdict.BETTER);
     }
 
     @Test
     void higherThroughputIsBetter() {
-        assertThat(verdict("throughput_images_per_s", Measurement.single(100), Measurement.single(80))).isEqualTo(Verdict.WORSE);
-        assertThat(verdict("throughput_images_per_s", Measurement.single(100), Measurement.single(120))).isEqualTo(Verdict.BETTER);
+        assertThat(verdict("throughput_images_per_s", Undeclared.single(100), Undeclared.single(80))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("throughput_images_per_s", Undeclared.single(100), Undeclared.single(120))).isEqualTo(Verdict.BETTER);
     }
 
     @Test
     void failuresMissingAndInformationalMetricsGetTheirOwnVerdicts() {
-        assertThat(verdict("compilation_time_ms", Measurement.single(100), Measurement.single(Double.NaN))).isEqualTo(Verdict.NEW_FAILURE);
-        assertThat(verdict("compilation_time_ms", Measurement.single(Double.NaN), Measurement.single(100))).isEqualTo(Verdict.FIXED);
-        assertThat(verdict("cores_used", Measurement.single(10), Measurement.single(20))).isEqualTo(Verdict.INCOMPARABLE);
-        Comparison c = Comparison.of(Map.of("a_ms", Measurement.single(1)), Map.of("b_ms", Measurement.single(1)), List.of());
+        assertThat(verdict("compilation_time_ms", Undeclared.single(100), Undeclared.single(Double.NaN))).isEqualTo(Verdict.NEW_FAILURE);
+        assertThat(verdict("compilation_time_ms", Undeclared.single(Double.NaN), Undeclared.single(100))).isEqualTo(Verdict.FIXED);
+        assertThat(verdict("cores_used", Undeclared.single(10), Undeclared.single(20))).isEqualTo(Verdict.INCOMPARABLE);
+        Comparison c = Comparison.of(Map.of("a_ms", Undeclared.single(1)), Map.of("b_ms", Undeclared.single(1)), List.of());
         assertThat(c.metrics()).extracting(MetricComparison::verdict).containsExactly(Verdict.INCOMPARABLE, Verdict.INCOMPARABLE);
         assertThat(c.hasRegression()).isFalse();
     }
@@ -118,9 +118,9 @@ class ComparisonTest {
     @Test
     void smallAbsoluteChangesAreNoiseWhateverTheRatio() {
         // a 10 MB heap peak growing by 2 MB is 20%, but below the 16 MB floor
-        assertThat(verdict("memory_peak_mb", Measurement.single(10), Measurement.single(12))).isEqualTo(Verdict.NOT_SIGNIFICANT);
-        assertThat(verdict("memory_peak_mb", Measurement.single(100), Measurement.single(130))).isEqualTo(Verdict.WORSE);
-        assertThat(verdict("compilation_time_ms", Measurement.single(2), Measurement.single(2.4))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("memory_peak_mb", Undeclared.single(10), Undeclared.single(12))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("memory_peak_mb", Undeclared.single(100), Undeclared.single(130))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("compilation_time_ms", Undeclared.single(2), Undeclared.single(2.4))).isEqualTo(Verdict.NOT_SIGNIFICANT);
     }
 
     @Test

@@ -12,21 +12,21 @@ import org.junit.jupiter.api.Test;
 class MetricRuleTest {
     @Test
     void aTimeFloorIsTheSameDurationInSecondsMillisecondsMicrosecondsAndNanoseconds() {
-        assertThat(MetricRule.TIME.floorFor("compilation_time_s")).isCloseTo(0.0005, within(1e-15));
-        assertThat(MetricRule.TIME.floorFor("compilation_time_ms")).isEqualTo(0.5);
-        assertThat(MetricRule.TIME.floorFor("compilation_time_us")).isEqualTo(500);
-        assertThat(MetricRule.TIME.floorFor("compilation_time_ns")).isEqualTo(500_000);
+        assertThat(MetricInfo.legacy("compilation_time_s").floor()).isCloseTo(0.0005, within(1e-15));
+        assertThat(MetricInfo.legacy("compilation_time_ms").floor()).isEqualTo(0.5);
+        assertThat(MetricInfo.legacy("compilation_time_us").floor()).isEqualTo(500);
+        assertThat(MetricInfo.legacy("compilation_time_ns").floor()).isEqualTo(500_000);
         // wherever the unit stands in the name, and in the kind's own unit where the name gives none
-        assertThat(MetricRule.TIME.floorFor("compilation_time_ns_spikformer-8-768")).isEqualTo(500_000);
-        assertThat(MetricRule.TIME.floorFor("host_latency")).isEqualTo(0.5);
+        assertThat(MetricInfo.legacy("compilation_time_ns_spikformer-8-768").floor()).isEqualTo(500_000);
+        assertThat(MetricInfo.legacy("host_latency").floor()).isEqualTo(0.5);
     }
 
     @Test
     void aMemoryFloorIsSixteenMebibytesInEveryUnit() {
-        assertThat(MetricRule.MEMORY.floorFor("memory_peak_mb")).isEqualTo(16);
-        assertThat(MetricRule.MEMORY.floorFor("heap_peak_bytes")).isEqualTo(16 * 1024 * 1024);
-        assertThat(MetricRule.MEMORY.floorFor("heap_peak_kb")).isEqualTo(16 * 1024);
-        assertThat(MetricRule.MEMORY.floorFor("heap_peak_gb")).isEqualTo(16.0 / 1024);
+        assertThat(MetricInfo.legacy("memory_peak_mb").floor()).isEqualTo(16);
+        assertThat(MetricInfo.legacy("heap_peak_bytes").floor()).isEqualTo(16 * 1024 * 1024);
+        assertThat(MetricInfo.legacy("heap_peak_kb").floor()).isEqualTo(16 * 1024);
+        assertThat(MetricInfo.legacy("heap_peak_gb").floor()).isEqualTo(16.0 / 1024);
         assertThat(MetricRule.forMetric("heap_peak_kb")).isEqualTo(MetricRule.MEMORY);
     }
 
@@ -36,14 +36,14 @@ class MetricRuleTest {
         for (double perMs : new double[] {1e-3, 1, 1e3, 1e6}) {
             String unit = perMs == 1e-3 ? "s" : perMs == 1 ? "ms" : perMs == 1e3 ? "us" : "ns";
             String metric = "compilation_time_" + unit;
-            assertThat(verdict(metric, Measurement.single(100 * perMs), Measurement.single(130 * perMs))).as(metric).isEqualTo(Verdict.WORSE);
-            assertThat(verdict(metric, Measurement.single(2 * perMs), Measurement.single(2.4 * perMs))).as(metric)
+            assertThat(verdict(metric, Undeclared.single(100 * perMs), Undeclared.single(130 * perMs))).as(metric).isEqualTo(Verdict.WORSE);
+            assertThat(verdict(metric, Undeclared.single(2 * perMs), Undeclared.single(2.4 * perMs))).as(metric)
                     .isEqualTo(Verdict.NOT_SIGNIFICANT);
         }
         // a 10 MB heap peak growing by 2 MB is noise in bytes as in MB
         double mb = 1024 * 1024;
-        assertThat(verdict("heap_peak_bytes", Measurement.single(10 * mb), Measurement.single(12 * mb))).isEqualTo(Verdict.NOT_SIGNIFICANT);
-        assertThat(verdict("heap_peak_bytes", Measurement.single(100 * mb), Measurement.single(130 * mb))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("heap_peak_bytes", Undeclared.single(10 * mb), Undeclared.single(12 * mb))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("heap_peak_bytes", Undeclared.single(100 * mb), Undeclared.single(130 * mb))).isEqualTo(Verdict.WORSE);
     }
 
     @Test
@@ -55,18 +55,18 @@ class MetricRuleTest {
                 "host_energy_per_inference_mj_onnx", "memory_peak_mb", "allocated_mb_spikformer-8-768", "sim_events_per_s", "pass_ms_fuse-layers",
                 "energyless_ms", "cores_used")).noneMatch(MetricRule::deterministic);
         // a deterministic metric has no floor in any kind
-        assertThat(MetricRule.TIME.floorFor("inference_latency_ms")).isZero();
-        assertThat(MetricRule.MEMORY.floorFor("model_size_mb")).isZero();
+        assertThat(MetricInfo.legacy("inference_latency_ms").floor()).isZero();
+        assertThat(MetricInfo.legacy("model_size_mb").floor()).isZero();
     }
 
     @Test
     void aSimulatedLatencyThirteenPercentSlowerIsARegressionThoughBelowTheHostsFloor() {
         // 1.59 ms -> 1.80 ms: 0.21 ms, below the 0.5 ms floor that measured timings need, past the seed's 10%
-        assertThat(verdict("inference_latency_ms", Measurement.single(1.59), Measurement.single(1.80))).isEqualTo(Verdict.WORSE);
-        assertThat(verdict("inference_latency_ms", Measurement.of(new double[] {1.59, 1.59, 1.59}), Measurement.of(new double[] {1.80, 1.80, 1.80})))
+        assertThat(verdict("inference_latency_ms", Undeclared.single(1.59), Undeclared.single(1.80))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("inference_latency_ms", Undeclared.of(new double[] {1.59, 1.59, 1.59}), Undeclared.of(new double[] {1.80, 1.80, 1.80})))
                 .isEqualTo(Verdict.WORSE);
         // the same change on a host timing is within the floor, as before
-        assertThat(verdict("host_time_per_inference_ms", Measurement.single(1.59), Measurement.single(1.80))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("host_time_per_inference_ms", Undeclared.single(1.59), Undeclared.single(1.80))).isEqualTo(Verdict.NOT_SIGNIFICANT);
     }
 
     @Test
@@ -74,20 +74,20 @@ class MetricRuleTest {
         // one latency per image of 16, spread by ±30% as the images differ; every image 13% slower in the current run
         double[] base = noisy(1.59, 0.6, 16, 5);
         double[] cur = Arrays.stream(base).map(x -> x * 1.13).toArray();
-        assertThat(verdict("inference_latency_ms", Measurement.of(base), Measurement.of(cur))).isEqualTo(Verdict.WORSE);
+        assertThat(verdict("inference_latency_ms", Undeclared.of(base), Undeclared.of(cur))).isEqualTo(Verdict.WORSE);
         // the same samples as host timings (ms scaled so the floor is passed) are noise the test cannot see through
         double[] hostBase = Arrays.stream(base).map(x -> x * 100).toArray();
         double[] hostCur = Arrays.stream(cur).map(x -> x * 100).toArray();
         assertThat(Statistics.differ(hostBase, hostCur)).isFalse();
-        assertThat(verdict("host_time_per_inference_ms", Measurement.of(hostBase), Measurement.of(hostCur))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("host_time_per_inference_ms", Undeclared.of(hostBase), Undeclared.of(hostCur))).isEqualTo(Verdict.NOT_SIGNIFICANT);
     }
 
     @Test
     void aSimulatedMetricThatMovesFivePercentIsNotARegression() {
-        assertThat(verdict("inference_latency_ms", Measurement.single(1.59), Measurement.single(1.59 * 1.05))).isEqualTo(Verdict.NOT_SIGNIFICANT);
-        assertThat(verdict("throughput_images_per_s_batch64", Measurement.single(2953), Measurement.single(2953 * 0.95)))
+        assertThat(verdict("inference_latency_ms", Undeclared.single(1.59), Undeclared.single(1.59 * 1.05))).isEqualTo(Verdict.NOT_SIGNIFICANT);
+        assertThat(verdict("throughput_images_per_s_batch64", Undeclared.single(2953), Undeclared.single(2953 * 0.95)))
                 .isEqualTo(Verdict.NOT_SIGNIFICANT);
-        assertThat(verdict("energy_per_inference_mj", Measurement.of(new double[] {1.0, 1.0}), Measurement.of(new double[] {1.04, 1.04})))
+        assertThat(verdict("energy_per_inference_mj", Undeclared.of(new double[] {1.0, 1.0}), Undeclared.of(new double[] {1.04, 1.04})))
                 .isEqualTo(Verdict.NOT_SIGNIFICANT);
     }
 }

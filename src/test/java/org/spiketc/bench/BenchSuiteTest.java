@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.ProgressListener;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 
 /**
  * Every category at smoke scale, each test tagged with its category's markers (the seed's pytest markers

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Json;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 
 /** The HTML report: targets, trends, hotspots and opportunities, from results alone, self-contained. */
 class ResultsReportTest {

@@ -2,10 +2,9 @@ package org.spiketc.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 
 /** The committed baseline has a result of every benchmark category at both scales, named as `stc bench --json DIR/` names them. */
 class SampleResultsCoverageTest {

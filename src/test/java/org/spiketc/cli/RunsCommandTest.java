@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketc.common.Json;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 
 /** Commands record their runs; {@code stc runs} lists, shows, compares, exports, imports and deletes them. */
 class RunsCommandTest {

@@ -3,7 +3,7 @@ package org.spiketc.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 import org.spiketc.store.JdbcRunRepository;
 import org.spiketc.testsupport.InMemoryStore;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Json;
+import org.spiketc.result.ResultDocument;
 
 /** Seals the committed sample results: each still has the seed's result shape and parses under the current schema. */
 class SampleResultsTest {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.spiketc.result.RunKind;
 
 /**
  * A second process holding a results database open with a run under way, for tests: opens the URL given,

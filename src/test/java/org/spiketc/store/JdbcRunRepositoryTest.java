@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketc.common.Json;
-import org.spiketc.common.UserInputException;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
+import org.spiketc.result.RunKind;
 import org.spiketc.testsupport.InMemoryStore;
 
 /** The results store on a fresh in-memory database per test. */

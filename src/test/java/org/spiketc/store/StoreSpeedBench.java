@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spiketc.result.RunKind;
 
 /**
  * Store speed (issue 4: a million time-series points in under 5 s), on an H2 file database as users have

@@ -16,7 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.spiketc.gui.BackgroundTask;
 import org.spiketc.gui.BackgroundTasks;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.StoredRun;
 

@@ -26,7 +26,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
-import org.spiketc.store.RunKind;
+import org.spiketc.result.RunKind;
 import org.spiketc.store.RunStatus;
 import org.spiketc.store.StoredRun;
 

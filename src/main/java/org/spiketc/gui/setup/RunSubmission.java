@@ -1,6 +1,5 @@
 package org.spiketc.gui.setup;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,20 +12,20 @@ import org.spiketc.bench.BenchScale;
 import org.spiketc.bench.BenchSuite;
 import org.spiketc.bench.Benchmark;
 import org.spiketc.common.Cancellation;
-import org.spiketc.common.Json;
 import org.spiketc.common.ProgressListener;
 import org.spiketc.compiler.passes.PipelineOptions;
 import org.spiketc.data.FashionMnist;
-import org.spiketc.data.LabelledImages;
 import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.gui.ErrorAdvice;
 import org.spiketc.gui.live.LiveViewModel;
 import org.spiketc.gui.queue.RunQueue;
-import org.spiketc.report.HostInfo;
-import org.spiketc.report.Version;
+import org.spiketc.result.HostInfo;
+import org.spiketc.result.Version;
 import org.spiketc.sim.Evaluation;
+import org.spiketc.result.RunSpec;
+import org.spiketc.run.RunService;
 import org.spiketc.store.NewRun;
-import org.spiketc.store.RunKind;
+import org.spiketc.result.RunKind;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.RunStatus;
 
@@ -75,13 +74,14 @@ public final class RunSubmission {
 
     /** Queues a compile of the spec's model for its target. */
     public void compile(RunSpec s) {
-        submit(RunKind.COMPILE, "compile_" + s.model() + "_" + s.target(), s, configuration(s, null),
-                (cancel, progress, id) -> hostSampled("compile of " + s.model(), () -> work.compile(s, id, cancel, progress)));
+        RunSpec c = RunSpec.compile(s.model(), s.target(), s.chips(), s.pipeline());
+        submit(RunKind.COMPILE, RunService.provisionalName(c, s.model().name()), c,
+                (cancel, progress, id) -> hostSampled("compile of " + s.model().name(), () -> work.compile(c, id, cancel, progress)));
     }
 
     /** Queues an inference run of the spec's model on the emulator over its images. */
     public void infer(RunSpec s) {
-        infer(s, "inference_" + s.model() + "_emulator_" + s.target(), null);
+        infer(s, RunService.provisionalName(s, s.model().name()));
     }
 
     /**
@@ -89,11 +89,9 @@ public final class RunSubmission {
      * the accuracy-against-energy view in Runs, each a run of its own.
      */
     public void sweep(RunSpec base) {
-        String sweep = "sweep-" + Instant.now().toEpochMilli();
         for (int b : SWEEP_BITS) {
-            PipelineOptions o = base.options();
-            RunSpec s = base.withOptions(o.toBuilder().bits(b).build());
-            infer(s, "sweep_bits_" + s.model() + "_" + s.target() + "_" + b + "bit", sweep);
+            RunSpec s = base.withPipeline(base.pipeline().toBuilder().bits(b).build());
+            infer(s, "sweep_bits_" + s.model().name() + "_" + s.target() + "_" + b + "bit");
         }
     }
 
@@ -102,8 +100,8 @@ public final class RunSubmission {
         List<Benchmark> chosen = SetupForm.ALL_BENCHMARKS.equals(choice) ? BenchSuite.ALL : List.of(BenchSuite.byId(choice));
         for (Benchmark b : chosen) {
             String name = BenchRunner.testName(b, BenchScale.SMOKE);
-            submit(() -> new NewRun(RunKind.BENCHMARK, name, null, "host + simulated loihi2",
-                    "{\"source\": \"workbench\", \"scale\": \"smoke\"}", Version.get(), HostInfo.detect().summary()),
+            submit(() -> new NewRun(RunKind.BENCHMARK, name, null, "host + simulated loihi2", null, Version.get(),
+                    HostInfo.detect().summary()),
                     "benchmark " + b.id(), (cancel, progress, id) -> work.benchmark(b, id, cancel, progress));
         }
     }
@@ -113,7 +111,8 @@ public final class RunSubmission {
      * run on the emulator over the whole shipped test subset (2,000 images), watched live.
      */
     public void demo() {
-        RunSpec s = new RunSpec(DEMO_MODEL, null, null, "loihi2", 0, PipelineOptions.defaults(2), FashionMnist.subset().count(), false);
+        RunSpec s = SetupForm.inference(RunSpec.ModelSource.preset(DEMO_MODEL), "loihi2", null, PipelineOptions.defaults(2),
+                FashionMnist.subset().count(), false);
         compile(s);
         infer(s);
     }
@@ -128,18 +127,13 @@ public final class RunSubmission {
         queue.cancelAll();
     }
 
-    /** @param sweep the sweep the run belongs to, or null */
-    private void infer(RunSpec s, String testName, String sweep) {
-        submit(RunKind.INFERENCE, testName, s, configuration(s, sweep), (cancel, progress, id) -> {
-            // The images are read once, here on the run thread: the live view needs their classes first.
-            LabelledImages data = s.data();
-            if (live != null) {
-                int[] labels = data.labels();
-                tasks.onFxThread(() -> live.inferenceStarted(labels));
-            }
-            return hostSampled("inference of " + s.model(), () -> work.infer(s, data, id, cancel, progress,
-                    live != null ? live : Evaluation.ResultListener.NONE));
-        });
+    private void infer(RunSpec s, String testName) {
+        submit(RunKind.INFERENCE, testName, s, (cancel, progress, id) -> hostSampled("inference of " + s.model().name(),
+                () -> work.infer(s, id, cancel, progress, live != null ? live : Evaluation.ResultListener.NONE, labels -> {
+                    if (live != null) {
+                        tasks.onFxThread(() -> live.inferenceStarted(labels));
+                    }
+                })));
     }
 
     /** Runs work while the live view samples the host's CPU and memory (when there is a live view). */
@@ -155,35 +149,16 @@ public final class RunSubmission {
         }
     }
 
-    private static String configuration(RunSpec s, String sweep) {
-        var j = Json.mapper().createObjectNode().put("source", "workbench");
-        s.options().describe(j);
-        j.put("samples", s.samples());
-        if (s.chips() > 0) {
-            j.put("chips", s.chips());
-        }
-        if (s.config() != null) {
-            j.put("config", s.config().toString());
-        }
-        if (s.weights() != null) {
-            j.put("weights", s.weights().toString());
-        }
-        if (sweep != null) {
-            j.put("sweep", sweep);
-        }
-        return j.toString();
-    }
-
     /** The engine work of a run stored under {@code runId}; returns the status line. */
     @FunctionalInterface
     private interface StoredWork {
         String run(Cancellation cancel, ProgressListener progress, long runId) throws Exception;
     }
 
-    private void submit(RunKind kind, String name, RunSpec s, String configuration, StoredWork w) {
-        submit(() -> new NewRun(kind, name, s.model(), s.target(), configuration, Version.get(), HostInfo.detect().summary()),
-                kind.name().toLowerCase(Locale.ROOT) + " of " + s.model() + " for " + s.target()
-                + (s.options().bits() != 8 ? ", " + s.options().bits() + "-bit" : ""), w);
+    private void submit(RunKind kind, String name, RunSpec s, StoredWork w) {
+        submit(() -> new NewRun(kind, name, s.model().name(), s.target(), s.toJson().toString(), Version.get(),
+                HostInfo.detect().summary()), kind.name().toLowerCase(Locale.ROOT) + " of " + s.model().name() + " for " + s.target()
+                + (s.pipeline().bits() != 8 ? ", " + s.pipeline().bits() + "-bit" : ""), w);
     }
 
     /**

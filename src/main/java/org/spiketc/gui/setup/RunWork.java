@@ -1,107 +1,81 @@
 package org.spiketc.gui.setup;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.spiketc.bench.BenchContext;
 import org.spiketc.bench.BenchOutcome;
 import org.spiketc.bench.BenchRunner;
 import org.spiketc.bench.BenchScale;
 import org.spiketc.bench.Benchmark;
 import org.spiketc.common.Cancellation;
-import org.spiketc.common.Json;
 import org.spiketc.common.ProgressListener;
-import org.spiketc.compiler.codegen.BinaryReader;
-import org.spiketc.compiler.driver.CompileRequest;
-import org.spiketc.compiler.driver.CompileResult;
-import org.spiketc.compiler.driver.Compiler;
-import org.spiketc.data.LabelledImages;
-import org.spiketc.report.CompileJson;
-import org.spiketc.report.CoreMap;
-import org.spiketc.report.HostInfo;
-import org.spiketc.report.InferenceLayers;
-import org.spiketc.report.PeakMemory;
 import org.spiketc.report.RegisterOverflow;
-import org.spiketc.report.ResultDocument;
-import org.spiketc.report.Version;
+import org.spiketc.result.RunSpec;
+import org.spiketc.run.CompileRun;
+import org.spiketc.run.InferenceRun;
+import org.spiketc.run.PreparedRun;
+import org.spiketc.run.RunHooks;
+import org.spiketc.run.RunService;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceResult;
-import org.spiketc.sim.emulator.ChipEmulator;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.RunStatus;
-import org.spiketc.store.SeriesWriter;
+import org.spiketc.store.StoreSeries;
 import org.spiketc.store.StoredRun;
 
 /**
- * The engine work behind each kind of workbench run, on the run thread: compile, run inference, run a
- * benchmark, and store the result under the run's id, as the command line stores its runs. Each returns
- * the one line the status bar shows.
+ * The workbench's runs on the run thread, through the run service as the command line's: compile, run
+ * inference, run a benchmark, and store the result under the run's id. Each returns the one line the
+ * status bar shows.
  */
 final class RunWork {
     private final RunRepository runs;
+    private final RunService service = new RunService();
 
     RunWork(RunRepository runs) {
         this.runs = runs;
     }
 
     String compile(RunSpec s, long id, Cancellation cancel, ProgressListener progress) throws Exception {
-        CompileResult r = Compiler.compile(s.request(), OutputStream.nullOutputStream(), cancel, progress);
-        ResultDocument doc = ResultDocument.of(CompileJson.of(r, PeakMemory.read(), HostInfo.detect(), Instant.now()));
-        runs.finish(id, RunStatus.FINISHED, doc);
-        return String.format(Locale.ROOT, "compiled %s for %s: %,d cores on %d chip(s), %.0f ms", s.model(), s.target(),
-                r.mapping().report().coresUsed(), r.mapping().report().systemChips(), r.stages().totalMs());
+        RunHooks hooks = RunHooks.quiet().withCancel(cancel).withProgress(progress);
+        CompileRun r = service.compile(service.prepare(s, hooks), OutputStream.nullOutputStream(), List.of(), hooks);
+        runs.finish(id, RunStatus.FINISHED, r.result().document());
+        var rep = r.compile().mapping().report();
+        return String.format(Locale.ROOT, "compiled %s for %s: %,d cores on %d chip(s), %.0f ms", s.model().name(), s.target(),
+                rep.coresUsed(), rep.systemChips(), r.compile().stages().totalMs());
     }
 
     /**
      * Compiles, then runs the binary on the emulator over the images, storing each inference's energy and
      * latency as series as it finishes and the result (metrics with samples, layers, the core map) at the end.
+     *
+     * @param started told the images' classes once they are read, before the first inference
      */
-    String infer(RunSpec s, LabelledImages data, long id, Cancellation cancel, ProgressListener progress, Evaluation.ResultListener live)
-            throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CompileRequest req = s.request();
-        CompileResult compiled = Compiler.compile(req, bytes, cancel,
-                (stage, f) -> progress.progress("compiling " + stage, f < 0 ? -1 : f * 0.1));
-        ChipEmulator emu = new ChipEmulator(BinaryReader.load(bytes.toByteArray(), "compiled binary"), req.target());
-        // One core stays with the window (its pulses and chart drawing); the detail of each inference goes
-        // into the outcome's totals as it finishes, so a long run's memory stays flat. Each inference's
-        // energy and latency are stored as it finishes: a crash loses only what had not finished.
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        Evaluation.Outcome o;
-        try (SeriesWriter energy = new SeriesWriter(runs, id, "energy_per_inference_mj");
-                SeriesWriter latency = new SeriesWriter(runs, id, "inference_latency_ms")) {
-            Object lock = new Object();
-            Evaluation.ResultListener storeAndShow = (i, r) -> {
-                synchronized (lock) {
-                    energy.add(i, r.deviceEnergyMj());
-                    latency.add(i, r.latencyMs());
-                }
-                live.result(i, r);
-            };
-            o = Evaluation.run(emu, data, threads, cancel, (stage, f) -> progress.progress("emulating", 0.1 + 0.9 * f), storeAndShow,
-                    Evaluation.Retention.SUMMARY);
+    String infer(RunSpec s, long id, Cancellation cancel, ProgressListener progress, Evaluation.ResultListener live,
+            Consumer<int[]> started) throws Exception {
+        // The detail of each inference goes into the outcome's totals as it finishes, so a long run's memory
+        // stays flat; each inference's energy and latency are stored as it finishes: a crash loses only what
+        // had not finished.
+        RunHooks hooks = RunHooks.quiet().withCancel(cancel).withRetention(Evaluation.Retention.SUMMARY)
+                .withProgress((stage, f) -> progress.progress(stage.startsWith("compiling") ? stage : "emulating",
+                        f < 0 ? -1 : stage.startsWith("compiling") ? 0.1 * f : 0.1 + 0.9 * f));
+        PreparedRun prepared = service.prepare(s, hooks);
+        started.accept(prepared.data().labels());
+        InferenceRun r;
+        try (StoreSeries series = new StoreSeries(runs, id)) {
+            r = service.infer(prepared, null, hooks.withSamples((engine, i, result, label) -> {
+                series.sample(engine, i, result, label);
+                live.result(i, result);
+            }));
         }
-        var doc = Json.mapper().createObjectNode();
-        doc.put("test_name", runs.find(id).map(StoredRun::testName).orElse("inference_" + s.model() + "_emulator_" + s.target()));
-        doc.put("timestamp", Instant.now().toString());
-        doc.put("schema_version", ResultDocument.SCHEMA_VERSION);
-        doc.putObject("metrics").put("accuracy", o.accuracy()).put("samples", o.finished())
-                .put("energy_per_inference_mj", o.mean(InferenceResult::deviceEnergyMj))
-                .put("inference_latency_ms", o.mean(InferenceResult::latencyMs))
-                .put("spikes_per_inference", o.mean(InferenceResult::spikes))
-                .put("weight_bits", s.options().bits());
-        ResultDocument.putSamples(doc, "energy_per_inference_mj", o.perInference(InferenceResult::deviceEnergyMj));
-        ResultDocument.putSamples(doc, "inference_latency_ms", o.perInference(InferenceResult::latencyMs));
-        doc.putObject("environment").put("hardware", emu.profile().label()).put("software_version", Version.get())
-                .put("source_commit", Version.commit()).put("model", s.model()).put("dataset", data.name())
-                .put("optimization_level", "O" + s.options().level());
-        InferenceLayers.add(doc.putArray("layers"), o, emu.profile(), compiled.passes());
-        doc.set("core_map", CoreMap.emulated(emu.program(), emu.profile(), o.coreMeans()));
-        runs.finish(id, o.complete() ? RunStatus.FINISHED : RunStatus.CANCELLED, ResultDocument.of(doc));
+        String name = runs.find(id).map(StoredRun::testName).orElse(r.result().testName());
+        runs.finish(id, r.complete() ? RunStatus.FINISHED : RunStatus.CANCELLED, r.result().named(name).document());
+        Evaluation.Outcome o = r.run().main();
         String overflow = RegisterOverflow.warning(RegisterOverflow.of(o));
         return String.format(Locale.ROOT, "%s on %s, %d-bit: accuracy %.2f %% over %,d images, %.3f mJ and %.3f ms per inference "
-                + "(simulated)%s%s", s.model(), s.target(), s.options().bits(), 100 * o.accuracy(), o.finished(),
+                + "(simulated)%s%s", s.model().name(), s.target(), s.pipeline().bits(), 100 * o.accuracy(), o.finished(),
                 o.mean(InferenceResult::deviceEnergyMj), o.mean(InferenceResult::latencyMs), o.complete() ? "" : "; cancelled, kept",
                 overflow == null ? "" : "; warning: " + overflow);
     }

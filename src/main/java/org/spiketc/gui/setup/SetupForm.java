@@ -34,6 +34,7 @@ import org.spiketc.hw.SystemLayout;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.model.ModelConfigReader;
 import org.spiketc.model.Presets;
+import org.spiketc.result.RunSpec;
 import org.spiketc.model.weights.WeightSource;
 
 /**
@@ -204,8 +205,21 @@ public final class SetupForm {
         Double sparsity = sparsityPercent.get() > 0 ? sparsityPercent.get() / 100.0 : null;
         PipelineOptions o = PipelineOptions.builder().level(level.get()).bits(bits.get()).sparsity(sparsity)
                 .timeSteps(timeSteps.get() > 0 ? timeSteps.get() : null).disabled(Set.copyOf(disabledPasses)).build();
-        return new RunSpec(model.get(), configFile.get(), weightsFile.get(), target.get(), chips.get(), o, samples.get(),
-                fullTestSet.get());
+        Path config = configFile.get();
+        Path weights = weightsFile.get();
+        RunSpec.ModelSource source = new RunSpec.ModelSource(config == null ? model.get() : null, config == null ? null : config.toString(),
+                weights == null ? null : weights.toString(), 42, false);
+        return inference(source, target.get(), chips.get() > 0 ? chips.get() : null, o, samples.get(), fullTestSet.get());
+    }
+
+    /**
+     * An inference as the workbench runs one: on the emulator over {@code samples} images of the shipped subset
+     * (or the Debian package's full test set), started over beyond the set's size, with one core left to the window.
+     */
+    static RunSpec inference(RunSpec.ModelSource model, String target, Integer chips, PipelineOptions o, int samples, boolean fullTestSet) {
+        String dataset = fullTestSet && Files.isDirectory(FashionMnist.DEBIAN) ? "fmnist:" + FashionMnist.DEBIAN : "fmnist";
+        return RunSpec.inference(model, target, chips, o, new RunSpec.DataSelection(dataset, Math.max(1, samples), true), RunSpec.Engine.EMULATOR)
+                .withExecution(1, 0, Math.max(1, Runtime.getRuntime().availableProcessors() - 1), false, false);
     }
 
     private void describeModel() {

@@ -11,10 +11,10 @@ import org.spiketc.common.Json;
 import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.gui.DialogService;
 import org.spiketc.gui.WorkbenchThreads;
-import org.spiketc.report.ResultDocument;
+import org.spiketc.result.ResultDocument;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
-import org.spiketc.store.RunKind;
+import org.spiketc.result.RunKind;
 import org.spiketc.store.RunRepository;
 
 /** The run history's state and actions, without a stage. */

@@ -16,9 +16,10 @@ import org.spiketc.gui.DialogService;
 import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.gui.Settings;
 import org.spiketc.gui.WorkbenchThreads;
+import org.spiketc.run.RunService;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
-import org.spiketc.store.RunKind;
+import org.spiketc.result.RunKind;
 import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.RunStatus;
@@ -91,7 +92,7 @@ class SetupViewModelTest {
     @Test
     void moreImagesThanTheShippedSubsetStartOverAndSaySo() {
         vm.form().samplesProperty().set(2_003);
-        var data = vm.form().spec().data();
+        var data = RunService.images(vm.form().spec().data());
         assertThat(data.count()).isEqualTo(2_003);
         assertThat(data.name()).contains("repeated to 2003");
         assertThat(data.labels()[2_000]).isEqualTo(data.labels()[0]);

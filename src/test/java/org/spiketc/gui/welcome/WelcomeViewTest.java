@@ -17,7 +17,7 @@ import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.gui.Workbench;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
-import org.spiketc.store.RunKind;
+import org.spiketc.result.RunKind;
 import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.RunStatus;

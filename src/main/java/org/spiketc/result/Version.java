@@ -1,4 +1,4 @@
-package org.spiketc.report;
+package org.spiketc.result;
 
 import java.io.IOException;
 import java.io.InputStream;

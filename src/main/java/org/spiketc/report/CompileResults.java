@@ -13,79 +13,75 @@ import org.spiketc.compiler.pass.IrSize;
 import org.spiketc.compiler.pass.PassRecord;
 import org.spiketc.compiler.pass.PassStatistics;
 import org.spiketc.compiler.pass.PassTiming;
+import org.spiketc.result.Quantities;
+import org.spiketc.result.Result;
+import org.spiketc.result.RunKind;
+import org.spiketc.result.RunSpec;
+import org.spiketc.result.HostInfo;
 
 /**
- * A compilation in the seed's result shape ({@code test_name}, {@code timestamp}, {@code metrics},
- * {@code environment}) plus {@code passes}, {@code timing_tree}, {@code layers} and {@code resources}.
- * Field names are part of the product's interface: see {@code src/site/markdown/results-json.md}.
+ * The result of a compilation: its metrics, environment and the records {@code passes}, {@code timing_tree},
+ * {@code layers}, {@code resources} and {@code core_map}. Field names are part of the product's interface:
+ * see {@code src/site/markdown/results-json.md}.
  */
-public final class CompileJson {
-    public static final int SCHEMA_VERSION = 1;
-
-    private CompileJson() {
+public final class CompileResults {
+    private CompileResults() {
     }
 
-    public static ObjectNode of(CompileResult r, PeakMemory.Reading peak, HostInfo host, Instant when) {
-        ObjectNode root = Json.mapper().createObjectNode();
+    /** The test name a compile is stored under: model, target, system size and level. */
+    public static String testName(CompileResult r) {
+        return "compile_" + r.request().model().name() + "_" + r.request().target().id() + "_" + r.mapping().report().systemChips()
+                + "chip_O" + r.request().pipeline().level();
+    }
+
+    public static Result of(RunSpec spec, CompileResult r, PeakMemory.Reading peak, HostInfo host, Instant when) {
         var req = r.request();
         ResourceReport rep = r.mapping().report();
         long chipsUsed = rep.chips().stream().filter(c -> c.cores() > 0).count();
-        root.put("test_name", "compile_" + req.model().name() + "_" + req.target().id() + "_" + rep.systemChips() + "chip_O"
-                + req.pipeline().level());
-        root.put("timestamp", when.toString());
-        root.put("schema_version", SCHEMA_VERSION);
-        ObjectNode m = root.putObject("metrics");
-        m.put("compilation_time_ms", round(r.stages().totalMs()));
-        m.put("memory_peak_mb", round(peak.megabytes()));
-        m.put("model_size_mb", round(r.binary().bytes() / (1024.0 * 1024)));
-        m.put("params", r.stats().params());
-        m.put("neurons", r.stats().neurons());
-        m.put("synapses", r.stats().synapses());
-        m.put("sops_per_step", round(r.stats().sopsPerStep()));
-        m.put("first_layer_macs_per_step", r.stats().firstLayerMacs());
-        m.put("cores_used", rep.coresUsed());
-        m.put("chips_used", chipsUsed);
-        m.put("chips_needed", rep.chipsNeeded());
-        m.put("system_chips", rep.systemChips());
-        m.put("utilization", round(rep.neuronUtilization()));
-        m.put("memory_utilization", round(rep.memoryUtilization()));
-        m.put("compartments", rep.compartmentsUsed());
-        m.put("synaptic_memory_mb", round(rep.synapticMemoryBytes() / (1024.0 * 1024)));
-        m.put("routes", rep.routes());
-        m.put("spikes_per_step", round(rep.spikesPerStep()));
-        m.put("spike_hops_per_step", round(rep.spikeHopsPerStep()));
-        m.put("chip_crossings_per_step", round(rep.chipCrossingsPerStep()));
-        m.put("max_link_load_per_step", round(rep.maxLinkLoad()));
-        m.put("mean_link_load_per_step", round(rep.meanLinkLoad()));
-        m.put("binary_bytes", r.binary().bytes());
-        m.put("frontend_ms", round(r.stages().frontendMs()));
-        m.put("passes_ms", round(r.stages().passesMs()));
-        m.put("mapping_ms", round(r.stages().mappingMs()));
-        m.put("codegen_ms", round(r.stages().codegenMs()));
-        ObjectNode env = root.putObject("environment");
-        env.put("hardware", req.target().name() + " " + rep.systemName() + " (" + req.target().status() + ", simulated)");
-        env.put("software_version", Version.get());
-        env.put("source_commit", Version.commit());
-        env.put("profile", req.target().id());
-        env.put("model", req.model().name());
-        env.put("weights", req.weights().describe());
-        env.put("optimization_level", "O" + req.pipeline().level());
-        env.put("firing_rate", req.pipeline().firingRate());
-        env.put("memory_peak_source", peak.source());
-        env.put("binary_crc32c", Long.toHexString(r.binary().crc32c()));
-        ObjectNode h = env.putObject("host");
-        h.put("cpu", host.cpu());
-        h.put("physical_cores", host.physicalCores());
-        h.put("logical_cores", host.logicalCores());
-        h.put("memory_mb", host.memoryMb());
-        h.put("os", host.os());
-        h.put("java", host.java());
-        ArrayNode passes = root.putArray("passes");
+        Result.Builder b = Result.builder(RunKind.COMPILE, testName(r), when).configuration(spec);
+        b.metric(Quantities.COMPILATION_TIME_MS.value(round(r.stages().totalMs())));
+        b.metric(Quantities.MEMORY_PEAK_MB.value(round(peak.megabytes())));
+        b.metric(Quantities.MODEL_SIZE_MB.value(round(r.binary().bytes() / (1024.0 * 1024))));
+        b.metric(Quantities.PARAMS.value(r.stats().params()));
+        b.metric(Quantities.NEURONS.value(r.stats().neurons()));
+        b.metric(Quantities.SYNAPSES.value(r.stats().synapses()));
+        b.metric(Quantities.SOPS_PER_STEP.value(round(r.stats().sopsPerStep())));
+        b.metric(Quantities.FIRST_LAYER_MACS_PER_STEP.value(r.stats().firstLayerMacs()));
+        b.metric(Quantities.CORES_USED.value(rep.coresUsed()));
+        b.metric(Quantities.CHIPS_USED.value(chipsUsed));
+        b.metric(Quantities.CHIPS_NEEDED.value(rep.chipsNeeded()));
+        b.metric(Quantities.SYSTEM_CHIPS.value(rep.systemChips()));
+        b.metric(Quantities.UTILIZATION.value(round(rep.neuronUtilization())));
+        b.metric(Quantities.MEMORY_UTILIZATION.value(round(rep.memoryUtilization())));
+        b.metric(Quantities.COMPARTMENTS.value(rep.compartmentsUsed()));
+        b.metric(Quantities.SYNAPTIC_MEMORY_MB.value(round(rep.synapticMemoryBytes() / (1024.0 * 1024))));
+        b.metric(Quantities.ROUTES.value(rep.routes()));
+        b.metric(Quantities.SPIKES_PER_STEP.value(round(rep.spikesPerStep())));
+        b.metric(Quantities.SPIKE_HOPS_PER_STEP.value(round(rep.spikeHopsPerStep())));
+        b.metric(Quantities.CHIP_CROSSINGS_PER_STEP.value(round(rep.chipCrossingsPerStep())));
+        b.metric(Quantities.MAX_LINK_LOAD_PER_STEP.value(round(rep.maxLinkLoad())));
+        b.metric(Quantities.MEAN_LINK_LOAD_PER_STEP.value(round(rep.meanLinkLoad())));
+        b.metric(Quantities.BINARY_BYTES.value(r.binary().bytes()));
+        b.metric(Quantities.FRONTEND_MS.value(round(r.stages().frontendMs())));
+        b.metric(Quantities.PASSES_MS.value(round(r.stages().passesMs())));
+        b.metric(Quantities.MAPPING_MS.value(round(r.stages().mappingMs())));
+        b.metric(Quantities.CODEGEN_MS.value(round(r.stages().codegenMs())));
+        b.environment("hardware", req.target().name() + " " + rep.systemName() + " (" + req.target().status() + ", simulated)");
+        b.environment("profile", req.target().id());
+        b.environment("model", req.model().name());
+        b.environment("weights", req.weights().describe());
+        b.environment("optimization_level", "O" + req.pipeline().level());
+        b.environment("firing_rate", req.pipeline().firingRate());
+        b.environment("memory_peak_source", peak.source());
+        b.environment("binary_crc32c", Long.toHexString(r.binary().crc32c()));
+        b.host(host);
+        ArrayNode passes = Json.mapper().createArrayNode();
         for (PassRecord p : r.passes()) {
             passes.add(pass(p));
         }
-        root.set("timing_tree", timing(r.timing()));
-        ArrayNode layers = root.putArray("layers");
+        b.section("passes", passes);
+        b.section("timing_tree", timing(r.timing()));
+        ArrayNode layers = Json.mapper().createArrayNode();
         for (PopulationSummary s : r.mapping().populations()) {
             ObjectNode l = layers.addObject();
             l.put("name", s.node());
@@ -101,7 +97,8 @@ public final class CompileJson {
             l.put("synaptic_memory_bytes", s.memoryBytes());
             l.put("synapse_encoding", s.encoding());
         }
-        ObjectNode res = root.putObject("resources");
+        b.section("layers", layers);
+        ObjectNode res = Json.mapper().createObjectNode();
         res.put("system", rep.systemName());
         res.put("system_chosen_by_compiler", rep.systemChosen());
         res.put("core_capacity", rep.coreCapacity());
@@ -122,8 +119,9 @@ public final class CompileJson {
         res.put("fan_out_violations", rep.fanOutViolations());
         ArrayNode w = res.putArray("warnings");
         rep.warnings().forEach(w::add);
-        root.set("core_map", CoreMap.compiled(r.mapping()));
-        return root;
+        b.section("resources", res);
+        b.section("core_map", CoreMap.compiled(r.mapping()));
+        return b.build();
     }
 
     private static ObjectNode pass(PassRecord p) {

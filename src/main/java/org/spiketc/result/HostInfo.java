@@ -1,4 +1,4 @@
-package org.spiketc.report;
+package org.spiketc.result;
 
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;

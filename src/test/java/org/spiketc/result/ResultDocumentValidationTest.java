@@ -1,4 +1,4 @@
-package org.spiketc.report;
+package org.spiketc.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.spiketc.store;
+package org.spiketc.result;
 
 /** What produced a stored run. */
 public enum RunKind {

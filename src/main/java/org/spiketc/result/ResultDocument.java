@@ -1,4 +1,4 @@
-package org.spiketc.report;
+package org.spiketc.result;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.spiketc.analysis.Measurement;
@@ -32,8 +31,11 @@ import org.spiketc.common.UserInputException;
  * malformed or foreign file is refused with one message naming what is wrong.
  */
 public final class ResultDocument {
-    /** The result schema this version writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The result schema this version writes and reads: 2 adds {@code kind}, {@code configuration} and
+     * {@code metric_info} to 1; files of 0 (the seed's examples) and 1 still read.
+     */
+    public static final int SCHEMA_VERSION = 2;
     /** Longest test name the results store keeps (its column size). */
     public static final int MAX_TEST_NAME = 300;
     /** Longest metric or series name the results store keeps. */
@@ -235,6 +237,7 @@ public final class ResultDocument {
                 });
             }
         }
+        problems.addAll(ResultJson.problems(node));
         records(problems, node, "passes", (at, p) -> {
             optionalText(problems, p, at, "id", MAX_PASS_ID);
             number(problems, p, at, "wall_ms", false);
@@ -446,7 +449,10 @@ public final class ResultDocument {
         return n.isValueNode() ? n.asText() : null;
     }
 
-    /** Metrics with their raw samples where the document has them; a null metric is a failure (NaN). */
+    /**
+     * Metrics with their raw samples where the document has them and what they are (declared in
+     * {@code metric_info}, else read from their names); a null metric is a failure (NaN).
+     */
     public Map<String, Measurement> measurements() {
         Map<String, Measurement> out = new LinkedHashMap<>();
         JsonNode samples = json.path("samples");
@@ -458,7 +464,7 @@ public final class ResultDocument {
             for (int i = 0; i < raw.length; i++) {
                 raw[i] = s.get(i).asDouble();
             }
-            out.put(e.getKey(), new Measurement(value, raw));
+            out.put(e.getKey(), new Measurement(value, raw, ResultJson.info(e.getKey(), json.path("metric_info").path(e.getKey()))));
         }
         return out;
     }

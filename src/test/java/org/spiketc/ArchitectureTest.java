@@ -53,7 +53,7 @@ class ArchitectureTest {
                 .whereLayer("result").mayOnlyBeAccessedByLayers("report", "run", "bench", "store", "gui", "cli", "app")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("run", "bench", "store", "gui", "cli", "app")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("result", "report", "run", "bench", "store", "gui", "cli", "app")
-                .whereLayer("sim").mayOnlyBeAccessedByLayers("report", "run", "bench", "gui", "cli", "app")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("report", "run", "bench", "store", "gui", "cli", "app")
                 .whereLayer("driver").mayOnlyBeAccessedByLayers("report", "run", "bench", "gui", "cli", "app")
                 .whereLayer("codegen").mayOnlyBeAccessedByLayers("driver", "sim", "report", "run", "bench", "gui", "cli", "app")
                 .whereLayer("mapping").mayOnlyBeAccessedByLayers("codegen", "driver", "sim", "report", "run", "bench", "gui", "cli", "app")

@@ -1,7 +1,5 @@
 package org.spiketc.bench;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,14 +14,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.spiketc.analysis.Statistics;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.CancelledException;
-import org.spiketc.common.Json;
 import org.spiketc.common.UserInputException;
 import org.spiketc.result.HostInfo;
+import org.spiketc.analysis.MetricInfo;
+import org.spiketc.result.Metric;
+import org.spiketc.result.Result;
 import org.spiketc.result.ResultDocument;
-import org.spiketc.result.Version;
+import org.spiketc.result.RunKind;
 
 /**
  * Runs benchmarks one after another, each on its own thread under its timeout, and turns what each
@@ -120,52 +119,33 @@ public final class BenchRunner {
 
     /** The seed's result shape for one benchmark run. */
     ResultDocument document(Benchmark b, BenchOutcome.Status status, String reason, BenchRecorder rec, Instant start) {
-        ObjectNode root = Json.mapper().createObjectNode();
-        root.put("test_name", testName(b, ctx.scale()));
-        root.put("timestamp", start.toString());
-        root.put("schema_version", ResultDocument.SCHEMA_VERSION);
-        ObjectNode m = root.putObject("metrics");
-        for (Map.Entry<String, Double> e : rec.metrics().entrySet()) {
-            if (Double.isFinite(e.getValue())) {
-                m.put(e.getKey(), e.getValue());
-            } else {
-                m.putNull(e.getKey());
-            }
-        }
-        rec.samples().forEach((k, v) -> ResultDocument.putSamples(root, k, v));
-        if (!rec.samples().isEmpty()) {
-            ObjectNode stats = root.putObject("statistics");
-            rec.samples().forEach((k, v) -> stats.putObject(k).put("n", v.length).put("median", Statistics.median(v))
-                    .put("min", Statistics.min(v)).put("max", Statistics.max(v)).put("spread_iqr", Statistics.spread(v)));
-        }
-        ObjectNode env = root.putObject("environment");
-        env.put("hardware", "host CPU; neuromorphic figures from the emulator (simulated Loihi 2 unless stated)");
-        env.put("software_version", Version.get());
-        env.put("source_commit", Version.commit());
-        env.put("benchmark", b.id());
-        env.put("seed_benchmark", b.seedName());
-        env.put("scale", ctx.scale().name().toLowerCase(Locale.ROOT));
-        env.put("repeats", ctx.repeats());
-        env.put("warmups", ctx.warmups());
-        env.put("threads", ctx.threads());
-        ArrayNode markers = env.putArray("markers");
-        b.markers().stream().sorted().forEach(k -> markers.add(k.tag())); // Set.of iterates in a random order
-        env.setAll(rec.environment());
-        HostInfo host = HostInfo.detect();
-        env.putObject("host").put("cpu", host.cpu()).put("logical_cores", host.logicalCores()).put("memory_mb", host.memoryMb())
-                .put("java", host.java());
-        root.put("status", status.name().toLowerCase(Locale.ROOT));
+        Result.Builder r = Result.builder(RunKind.BENCHMARK, testName(b, ctx.scale()), start);
+        // Benchmarks do not declare their metrics yet: each is read from its name, as results of schema 1 were.
+        rec.metrics().forEach((k, v) -> {
+            double[] samples = rec.samples().getOrDefault(k, new double[0]);
+            r.metric(new Metric(k, k, Map.of(), v, samples, MetricInfo.legacy(k)));
+        });
+        r.environment("hardware", "host CPU; neuromorphic figures from the emulator (simulated Loihi 2 unless stated)");
+        r.environment("benchmark", b.id());
+        r.environment("seed_benchmark", b.seedName());
+        r.environment("scale", ctx.scale().name().toLowerCase(Locale.ROOT));
+        r.environment("repeats", ctx.repeats());
+        r.environment("warmups", ctx.warmups());
+        r.environment("threads", ctx.threads());
+        r.environment("markers", b.markers().stream().sorted().map(k -> k.tag()).toList()); // Set.of iterates in a random order
+        rec.environment().fields().forEachRemaining(e -> r.environment(e.getKey(), e.getValue()));
+        r.host(HostInfo.detect());
+        r.section("status", status.name().toLowerCase(Locale.ROOT));
         if (reason != null) {
-            root.put("reason", reason);
+            r.section("reason", reason);
         }
         if (!rec.points().isEmpty()) {
-            root.set("points", rec.points());
+            r.section("points", rec.points());
         }
         if (!rec.notes().isEmpty()) {
-            ArrayNode notes = root.putArray("notes");
-            rec.notes().forEach(notes::add);
+            r.section("notes", rec.notes());
         }
-        return ResultDocument.of(root);
+        return r.build().document();
     }
 
     /** {@code compilation_speed_smoke}: the seed's test names, with the scale (smoke and full results do not compare). */

@@ -110,7 +110,7 @@ class StcCommandTest {
         Result allowed = stc("compile", "--model", "fmnist-spikformer-tiny", "--weights", ckpt.toString(), "--layers", "0",
                 "--no-store", "--allow-nonfinite");
         assertThat(allowed.err()).containsOnlyOnce("warning: weights " + ckpt + ": tensor 'head.bias' (1 of 10 values) holds NaN"
-                + " or infinite values, loaded as given (--allow-nonfinite)");
+                + " or infinite values, loaded as given (non-finite weights allowed)");
     }
 
     @Test

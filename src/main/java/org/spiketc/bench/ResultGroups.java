@@ -58,7 +58,7 @@ final class ResultGroups {
     }
 
     /** The group a result of the list belongs to. */
-    ResultGroup of(ResultDocument result) {
+    ResultGroup groupOf(ResultDocument result) {
         return Objects.requireNonNull(byResult.get(result), "not one of the grouped results");
     }
 

@@ -181,7 +181,7 @@ public final class ResultsReport {
             });
             passes.sort(Comparator.comparingDouble((JsonNode p) -> -p.path("wall_ms").asDouble()));
             double total = passes.stream().mapToDouble(p -> p.path("wall_ms").asDouble()).sum();
-            h.append("<p class=\"muted\">").append(esc(groups.of(compile).described())).append("</p><table><tr><th>pass</th><th>wall ms</th>")
+            h.append("<p class=\"muted\">").append(esc(groups.groupOf(compile).described())).append("</p><table><tr><th>pass</th><th>wall ms</th>")
                     .append("<th>share</th><th>allocated MB</th></tr>");
             for (JsonNode p : passes.subList(0, Math.min(8, passes.size()))) {
                 double ms = p.path("wall_ms").asDouble();
@@ -197,7 +197,7 @@ public final class ResultsReport {
         if (inference != null) {
             List<JsonNode> layers = emulatorLayers(inference);
             double total = layers.stream().mapToDouble(l -> l.path("synaptic_ops_per_inference").asDouble()).sum();
-            h.append("<p class=\"muted\">").append(esc(groups.of(inference).described())).append(": synaptic operations drive the dynamic energy</p>")
+            h.append("<p class=\"muted\">").append(esc(groups.groupOf(inference).described())).append(": synaptic operations drive the dynamic energy</p>")
                     .append("<table><tr><th>layer</th><th>synaptic ops / inference</th><th>share</th><th>spikes / inference</th></tr>");
             for (JsonNode l : layers.subList(0, Math.min(8, layers.size()))) {
                 double ops = l.path("synaptic_ops_per_inference").asDouble();
@@ -231,7 +231,7 @@ public final class ResultsReport {
         List<String> out = new ArrayList<>();
         Map<String, String> seen = new LinkedHashMap<>();
         for (ResultDocument r : results) {
-            String evidence = groups.of(r).described();
+            String evidence = groups.groupOf(r).described();
             JsonNode breakdown = r.json().path("energy_breakdown_mj");
             double energy = value(r.measurements(), "energy_per_inference_mj");
             if (breakdown.has("static") && energy > 0 && breakdown.path("static").asDouble() / energy > 0.5) {

@@ -64,13 +64,14 @@ final class ResultGroups {
 
     /**
      * The settings of {@code c} whose values differ among the recorded configurations of its test name,
-     * as "name=value" in the order {@code c} has them, then "name not set" for the settings only others have.
+     * as "name=value", or "name not set" for a setting only others have. The names come in the order they
+     * first appear in those configurations, the same for every row of the test name, so rows read as columns.
      */
     static String label(ResultConfiguration c, List<ResultConfiguration> recorded) {
         if (!c.recorded()) {
             return NOT_RECORDED;
         }
-        Set<String> names = new LinkedHashSet<>(c.settings().keySet());
+        Set<String> names = new LinkedHashSet<>();
         recorded.forEach(o -> names.addAll(o.settings().keySet()));
         List<String> parts = new ArrayList<>();
         for (String name : names) {

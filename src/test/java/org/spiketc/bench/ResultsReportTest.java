@@ -93,13 +93,14 @@ class ResultsReportTest {
     @Test
     void twoConfigurationsOfOneTestNameMakeTwoTrendRowsNamedByTheKeysThatDiffer() {
         String level2 = "{\"model\": \"tiny\", \"pipeline\": {\"level\": 2, \"bits\": 4}}";
-        String level0 = "{\"model\": \"tiny\", \"pipeline\": {\"level\": 0, \"bits\": 8}}";
+        String level0 = "{\"model\": \"tiny\", \"pipeline\": {\"bits\": 8, \"level\": 0}}";
         // interleaved in time, as a sweep stores them: mixed, the energy would go from 1.0 to 2.2 (+120%)
         String html = ResultsReport.render(List.of(configured(level2, 1.0, 0.9), configured(level0, 2.0, 0.9),
                 configured(level2, 0.9, 0.9), configured(level0, 2.2, 0.9)), "test results");
         List<String> energy = trendRows(html, "energy_per_inference_mj");
         assertThat(energy).hasSize(2);
         assertThat(energy.get(0)).contains("<td>pipeline.level=2, pipeline.bits=4</td>").contains("-10.0%").doesNotContain("model=");
+        // the keys in one order for every row, whatever order each document wrote them in
         assertThat(energy.get(1)).contains("<td>pipeline.level=0, pipeline.bits=8</td>").contains("+10.0%");
         assertThat(html).doesNotContain("+120.0%");
         // the opportunities name the configuration they were read from, since the name alone is shared

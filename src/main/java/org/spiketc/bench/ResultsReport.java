@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.analysis.MetricRule;
 import org.spiketc.result.ResultDocument;
@@ -19,6 +18,10 @@ import org.spiketc.result.Version;
  * results: the targets table, trends of the key metrics across runs and versions, hardware utilisation,
  * compile-time and energy hotspots (bottlenecks), and optimization opportunities derived from the data.
  * No scripts, no external files: charts are inline SVG.
+ *
+ * <p>Trends and utilisation compare results of one {@link ResultGroups group} only: the same test name
+ * and the same configuration. A test name alone would put 31 runs of one model at different -O levels,
+ * weight widths and time steps into one "trend".
  */
 public final class ResultsReport {
     /** Metrics whose trend the report draws, when a result has them. */
@@ -44,11 +47,12 @@ public final class ResultsReport {
         h.append("<p class=\"muted\">stc ").append(esc(Version.get())).append(", generated ").append(esc(Instant.now().toString()))
                 .append(" from ").append(esc(source)).append(": ").append(results.size()).append(" results. ")
                 .append("Neuromorphic figures are simulated (chip emulator); Loihi 2 energy figures are estimates, loihi3 a projection.</p>");
+        ResultGroups groups = ResultGroups.of(results);
         targets(h, results);
-        trends(h, results);
-        utilisation(h, results);
-        hotspots(h, results);
-        opportunities(h, results);
+        trends(h, groups);
+        utilisation(h, groups);
+        hotspots(h, results, groups);
+        opportunities(h, results, groups);
         h.append("</body></html>\n");
         return h.toString();
     }
@@ -67,20 +71,16 @@ public final class ResultsReport {
                 + "(Spikformer-8-768 as SpikeFormer-Base).</p>");
     }
 
-    private static void trends(StringBuilder h, List<ResultDocument> results) {
+    private static void trends(StringBuilder h, ResultGroups groups) {
         h.append("<h2>Trends across runs and versions</h2>");
-        Map<String, List<ResultDocument>> byTest = new TreeMap<>();
-        for (ResultDocument r : results) {
-            byTest.computeIfAbsent(r.testName(), k -> new ArrayList<>()).add(r);
-        }
-        h.append("<table><tr><th>result</th><th>metric</th><th>runs</th><th>first</th><th>latest</th><th>change</th><th>versions</th>")
-                .append("<th>trend</th></tr>");
+        h.append("<table><tr><th>result</th><th>configuration</th><th>metric</th><th>runs</th><th>first</th><th>latest</th>")
+                .append("<th>change</th><th>versions</th><th>trend</th></tr>");
         int rows = 0;
-        for (Map.Entry<String, List<ResultDocument>> e : byTest.entrySet()) {
+        for (ResultGroup g : groups.all()) {
             for (String metric : TREND_METRICS) {
                 List<Double> values = new ArrayList<>();
                 List<String> versions = new ArrayList<>();
-                for (ResultDocument r : e.getValue()) {
+                for (ResultDocument r : g.results()) {
                     Measurement m = r.measurements().get(metric);
                     if (m != null && !m.failed()) {
                         values.add(m.value());
@@ -95,14 +95,11 @@ public final class ResultsReport {
                 }
                 double first = values.get(0);
                 double last = values.get(values.size() - 1);
-                // accuracy and fidelity change in points (a ratio of accuracies reads as a bigger change than it is)
-                boolean points = MetricRule.forMetric(metric) == MetricRule.ACCURACY;
-                String change = points ? String.format(Locale.ROOT, "%+.2f points", 100 * (last - first))
-                        : first == 0 ? "" : String.format(Locale.ROOT, "%+.1f%%", 100 * (last / first - 1));
-                String latest = fmt(last) + interval(e.getValue().get(e.getValue().size() - 1).measurements(), metric);
-                h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(metric)).append("</td><td class=\"n\">")
+                String latest = fmt(last) + interval(g.latest().measurements(), metric);
+                h.append("<tr><td>").append(esc(g.testName())).append("</td><td").append(g.configuration().recorded() ? ">" : " class=\"muted\">")
+                        .append(esc(g.label())).append("</td><td>").append(esc(metric)).append("</td><td class=\"n\">")
                         .append(values.size()).append("</td><td class=\"n\">").append(fmt(first)).append("</td><td class=\"n\">")
-                        .append(latest).append("</td><td class=\"n\">").append(change).append("</td><td>")
+                        .append(latest).append("</td><td class=\"n\">").append(change(metric, first, last)).append("</td><td>")
                         .append(esc(String.join(", ", versions))).append("</td><td>").append(sparkline(values)).append("</td></tr>");
                 rows++;
             }
@@ -113,6 +110,18 @@ public final class ResultsReport {
         }
     }
 
+    /**
+     * The change from the first to the latest value: accuracy-like metrics (accuracy, fidelity, on a 0..1
+     * scale) in percentage points, 100 * (latest - first), since a ratio of accuracies reads as a bigger
+     * change than it is; every other metric relative to the first value, in %.
+     */
+    private static String change(String metric, double first, double last) {
+        if (MetricRule.forMetric(metric) == MetricRule.ACCURACY) {
+            return String.format(Locale.ROOT, "%+.2f points", 100 * (last - first));
+        }
+        return first == 0 ? "" : String.format(Locale.ROOT, "%+.1f%%", 100 * (last / first - 1));
+    }
+
     /** " (95 %: low–high)" where the result carries the metric's interval, else nothing. */
     private static String interval(Map<String, Measurement> m, String metric) {
         Measurement low = m.get(metric + "_ci95_low");
@@ -121,19 +130,24 @@ public final class ResultsReport {
                 : " <span class=\"muted\">(95 %: " + fmt(low.value()) + "–" + fmt(high.value()) + ")</span>";
     }
 
-    private static void utilisation(StringBuilder h, List<ResultDocument> results) {
-        h.append("<h2>Hardware utilisation (latest compile of each model and target)</h2><table><tr><th>compile</th>")
-                .append("<th>cores used</th><th>chips used / system</th><th>neuron utilisation</th><th>memory utilisation</th>")
-                .append("<th>max link load / step</th></tr>");
-        Map<String, ResultDocument> latest = new TreeMap<>();
-        for (ResultDocument r : results) {
-            if (r.measurements().containsKey("cores_used") && r.json().has("resources")) {
-                latest.put(r.testName(), r);
+    /** One row per configuration group: the same model and target mapped at another -O level or width uses other cores. */
+    private static void utilisation(StringBuilder h, ResultGroups groups) {
+        h.append("<h2>Hardware utilisation (latest compile of each model, target and configuration)</h2><table><tr><th>compile</th>")
+                .append("<th>configuration</th><th>cores used</th><th>chips used / system</th><th>neuron utilisation</th>")
+                .append("<th>memory utilisation</th><th>max link load / step</th></tr>");
+        for (ResultGroup g : groups.all()) {
+            ResultDocument r = null;
+            for (ResultDocument candidate : g.results()) {
+                if (candidate.measurements().containsKey("cores_used") && candidate.json().has("resources")) {
+                    r = candidate;
+                }
             }
-        }
-        for (ResultDocument r : latest.values()) {
+            if (r == null) {
+                continue;
+            }
             Map<String, Measurement> m = r.measurements();
-            h.append("<tr><td>").append(esc(r.testName())).append("</td><td class=\"n\">").append(fmt(value(m, "cores_used")))
+            h.append("<tr><td>").append(esc(g.testName())).append("</td><td>").append(esc(g.label())).append("</td><td class=\"n\">")
+                    .append(fmt(value(m, "cores_used")))
                     .append("</td><td class=\"n\">").append(fmt(value(m, "chips_used"))).append(" / ").append(fmt(value(m, "system_chips")))
                     .append("</td><td class=\"n\">").append(pct(value(m, "utilization"))).append("</td><td class=\"n\">")
                     .append(pct(value(m, "memory_utilization"))).append("</td><td class=\"n\">").append(fmt(value(m, "max_link_load_per_step")))
@@ -142,7 +156,11 @@ public final class ResultsReport {
         h.append("</table>");
     }
 
-    private static void hotspots(StringBuilder h, List<ResultDocument> results) {
+    /**
+     * The breakdowns of one result each (the latest compile, the latest emulated inference): nothing is
+     * aggregated across runs, so configurations cannot mix; the caption names the configuration.
+     */
+    private static void hotspots(StringBuilder h, List<ResultDocument> results, ResultGroups groups) {
         h.append("<h2>Hotspots</h2><h3>Compile time by pass (latest compile)</h3>");
         ResultDocument compile = null;
         ResultDocument inference = null;
@@ -163,7 +181,7 @@ public final class ResultsReport {
             });
             passes.sort(Comparator.comparingDouble((JsonNode p) -> -p.path("wall_ms").asDouble()));
             double total = passes.stream().mapToDouble(p -> p.path("wall_ms").asDouble()).sum();
-            h.append("<p class=\"muted\">").append(esc(compile.testName())).append("</p><table><tr><th>pass</th><th>wall ms</th>")
+            h.append("<p class=\"muted\">").append(esc(groups.groupOf(compile).described())).append("</p><table><tr><th>pass</th><th>wall ms</th>")
                     .append("<th>share</th><th>allocated MB</th></tr>");
             for (JsonNode p : passes.subList(0, Math.min(8, passes.size()))) {
                 double ms = p.path("wall_ms").asDouble();
@@ -179,7 +197,7 @@ public final class ResultsReport {
         if (inference != null) {
             List<JsonNode> layers = emulatorLayers(inference);
             double total = layers.stream().mapToDouble(l -> l.path("synaptic_ops_per_inference").asDouble()).sum();
-            h.append("<p class=\"muted\">").append(esc(inference.testName())).append(": synaptic operations drive the dynamic energy</p>")
+            h.append("<p class=\"muted\">").append(esc(groups.groupOf(inference).described())).append(": synaptic operations drive the dynamic energy</p>")
                     .append("<table><tr><th>layer</th><th>synaptic ops / inference</th><th>share</th><th>spikes / inference</th></tr>");
             for (JsonNode l : layers.subList(0, Math.min(8, layers.size()))) {
                 double ops = l.path("synaptic_ops_per_inference").asDouble();
@@ -204,17 +222,22 @@ public final class ResultsReport {
         return out;
     }
 
-    /** Opportunities the data points to; each names the evidence. */
-    static List<String> opportunities(List<ResultDocument> results) {
+    /**
+     * Opportunities the data points to; each names the evidence. Each is read off one result, never
+     * from figures of several runs together, and names that result's configuration group where its test
+     * name has several: a pass that changes nothing at one -O level may matter at another.
+     */
+    static List<String> opportunities(List<ResultDocument> results, ResultGroups groups) {
         List<String> out = new ArrayList<>();
         Map<String, String> seen = new LinkedHashMap<>();
         for (ResultDocument r : results) {
+            String evidence = groups.groupOf(r).described();
             JsonNode breakdown = r.json().path("energy_breakdown_mj");
             double energy = value(r.measurements(), "energy_per_inference_mj");
             if (breakdown.has("static") && energy > 0 && breakdown.path("static").asDouble() / energy > 0.5) {
                 seen.put("static", String.format(Locale.ROOT, "Static power is %.0f%% of the energy per inference in %s: shorter latency "
                         + "(fewer time steps, a shallower pipeline) or fewer chips saves more than sparser spikes.",
-                        100 * breakdown.path("static").asDouble() / energy, r.testName()));
+                        100 * breakdown.path("static").asDouble() / energy, evidence));
             }
             if (r.json().path("layers").isArray() && energy > 0) {
                 List<JsonNode> layers = emulatorLayers(r);
@@ -224,7 +247,7 @@ public final class ResultsReport {
                     if (share > 0.2) {
                         seen.put("layer", String.format(Locale.ROOT, "Layer %s causes %.0f%% of the synaptic operations in %s: pruning "
                                 + "its weights (--sparsity) or lowering the firing rate of its input helps most there.",
-                                layers.get(0).path("name").asText(), 100 * share, r.testName()));
+                                layers.get(0).path("name").asText(), 100 * share, evidence));
                     }
                 }
             }
@@ -236,7 +259,7 @@ public final class ResultsReport {
                 if (unchanged && p.path("wall_ms").asDouble() > 1 && p.path("depth").asInt() > 0) {
                     seen.put("pass-" + p.path("id").asText(), String.format(Locale.ROOT, "Pass %s took %.1f ms in %s and changed nothing "
                             + "measurable: --disable-pass %s saves that time for this model.", p.path("id").asText(),
-                            p.path("wall_ms").asDouble(), r.testName(), p.path("id").asText()));
+                            p.path("wall_ms").asDouble(), evidence, p.path("id").asText()));
                 }
             }
             if ("quantization-impact".equals(r.environment("benchmark"))) {
@@ -245,7 +268,7 @@ public final class ResultsReport {
                     double acc = value(r.measurements(), "accuracy_" + bits + "bit");
                     if (!Double.isNaN(acc) && full - acc <= 0.01) {
                         seen.put("bits", String.format(Locale.ROOT, "%d-bit weights keep accuracy within 1 point of 8-bit (%.2f%% vs %.2f%%, "
-                                + "%s): --bits %d cuts synaptic memory by %.0f%%.", bits, 100 * acc, 100 * full, r.testName(), bits,
+                                + "%s): --bits %d cuts synaptic memory by %.0f%%.", bits, 100 * acc, 100 * full, evidence, bits,
                                 100 * (1 - bits / 8.0)));
                         break;
                     }
@@ -256,9 +279,9 @@ public final class ResultsReport {
         return out;
     }
 
-    private static void opportunities(StringBuilder h, List<ResultDocument> results) {
+    private static void opportunities(StringBuilder h, List<ResultDocument> results, ResultGroups groups) {
         h.append("<h2>Optimization opportunities</h2>");
-        List<String> ops = opportunities(results);
+        List<String> ops = opportunities(results, groups);
         if (ops.isEmpty()) {
             h.append("<p class=\"muted\">None derived yet: store compiles, inferences and benchmark runs first.</p>");
             return;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +103,7 @@ class BenchRunnerTest {
             Locale.setDefault(Locale.forLanguageTag(tag));
             JsonNode actual = pinned(run(new Fake("golden", Duration.ofSeconds(5), null, () -> { })));
             if (Boolean.getBoolean("stc.golden.update")) { // a deliberate act: -Dstc.golden.update=true, then review the diff
-                Json.mapper().writeValue(java.nio.file.Path.of("src/test/resources/golden/bench-result.json").toFile(), actual);
+                Json.mapper().writeValue(Path.of("src/test/resources/golden/bench-result.json").toFile(), actual);
                 return;
             }
             JsonNode golden = Json.mapper().readTree(getClass().getResourceAsStream("/golden/bench-result.json"));

@@ -7,10 +7,13 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.ProgressListener;
+import org.spiketc.model.Presets;
 import org.spiketc.result.ResultDocument;
 
 /**
@@ -89,7 +92,7 @@ class BenchSuiteTest {
         assertThat(d.environment("onnx_baseline")).startsWith("ONNX Runtime");
         // the ONNX export of the same weights classifies like the float reference
         assertThat(d.measurements().get("accuracy_onnx").value()).isCloseTo(d.measurements().get("accuracy_reference").value(),
-                org.assertj.core.data.Offset.offset(0.01));
+                Offset.offset(0.01));
     }
 
     @Test
@@ -140,14 +143,14 @@ class BenchSuiteTest {
         var m = d.measurements();
         // From the figures the benchmark reports, with T from the model's config: an inference takes one chip
         // step per barrier, a batch of B enters T steps apart, so it is done T·(B - 1) + steps after the first
-        int t = org.spiketc.model.Presets.load(BenchContext.MODEL).timeSteps();
+        int t = Presets.load(BenchContext.MODEL).timeSteps();
         double steps = m.get("barrier_syncs_per_inference").value();
         double stepMs = m.get("inference_latency_ms").value() / steps;
         assertThat(steps).isGreaterThan(t);
         for (int batch : new int[] {1, 4, 16, 64}) {
             double expected = batch / ((t * (batch - 1.0) + steps) * stepMs / 1000);
             assertThat(m.get("throughput_images_per_s_batch" + batch).value()).as("batch %d", batch)
-                    .isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1e-9));
+                    .isCloseTo(expected, Percentage.withPercentage(1e-9));
             // the host's time for the same batch is measured, not modelled: its own metric, with its samples
             assertThat(m.get("host_time_per_inference_ms_batch" + batch).samples()).hasSize(SMOKE.repeats());
         }

@@ -2,6 +2,7 @@ package org.spiketc.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -9,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The full-scale suite (nightly and release: minutes each): {@code ./mvnw -Pslow test} or {@code -Pbench verify}. */
 @Tag("slow")
 class FullScaleBenchTest {
-    static java.util.stream.Stream<String> categories() {
+    static Stream<String> categories() {
         return BenchSuite.ALL.stream().map(Benchmark::id);
     }
 

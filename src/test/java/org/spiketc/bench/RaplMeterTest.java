@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +36,7 @@ class RaplMeterTest {
         domain("intel-rapl:0", 3_500_000, 262_143_328_850L);      // +2.5 J
         domain("intel-rapl:1", 671_150, 262_143_328_850L);        // wrapped: +(328,850 + 1 + 671,150) uJ = 1.000001 J
         domain("intel-rapl:0:0", 9_000_000, 262_143_328_850L);
-        assertThat(r.meter().joules(before, r.meter().read())).isCloseTo(3.500001, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.meter().joules(before, r.meter().read())).isCloseTo(3.500001, Offset.offset(1e-9));
     }
 
     @Test
@@ -63,7 +65,7 @@ class RaplMeterTest {
             long[] before = r.meter().read();
             long[] after = r.meter().read();
             assertThat(before).hasSize(r.meter().domains()).isNotEmpty();
-            assertThat(java.util.Arrays.stream(before)).allMatch(uj -> uj >= 0);
+            assertThat(Arrays.stream(before)).allMatch(uj -> uj >= 0);
             assertThat(r.meter().joules(before, after)).isNotNegative();
         }
     }

@@ -2,6 +2,7 @@ package org.spiketc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -148,7 +149,7 @@ class CrashCampaignTest {
                 interrupted, notRecorded, finishedAtKill, finished.size());
         System.out.println(String.join(System.lineSeparator(), log));
         System.out.println(summary);
-        java.nio.file.Files.writeString(Path.of("target", "crash-campaign.txt"), String.join("\n", log) + "\n" + summary + "\n");
+        Files.writeString(Path.of("target", "crash-campaign.txt"), String.join("\n", log) + "\n" + summary + "\n");
         assertThat(kills).isGreaterThanOrEqualTo(20);
         assertThat(interrupted + notRecorded + finishedAtKill).isEqualTo(kills);
         // Which phases the kills hit depends on the machine's speed (reported above, not asserted); that

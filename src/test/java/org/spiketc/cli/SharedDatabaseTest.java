@@ -6,6 +6,7 @@ import static org.spiketc.cli.StcCommandTest.stc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketc.store.ChildJvm;
@@ -48,8 +49,8 @@ class SharedDatabaseTest {
         try (Database db = Database.open(url)) {
             var runs = new JdbcRunRepository(db);
             assertThat(runs.list(RunQuery.all())).extracting(StoredRun::id, StoredRun::status).containsExactlyInAnyOrder(
-                    org.assertj.core.groups.Tuple.tuple(1L, RunStatus.FINISHED), org.assertj.core.groups.Tuple.tuple(2L, RunStatus.FINISHED),
-                    org.assertj.core.groups.Tuple.tuple(3L, RunStatus.FINISHED));
+                    Tuple.tuple(1L, RunStatus.FINISHED), Tuple.tuple(2L, RunStatus.FINISHED),
+                    Tuple.tuple(3L, RunStatus.FINISHED));
             assertThat(runs.metrics(2)).containsKey("energy_per_inference_mj");
             assertThat(runs.series(2, "accuracy_running").size()).isEqualTo(3);
             assertThat(runs.metrics(3)).containsKey("accuracy");

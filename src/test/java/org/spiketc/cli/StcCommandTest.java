@@ -3,13 +3,23 @@ package org.spiketc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketc.common.Json;
+import org.spiketc.data.FashionMnist;
+import org.spiketc.model.Presets;
+import org.spiketc.model.weights.SafetensorsWriter;
+import org.spiketc.model.weights.WeightSource;
+import org.spiketc.tensor.Tensor;
 
 class StcCommandTest {
     @TempDir
@@ -85,9 +95,9 @@ class StcCommandTest {
 
     @Test
     void compilesAUsersCheckpointAndANamedSystem() throws Exception {
-        var c = org.spiketc.model.Presets.load("fmnist-spikformer-tiny");
+        var c = Presets.load("fmnist-spikformer-tiny");
         Path ckpt = dir.resolve("tiny.safetensors");
-        org.spiketc.model.weights.SafetensorsWriter.write(ckpt, org.spiketc.model.weights.WeightSource.random(11).bind(c));
+        SafetensorsWriter.write(ckpt, WeightSource.random(11).bind(c));
         Result r = stc("compile", "--model", "fmnist-spikformer-tiny", "--weights", ckpt.toString(), "--chips", "kapoho-point",
                 "--layers", "0");
         assertThat(r.code()).as(r.err()).isZero();
@@ -96,13 +106,13 @@ class StcCommandTest {
 
     @Test
     void nonFiniteWeightsStopACompileUnlessAllowedAndAreThenNamedInAWarning() throws Exception {
-        var c = org.spiketc.model.Presets.load("fmnist-spikformer-tiny");
-        var tensors = new java.util.LinkedHashMap<>(org.spiketc.model.weights.WeightSource.random(11).bind(c));
+        var c = Presets.load("fmnist-spikformer-tiny");
+        var tensors = new LinkedHashMap<>(WeightSource.random(11).bind(c));
         float[] head = tensors.get("head.bias").data().clone();
         head[3] = Float.NaN;
-        tensors.put("head.bias", org.spiketc.tensor.Tensor.of(tensors.get("head.bias").shape(), head));
+        tensors.put("head.bias", Tensor.of(tensors.get("head.bias").shape(), head));
         Path ckpt = dir.resolve("nan.safetensors");
-        org.spiketc.model.weights.SafetensorsWriter.write(ckpt, tensors);
+        SafetensorsWriter.write(ckpt, tensors);
         Result r = stc("compile", "--model", "fmnist-spikformer-tiny", "--weights", ckpt.toString(), "--layers", "0", "--no-store");
         assertThat(r.code()).isEqualTo(ExitCodes.USER);
         assertThat(r.err()).isEqualTo("error: weights " + ckpt + ": tensor 'head.bias' (1 of 10 values) holds NaN or infinite"
@@ -181,9 +191,9 @@ class StcCommandTest {
 
     /** Writes the first n shipped test images as a Fashion-MNIST training set (IDX files) into dir. */
     static void trainingSet(Path dir, int n) throws Exception {
-        var data = org.spiketc.data.FashionMnist.subset().first(n);
-        var images = new java.io.ByteArrayOutputStream();
-        var d = new java.io.DataOutputStream(images);
+        var data = FashionMnist.subset().first(n);
+        var images = new ByteArrayOutputStream();
+        var d = new DataOutputStream(images);
         d.writeInt(0x0803);
         d.writeInt(n);
         d.writeInt(28);
@@ -193,8 +203,8 @@ class StcCommandTest {
                 d.writeByte(Math.round(v * 255));
             }
         }
-        var labels = new java.io.ByteArrayOutputStream();
-        var l = new java.io.DataOutputStream(labels);
+        var labels = new ByteArrayOutputStream();
+        var l = new DataOutputStream(labels);
         l.writeInt(0x0801);
         l.writeInt(n);
         for (int label : data.labels()) {
@@ -235,7 +245,7 @@ class StcCommandTest {
         Files.write(good, b);
         assertThat(stc("inspect", good.toString()).out()).contains("T=2").contains("(valid)");
         // a header the checksum covers nothing of: only decoding finds that 100 steps exceed the limit
-        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(56, 100);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(56, 100);
         Path bad = dir.resolve("t100.nxe");
         Files.write(bad, b);
         Result r = stc("inspect", bad.toString());

@@ -3,10 +3,13 @@ package org.spiketc.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.management.ThreadMXBean;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.UserInputException;
@@ -37,7 +40,7 @@ class IdxReaderTest {
     }
 
     static long allocated() {
-        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
                 .getCurrentThreadAllocatedBytes();
     }
 
@@ -102,7 +105,7 @@ class IdxReaderTest {
         assertThatThrownBy(() -> readImages(new byte[] {0, 0, 8, 3, 0, 0}))
                 .hasMessage("x.idx is truncated: it ends inside the header (field 'image count')");
         byte[] gz = gzip(images(3, 2, 2, 12));
-        assertThatThrownBy(() -> readImages(java.util.Arrays.copyOf(gz, gz.length - 12)))
+        assertThatThrownBy(() -> readImages(Arrays.copyOf(gz, gz.length - 12)))
                 .hasMessageStartingWith("x.idx is a corrupt or truncated gzip file (");
         assertThatThrownBy(() -> readLabels(images(1, 1, 1, 1)))
                 .hasMessage("y.idx is not an IDX label file (magic 0x803, expected 0x801)");

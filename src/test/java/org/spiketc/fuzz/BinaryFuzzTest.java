@@ -1,6 +1,8 @@
 package org.spiketc.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
@@ -32,8 +34,8 @@ class BinaryFuzzTest {
             BinaryProgram p = BinaryReader.load(in.readAllBytes(), "warm-up seed");
             ChipEmulator emulator = new ChipEmulator(p, PROFILES.get(p.image().profile()));
             emulator.run(new float[emulator.inputSize()]);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

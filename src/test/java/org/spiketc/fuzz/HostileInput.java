@@ -1,5 +1,6 @@
 package org.spiketc.fuzz;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.regex.Pattern;
 import org.spiketc.common.UserInputException;
@@ -17,8 +18,8 @@ final class HostileInput {
      * words, even when it happens to spell "SomethingException"; it is left out of the name check.
      */
     private static final Pattern QUOTED = Pattern.compile("'[^']*'");
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS =
+            (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /** What a reader does with the bytes. */
     @FunctionalInterface

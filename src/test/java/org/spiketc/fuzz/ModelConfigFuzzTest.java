@@ -5,12 +5,13 @@ import java.io.ByteArrayInputStream;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.model.ModelConfigReader;
 import org.spiketc.model.ParameterLayout;
+import org.spiketc.model.Presets;
 
 /** Model config JSON: a config that loads has a parameter layout the compiler can build. */
 class ModelConfigFuzzTest {
     static {
         // class loading and Jackson's first-use set-up are paid once here, not charged to the first input
-        org.spiketc.model.Presets.all();
+        Presets.all();
     }
 
     @FuzzTest(maxDuration = FuzzBudget.DEFAULT)

@@ -3,6 +3,7 @@ package org.spiketc.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.spiketc.common.UserInputException;
 import org.spiketc.result.ResultDocument;
 import org.spiketc.store.JdbcRunRepository;
 import org.spiketc.testsupport.InMemoryStore;
@@ -22,7 +23,7 @@ class ResultJsonFuzzTest {
                 + " \"environment\": {\"host\": {}}, \"samples\": {\"a\": [1]}, \"passes\": [{}], \"layers\": [{}]}", "{", "[]", ""}) {
             try {
                 ResultDocument.readAll(warm, "warm-up");
-            } catch (org.spiketc.common.UserInputException expected) {
+            } catch (UserInputException expected) {
                 // the malformed ones
             }
         }

@@ -2,6 +2,7 @@ package org.spiketc.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.model.ModelConfigReader;
@@ -22,7 +23,7 @@ class SafetensorsFuzzTest {
             // class loading and first-use set-up paid once here, not charged to the first input
             WeightSource.checkpoint(SafetensorsReader.read(SafetensorsFuzzTest.class.getResourceAsStream(
                     "SafetensorsFuzzTestInputs/weightsFile/seed-random-tiny-spikformer-d8").readAllBytes(), "seed")).bind(TINY);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +28,7 @@ class BackgroundTasksTest {
         record Shown(String title, String problem, String whatToDo, boolean onFxThread) {
         }
 
-        final List<Shown> shown = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Shown> shown = Collections.synchronizedList(new ArrayList<>());
         final CompletableFuture<Shown> first = new CompletableFuture<>();
 
         @Override

@@ -3,8 +3,10 @@ package org.spiketc.hw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,7 @@ class HardwareProfilesTest {
     }
 
     static HardwareProfile parse(String json) throws IOException {
-        return HardwareProfiles.parse(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "p.json");
+        return HardwareProfiles.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "p.json");
     }
 
     static String loihi2() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.UserInputException;
 
@@ -67,10 +68,10 @@ class ModelConfigReaderTest {
     @Test
     void parameterCountsMatchThePaper() {
         // Zhou et al. 2023, Table 2 (ImageNet) and CIFAR table: 16.81 M, 29.68 M, 66.34 M, 9.32 M
-        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-8-384")) / 1e6).isCloseTo(16.81, org.assertj.core.data.Offset.offset(0.02));
-        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-8-512")) / 1e6).isCloseTo(29.68, org.assertj.core.data.Offset.offset(0.02));
-        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-8-768")) / 1e6).isCloseTo(66.34, org.assertj.core.data.Offset.offset(0.02));
-        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-4-384-cifar")) / 1e6).isCloseTo(9.32, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-8-384")) / 1e6).isCloseTo(16.81, Offset.offset(0.02));
+        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-8-512")) / 1e6).isCloseTo(29.68, Offset.offset(0.02));
+        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-8-768")) / 1e6).isCloseTo(66.34, Offset.offset(0.02));
+        assertThat(ParameterLayout.parameterCount(Presets.load("spikformer-4-384-cifar")) / 1e6).isCloseTo(9.32, Offset.offset(0.02));
     }
 
     @Test

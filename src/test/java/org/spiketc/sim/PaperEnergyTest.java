@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.ProgressListener;
@@ -63,7 +64,7 @@ class PaperEnergyTest {
         BinaryProgram binary = compile(config, weights);
         assertThat(binary.paperTerms()).extracting(PaperTerm::rateSource, PaperTerm::flopsPerStep, PaperTerm::sourceNeurons,
                 PaperTerm::everyStep).containsExactlyElementsOf(terms.stream()
-                        .map(t -> org.assertj.core.groups.Tuple.tuple(t.rateSource(), t.flopsPerStep(), t.sourceNeurons(), t.everyStep()))
+                        .map(t -> Tuple.tuple(t.rateSource(), t.flopsPerStep(), t.sourceNeurons(), t.everyStep()))
                         .toList());
         InferenceEngine[] engines = {new ReferenceSimulator(front), new ChipEmulator(binary, HardwareProfiles.builtIn("loihi2"))};
         float[][] images = FashionMnist.subset().first(3).pixels();

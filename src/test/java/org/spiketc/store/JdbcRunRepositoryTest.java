@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,7 +145,7 @@ class JdbcRunRepositoryTest {
         early.put("timestamp", "0001-01-01T00:00:00Z");
         List<Long> ids = runs.importResults(List.of(ResultDocument.parse(d, "limits.json"), ResultDocument.parse(early, "early.json")));
         assertThat(runs.result(ids.get(0)).orElseThrow().json()).isEqualTo(d);
-        assertThat(runs.find(ids.get(1)).orElseThrow().started()).isEqualTo(java.time.Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(runs.find(ids.get(1)).orElseThrow().started()).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
     }
 
     @Test
@@ -152,7 +155,7 @@ class JdbcRunRepositoryTest {
                 "RUN.HOST", ResultDocument.MAX_HOST, "METRIC.NAME", ResultDocument.MAX_METRIC_NAME,
                 "PASS_RECORD.PASS_ID", ResultDocument.MAX_PASS_ID, "LAYER_RECORD.NAME", ResultDocument.MAX_LAYER_NAME,
                 "LAYER_RECORD.ENGINE", ResultDocument.MAX_ENGINE);
-        Map<String, Long> actual = new java.util.HashMap<>();
+        Map<String, Long> actual = new HashMap<>();
         try (var c = db.connect(); var s = c.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, CHARACTER_MAXIMUM_LENGTH FROM "
                 + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC'"); var rs = s.executeQuery()) {
             while (rs.next()) {
@@ -205,7 +208,7 @@ class JdbcRunRepositoryTest {
     void aDatabaseWithANewerSchemaIsRefusedWithOneMessage(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE";
         Database.open(url);
-        try (var c = java.sql.DriverManager.getConnection(url, "sa", ""); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection(url, "sa", ""); var s = c.createStatement()) {
             s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
                     + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'from the future', 'SQL',"
                     + " 'V99__future.sql', 0, 'sa', 0, TRUE)");

@@ -3,6 +3,8 @@ package org.spiketc.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +45,10 @@ class StoreSpeedBench {
         long t0 = System.nanoTime();
         Series back = runs.series(id, "series0");
         double readSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(java.util.Locale.ROOT, "store speed: 1,000,000 points appended one at a time: %.2f / %.2f / %.2f s; read back in %.2f s%n",
+        System.out.printf(Locale.ROOT, "store speed: 1,000,000 points appended one at a time: %.2f / %.2f / %.2f s; read back in %.2f s%n",
                 seconds[0], seconds[1], seconds[2], readSeconds);
         assertThat(back.size()).isEqualTo(n);
         assertThat(back.y()[n - 1]).isEqualTo(y[n - 1]);
-        assertThat(java.util.Arrays.stream(seconds).min().orElseThrow()).isLessThan(5);
+        assertThat(Arrays.stream(seconds).min().orElseThrow()).isLessThan(5);
     }
 }

@@ -9,6 +9,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +19,10 @@ import org.spiketc.common.ProgressListener;
 import org.spiketc.common.UserInputException;
 import org.spiketc.compiler.driver.CompileRequest;
 import org.spiketc.compiler.driver.Compiler;
+import org.spiketc.compiler.ir.NeuronLayer;
 import org.spiketc.compiler.passes.PipelineOptions;
 import org.spiketc.hw.HardwareProfiles;
+import org.spiketc.hw.LoihiArithmetic;
 import org.spiketc.model.Presets;
 import org.spiketc.model.weights.WeightSource;
 
@@ -66,14 +70,14 @@ class BinaryReaderTest {
             assertThat(p.inputLsb()).isEqualTo(1f / 255);
             assertThat(p.populations()).extracting(BinaryProgram.Population::name)
                     .containsExactlyElementsOf(result.mapping().populations().stream().map(s -> s.node()).toList());
-            var fc1 = (org.spiketc.compiler.ir.NeuronLayer) result.graph().node("block.0.mlp.fc1_lif").op();
+            var fc1 = (NeuronLayer) result.graph().node("block.0.mlp.fc1_lif").op();
             BinaryProgram.Population pop = p.populations().stream().filter(x -> x.name().equals("block.0.mlp.fc1_lif"))
                     .findFirst().orElseThrow();
             assertThat(p.blocks().get(pop.groups().get(0).block()).mantissas()).isEqualTo(fc1.synapses().get(0).quantized().mantissa());
             assertThat(pop.threshold()).isEqualTo(fc1.fixed().thresholdMant()); // the 17-bit vth; fires on v > vth << 6
             assertThat(pop.bias()).isEqualTo(fc1.fixed().biasMant());
             assertThat(pop.biasExp()).isEqualTo(fc1.fixed().biasExp());
-            assertThat(pop.decayU()).isEqualTo(org.spiketc.hw.LoihiArithmetic.CURRENT_DECAY_FULL);
+            assertThat(pop.decayU()).isEqualTo(LoihiArithmetic.CURRENT_DECAY_FULL);
             assertThat(p.cores().count()).isEqualTo(result.mapping().cores().size());
             assertThat(p.routes().dst().length).isEqualTo(result.mapping().routes().size());
         }
@@ -106,11 +110,11 @@ class BinaryReaderTest {
     }
 
     /** The binary with one edit, its header's CRC32C recomputed: a file corrupt in content, not in transit. */
-    static byte[] edited(java.util.function.Consumer<ByteBuffer> edit) {
+    static byte[] edited(Consumer<ByteBuffer> edit) {
         byte[] b = binary.clone();
         ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         edit.accept(buf);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        CRC32C crc = new CRC32C();
         crc.update(b, BinaryFormat.HEADER_SIZE, b.length - BinaryFormat.HEADER_SIZE);
         buf.putInt(24, (int) crc.getValue());
         return b;

@@ -2,9 +2,10 @@ package org.spiketc.compiler.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.junit.jupiter.api.Test;
 import org.spiketc.compiler.ir.ElementKind;
 import org.spiketc.compiler.ir.Graph;
 import org.spiketc.compiler.ir.IrPrinter;
@@ -15,7 +16,7 @@ import org.spiketc.model.weights.WeightSource;
 import org.spiketc.tensor.Shape;
 
 class ModelFrontendTest {
-    static final java.util.List<String> PRESETS = Presets.NAMES;
+    static final List<String> PRESETS = Presets.NAMES;
 
     static Graph build(String preset) {
         ModelConfig c = Presets.load(preset);

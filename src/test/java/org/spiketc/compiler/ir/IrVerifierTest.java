@@ -3,6 +3,7 @@ package org.spiketc.compiler.ir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spiketc.tensor.Shape;
@@ -36,7 +37,7 @@ class IrVerifierTest {
     void catchesARecordedTypeThatNoLongerMatchesItsOperands() {
         Graph g = small();
         // Rebuild with a stale node whose type says float while the op yields spikes.
-        var nodes = new java.util.LinkedHashMap<String, Node>();
+        var nodes = new LinkedHashMap<String, Node>();
         for (Node n : g.nodes()) {
             nodes.put(n.name(), n.name().equals("lif") ? new Node("lif", n.op(), n.inputs(), n.type().withKind(ElementKind.FLOAT)) : n);
         }

@@ -3,11 +3,14 @@ package org.spiketc.compiler.passes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.UserInputException;
 import org.spiketc.compiler.pass.Pass;
+import org.spiketc.hw.HardwareProfiles;
 
 /** The named pipelines -O0..-O3 and what options add to or take from them. */
 class PipelineRegistryTest {
@@ -62,14 +65,14 @@ class PipelineRegistryTest {
 
     @Test
     void optionsAreValidatedAgainstTheTargetsSynapses() throws Exception {
-        var profile = org.spiketc.hw.HardwareProfiles.builtIn("loihi2");
+        var profile = HardwareProfiles.builtIn("loihi2");
         assertThat(PipelineOptions.builder().bits(8).build().validate(profile).bits()).isEqualTo(8);
         String json;
-        try (var in = org.spiketc.hw.HardwareProfiles.class.getResourceAsStream("profiles/loihi2.json")) {
-            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (var in = HardwareProfiles.class.getResourceAsStream("profiles/loihi2.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        var narrow = org.spiketc.hw.HardwareProfiles.parse(new java.io.ByteArrayInputStream(
-                json.replaceFirst("(\"maxWeightBits\": \\{\\s*\"value\": )8", "$14").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        var narrow = HardwareProfiles.parse(new ByteArrayInputStream(
+                json.replaceFirst("(\"maxWeightBits\": \\{\\s*\"value\": )8", "$14").getBytes(StandardCharsets.UTF_8)),
                 "narrow.json");
         assertThat(narrow.chip().maxWeightBits().intValue()).isEqualTo(4);
         assertThatThrownBy(() -> PipelineOptions.builder().bits(6).build().validate(narrow))

@@ -3,7 +3,10 @@ package org.spiketc.gui.hotspots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.spiketc.common.Json;
 import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.gui.DialogService;
 import org.spiketc.gui.Settings;
@@ -14,12 +17,13 @@ import org.spiketc.gui.setup.SetupViewModel;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
 import org.spiketc.store.RunQuery;
+import org.testfx.api.FxToolkit;
 
 /** Hotspots of real runs: a compile's passes with their IR change, an inference's layers by synaptic operations. */
 class HotspotsViewModelTest {
-    @org.junit.jupiter.api.BeforeAll
+    @BeforeAll
     static void toolkit() throws Exception {
-        org.testfx.api.FxToolkit.registerPrimaryStage(); // the runs come from the workbench's queue of JavaFX tasks
+        FxToolkit.registerPrimaryStage(); // the runs come from the workbench's queue of JavaFX tasks
     }
 
     @Test
@@ -42,7 +46,7 @@ class HotspotsViewModelTest {
         for (int i = 1; i < vm.passes().size(); i++) {
             var before = vm.passes().get(i - 1);
             assertThat(vm.passes().get(i).startMs()).as("the timeline lays passes end to end")
-                    .isCloseTo(before.startMs() + before.wallMs(), org.assertj.core.data.Offset.offset(1e-9));
+                    .isCloseTo(before.startMs() + before.wallMs(), Offset.offset(1e-9));
         }
         var quantize = vm.passes().stream().filter(p -> p.pass().equals("quantize-weights")).findFirst().orElseThrow();
         vm.selectedPassProperty().set(quantize);
@@ -57,10 +61,10 @@ class HotspotsViewModelTest {
         assertThat(vm.layers()).isNotEmpty();
         assertThat(vm.layers().get(0).synapticOps()).as("sorted, busiest first").isGreaterThanOrEqualTo(vm.layers().get(1).synapticOps());
         assertThat(vm.layers().stream().mapToDouble(HotspotsViewModel.LayerRow::share).sum()).isCloseTo(1.0,
-                org.assertj.core.data.Offset.offset(1e-9));
+                Offset.offset(1e-9));
         assertThat(vm.titleProperty().get()).contains("Run " + stored.get(0).id());
         assertThat(vm.layers().get(0).synapticEnergyMj()).as("ops x the profile's energy per synaptic op (23.6 pJ)")
-                .isCloseTo(vm.layers().get(0).synapticOps() * 23.6e-9, org.assertj.core.data.Offset.offset(1e-12));
+                .isCloseTo(vm.layers().get(0).synapticOps() * 23.6e-9, Offset.offset(1e-12));
         // the chip's register overflow per layer, next to what the quantization expected of its registers
         assertThat(vm.layers()).allSatisfy(l -> {
             assertThat(l.currentWraps()).as(l.layer()).isZero();
@@ -80,7 +84,7 @@ class HotspotsViewModelTest {
 
     @Test
     void aMapOfThousandsOfCoresIsDrawnChipByChip() throws Exception {
-        var json = org.spiketc.common.Json.mapper().readTree("""
+        var json = Json.mapper().readTree("""
                 {"load": "compartments used / compartments per core", "omitted_cores": 9000,
                  "chips": [{"chip": 0, "cores": 128, "mean_load": 0.9, "max_load": 1.0},
                            {"chip": 1, "cores": 128, "mean_load": 0.2, "max_load": 0.5},

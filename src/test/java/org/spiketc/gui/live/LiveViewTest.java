@@ -2,14 +2,23 @@ package org.spiketc.gui.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.spiketc.gui.WorkbenchThreads;
+import org.junit.jupiter.api.io.TempDir;
+import org.spiketc.gui.ChartExport;
 import org.spiketc.gui.WorkbenchApp;
+import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
 import org.testfx.api.FxRobot;
@@ -28,25 +37,25 @@ class LiveViewTest {
     }
 
     @Test
-    void theChartsFillAsTheInferenceRunsAndExportAsPngAndSvg(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void theChartsFillAsTheInferenceRunsAndExportAsPngAndSvg(FxRobot robot, @TempDir Path dir)
             throws Exception {
         robot.clickOn("Setup"); // the window opens on Welcome
-        javafx.scene.control.Spinner<?> samples = robot.lookup(".setup-samples").queryAs(javafx.scene.control.Spinner.class);
+        Spinner<?> samples = robot.lookup(".setup-samples").queryAs(Spinner.class);
         robot.interact(() -> samples.getEditor().setText("24"));
         robot.interact(() -> samples.commitValue());
         robot.clickOn(".infer-button");
         robot.clickOn("Live");
-        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS); // the charts refresh every 100 ms
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS); // the charts refresh every 100 ms
         WaitForAsyncUtils.waitForFxEvents();
         LiveView view = robot.lookup(".live-view").queryAs(LiveView.class);
         assertThat(view.points()).isPositive();
         assertThat(robot.lookup(".live-summary").queryAs(Label.class).getText()).startsWith("24 inferences: accuracy so far");
         robot.interact(() -> view.exportAll(dir));
-        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("energy-per-inference-simulated.png").toFile());
-        assertThat(png.getWidth()).isEqualTo(org.spiketc.gui.ChartExport.WIDTH);
-        String svg = java.nio.file.Files.readString(dir.resolve("energy-per-inference-simulated.svg"));
+        BufferedImage png = ImageIO.read(dir.resolve("energy-per-inference-simulated.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(ChartExport.WIDTH);
+        String svg = Files.readString(dir.resolve("energy-per-inference-simulated.svg"));
         assertThat(svg).contains("<svg").contains("Energy per inference");
-        try (var files = java.nio.file.Files.list(dir)) {
+        try (var files = Files.list(dir)) {
             assertThat(files.count()).as("six charts, two formats").isEqualTo(12);
         }
     }
@@ -56,7 +65,7 @@ class LiveViewTest {
         LiveViewModel vm = new LiveViewModel(LiveViewModelTest.AT_ONCE, LiveViewModelTest.HALF_LOADED);
         LiveView[] view = new LiveView[1];
         robot.interact(() -> view[0] = new LiveView(vm));
-        java.util.concurrent.atomic.AtomicInteger redraws = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger redraws = new AtomicInteger();
         view[0].charts().get(0).addChangeListener(e -> redraws.incrementAndGet());
         robot.interact(() -> {
             view[0].shownProperty().set(false);
@@ -66,7 +75,7 @@ class LiveViewTest {
         for (int i = 0; i < 20; i++) {
             vm.result(i, LiveViewModelTest.result(0, 0.5, 1.5));
         }
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view[0].points()).as("the data arrived").isEqualTo(20);
         assertThat(redraws.get()).as("but nothing was drawn").isZero();

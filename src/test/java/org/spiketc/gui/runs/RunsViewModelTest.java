@@ -3,19 +3,33 @@ package org.spiketc.gui.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spiketc.analysis.Verdict;
 import org.spiketc.common.Json;
 import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.gui.DialogService;
 import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.result.ResultDocument;
+import org.spiketc.result.RunKind;
 import org.spiketc.store.Database;
 import org.spiketc.store.JdbcRunRepository;
-import org.spiketc.result.RunKind;
+import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
+import org.spiketc.store.RunStatus;
 
 /** The run history's state and actions, without a stage. */
 class RunsViewModelTest {
@@ -39,7 +53,7 @@ class RunsViewModelTest {
         runs.importResult(result("compile_alpha", 10, 9, 10, 11));
         runs.importResult(result("inference_beta", 20));
         // the history's days are those of a fixed clock in UTC, so no filter depends on today's date or the machine's zone
-        vm = new RunsViewModel(runs, new BackgroundTasks(WorkbenchThreads.callingThread(), dialogs), java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T12:00:00Z"), java.time.ZoneOffset.UTC));
+        vm = new RunsViewModel(runs, new BackgroundTasks(WorkbenchThreads.callingThread(), dialogs), Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
@@ -79,29 +93,29 @@ class RunsViewModelTest {
         var slow = vm.rows().stream().filter(r -> r.testName().equals("bench_slow")).findFirst().orElseThrow();
         var base = vm.rows().stream().filter(r -> r.testName().equals("bench_base")).findFirst().orElseThrow();
         // same timestamp: the earlier id is the baseline, whichever order they were picked in
-        vm.compare(java.util.List.of(base, slow));
+        vm.compare(List.of(base, slow));
         assertThat(vm.comparison()).singleElement().satisfies(row -> {
             assertThat(row.metric()).isEqualTo("compilation_time_ms");
             assertThat(row.change()).isEqualTo("-20.0%");
-            assertThat(row.verdict()).isEqualTo(org.spiketc.analysis.Verdict.BETTER);
+            assertThat(row.verdict()).isEqualTo(Verdict.BETTER);
         });
         assertThat(vm.comparisonTitleProperty().get()).startsWith("Against baseline #" + slow.id());
-        vm.compare(java.util.List.of(base));
+        vm.compare(List.of(base));
         assertThat(vm.comparison()).isEmpty();
     }
 
     @Test
-    void exportWritesTheStoredResultAsJsonOrATidyCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void exportWritesTheStoredResultAsJsonOrATidyCsv(@TempDir Path dir) throws Exception {
         vm.refresh();
         var alpha = vm.rows().stream().filter(r -> r.testName().equals("compile_alpha")).findFirst().orElseThrow();
         vm.export(alpha, dir.resolve("a.json"));
         assertThat(ResultDocument.read(dir.resolve("a.json")).testName()).isEqualTo("compile_alpha");
         vm.export(alpha, dir.resolve("a.csv"));
         // the same tidy table as stc runs export: one row for the run, its raw samples in a long table beside it
-        assertThat(java.nio.file.Files.readAllLines(dir.resolve("a.csv"))).containsExactly(
+        assertThat(Files.readAllLines(dir.resolve("a.csv"))).containsExactly(
                 "run_id,test_name,kind,status,started,model,hardware,compilation_time_ms",
                 alpha.id() + ",compile_alpha,compile,finished,2026-11-27T01:00:00Z,,Intel Loihi 2 (simulated),10.0");
-        assertThat(java.nio.file.Files.readAllLines(dir.resolve("a-samples.csv"))).containsExactly("run_id,metric,sample,value",
+        assertThat(Files.readAllLines(dir.resolve("a-samples.csv"))).containsExactly("run_id,metric,sample,value",
                 alpha.id() + ",compilation_time_ms,0,9.0", alpha.id() + ",compilation_time_ms,1,10.0", alpha.id() + ",compilation_time_ms,2,11.0");
         assertThat(vm.statusProperty().get()).startsWith("exported run " + alpha.id());
     }
@@ -127,13 +141,13 @@ class RunsViewModelTest {
         vm.hardwareProperty().set("Loihi 2");
         assertThat(vm.rows()).extracting(r -> r.testName()).containsExactlyInAnyOrder("compile_alpha", "inference_beta");
         vm.hardwareProperty().set(null);
-        vm.runStatusProperty().set(org.spiketc.store.RunStatus.FAILED);
+        vm.runStatusProperty().set(RunStatus.FAILED);
         assertThat(vm.rows()).isEmpty();
         vm.runStatusProperty().set(null);
         // every run here is dated 2026-11-27 (01:00 and 02:00 UTC)
-        vm.sinceProperty().set(java.time.LocalDate.parse("2026-11-28"));
+        vm.sinceProperty().set(LocalDate.parse("2026-11-28"));
         assertThat(vm.rows()).as("nothing was started on or after the day after").isEmpty();
-        vm.sinceProperty().set(java.time.LocalDate.parse("2026-11-27"));
+        vm.sinceProperty().set(LocalDate.parse("2026-11-27"));
         assertThat(vm.rows()).as("the day itself counts from its first instant").hasSize(3);
     }
 
@@ -143,7 +157,7 @@ class RunsViewModelTest {
         runs.importResult(inference("inference_4bit", "m", 0.89, 0.55));
         runs.importResult(inference("inference_bad", "m", 0.80, 0.60));
         vm.refresh();
-        vm.tradeOff(java.util.List.of());
+        vm.tradeOff(List.of());
         assertThat(vm.tradeOffs()).hasSize(3);
         assertThat(vm.tradeOffs()).filteredOn(RunsViewModel.TradeOff::onFront).extracting(t -> t.run().testName())
                 .containsExactlyInAnyOrder("inference_8bit", "inference_4bit");
@@ -163,20 +177,20 @@ class RunsViewModelTest {
     }
 
     @Test
-    void importingStoresGoodFilesAndACorruptOneStoresNothingAndSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void importingStoresGoodFilesAndACorruptOneStoresNothingAndSaysWhy(@TempDir Path dir)
             throws Exception {
-        java.nio.file.Path good = dir.resolve("baseline.json");
+        Path good = dir.resolve("baseline.json");
         inference("pytorch_cpu_baseline", "fmnist-spikformer-tiny", 0.9, 1.0).write(good);
-        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("broken.json"), "{\"test_name\": \"x\", \"metrics\": [1,");
-        vm.importFiles(java.util.List.of(good, bad));
-        assertThat(runs.list(org.spiketc.store.RunQuery.all())).as("all or nothing").hasSize(2);
+        Path bad = Files.writeString(dir.resolve("broken.json"), "{\"test_name\": \"x\", \"metrics\": [1,");
+        vm.importFiles(List.of(good, bad));
+        assertThat(runs.list(RunQuery.all())).as("all or nothing").hasSize(2);
         assertThat(dialogs.messages()).singleElement().satisfies(m -> {
             assertThat(m.title()).isEqualTo("Import failed");
             assertThat(m.problem()).contains("broken.json");
             assertThat(m.whatToDo()).contains("Nothing was imported");
         });
-        vm.importFiles(java.util.List.of(good));
-        assertThat(runs.list(org.spiketc.store.RunQuery.all())).hasSize(3);
+        vm.importFiles(List.of(good));
+        assertThat(runs.list(RunQuery.all())).hasSize(3);
         assertThat(vm.statusProperty().get()).startsWith("imported 1 result");
     }
 
@@ -189,15 +203,15 @@ class RunsViewModelTest {
     }
 
     /** The store, whose reads of metrics fail once {@code failing} is set (a broken database file, say). */
-    static RunRepository failingMetrics(RunRepository store, java.util.concurrent.atomic.AtomicBoolean failing) {
-        return (RunRepository) java.lang.reflect.Proxy.newProxyInstance(RunRepository.class.getClassLoader(),
+    static RunRepository failingMetrics(RunRepository store, AtomicBoolean failing) {
+        return (RunRepository) Proxy.newProxyInstance(RunRepository.class.getClassLoader(),
                 new Class<?>[] {RunRepository.class}, (proxy, method, args) -> {
                     if (failing.get() && method.getName().equals("metrics")) {
                         throw new IllegalStateException("database file is damaged");
                     }
                     try {
                         return method.invoke(store, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
+                    } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });
@@ -205,7 +219,7 @@ class RunsViewModelTest {
 
     @Test
     void aComparisonThatCannotReadTheRunsEndsInADialogAndLeavesTheLastComparisonShown() {
-        var failing = new java.util.concurrent.atomic.AtomicBoolean();
+        var failing = new AtomicBoolean();
         var broken = new RunsViewModel(failingMetrics(runs, failing), new BackgroundTasks(WorkbenchThreads.callingThread(), dialogs));
         broken.refresh();
         broken.compare(List.copyOf(broken.rows()));
@@ -223,7 +237,7 @@ class RunsViewModelTest {
 
     @Test
     void aSlowReadOfAnEarlierSelectionNeverReplacesTheSelectedRunsMetrics() {
-        List<Runnable> reads = new java.util.ArrayList<>();
+        List<Runnable> reads = new ArrayList<>();
         var stepped = new RunsViewModel(runs, new BackgroundTasks(new WorkbenchThreads(reads::add, Runnable::run, Runnable::run), dialogs));
         stepped.refresh();
         reads.remove(0).run();

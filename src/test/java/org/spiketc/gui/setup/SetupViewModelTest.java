@@ -2,18 +2,26 @@ package org.spiketc.gui.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import javafx.application.Platform;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spiketc.gui.DialogService;
 import org.spiketc.gui.BackgroundTasks;
+import org.spiketc.gui.DialogService;
 import org.spiketc.gui.Settings;
 import org.spiketc.gui.WorkbenchThreads;
 import org.spiketc.run.RunService;
@@ -183,17 +191,17 @@ class SetupViewModelTest {
 
     @Test
     void aRunThatFailsOnTheRunThreadReachesTheDialogOnTheFxThread() throws Exception {
-        var runThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var runThread = Executors.newSingleThreadExecutor();
         try {
-            var shownOnFx = new java.util.concurrent.CompletableFuture<Boolean>();
-            DialogService onFx = (title, problem, whatToDo) -> shownOnFx.complete(javafx.application.Platform.isFxApplicationThread()
+            var shownOnFx = new CompletableFuture<Boolean>();
+            DialogService onFx = (title, problem, whatToDo) -> shownOnFx.complete(Platform.isFxApplicationThread()
                     && title.equals("Run failed") && problem.contains("does not fit"));
-            var tasks = new BackgroundTasks(new WorkbenchThreads(Runnable::run, runThread, javafx.application.Platform::runLater), onFx);
+            var tasks = new BackgroundTasks(new WorkbenchThreads(Runnable::run, runThread, Platform::runLater), onFx);
             var threaded = new SetupViewModel(new SetupForm(tasks, Settings.inMemory()), new RunSubmission(runs, tasks, null, () -> { }));
             threaded.form().modelProperty().set("spikformer-8-768");
             threaded.form().targetProperty().set("loihi1");
             threaded.compile();
-            assertThat(shownOnFx.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(shownOnFx.get(60, TimeUnit.SECONDS)).isTrue();
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(threaded.statusProperty().get()).contains("failed: ").contains("does not fit");
             assertThat(runs.list(RunQuery.all())).extracting(StoredRun::status).containsExactly(RunStatus.FAILED);
@@ -208,11 +216,11 @@ class SetupViewModelTest {
         Runnable[] onBegin = {() -> { }};
         RunRepository store = runs;
         // the user presses Cancel the moment the run has been recorded, before the compiler's first safe point
-        runs = (RunRepository) java.lang.reflect.Proxy.newProxyInstance(RunRepository.class.getClassLoader(),
+        runs = (RunRepository) Proxy.newProxyInstance(RunRepository.class.getClassLoader(),
                 new Class<?>[] {RunRepository.class}, (proxy, method, args) -> {
                     try {
                         return method.invoke(store, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
+                    } catch (InvocationTargetException e) {
                         throw e.getCause();
                     } finally {
                         if (method.getName().equals("begin")) {
@@ -279,8 +287,8 @@ class SetupViewModelTest {
         List<String> ids = new ArrayList<>();
         passes.forEach(p -> ids.add(p.path("id").asText()));
         assertThat(ids).contains("prune-weights", "reduce-time-steps").doesNotContain("eliminate-dead-code");
-        var prune = java.util.stream.StreamSupport.stream(passes.spliterator(), false).filter(p -> p.path("id").asText()
+        var prune = StreamSupport.stream(passes.spliterator(), false).filter(p -> p.path("id").asText()
                 .equals("prune-weights")).findFirst().orElseThrow();
-        assertThat(prune.path("layers").get(0).path("value").asDouble()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(prune.path("layers").get(0).path("value").asDouble()).isCloseTo(0.3, Offset.offset(0.01));
     }
 }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.zip.CRC32C;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Cancellation;
@@ -22,6 +27,7 @@ import org.spiketc.hw.HardwareProfiles;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.model.Presets;
 import org.spiketc.model.weights.WeightSource;
+import org.spiketc.sim.ActivityTotals;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceResult;
 import org.spiketc.sim.reference.ReferenceSimulator;
@@ -62,8 +68,8 @@ class ChipEmulatorTest {
         for (String target : new String[] {"loihi1", "loihi2"}) {
             Evaluation.Outcome e = Evaluation.run(emulator(target, null), data, 2, Cancellation.none(), ProgressListener.NONE);
             assertThat(e.layerMeans()).as(target).allSatisfy((layer, v) -> {
-                assertThat(v[org.spiketc.sim.ActivityTotals.CURRENT_WRAPS]).as("%s u wraps", layer).isZero();
-                assertThat(v[org.spiketc.sim.ActivityTotals.VOLTAGE_CLIPS]).as("%s v saturations", layer).isZero();
+                assertThat(v[ActivityTotals.CURRENT_WRAPS]).as("%s u wraps", layer).isZero();
+                assertThat(v[ActivityTotals.VOLTAGE_CLIPS]).as("%s v saturations", layer).isZero();
             });
         }
     }
@@ -138,7 +144,7 @@ class ChipEmulatorTest {
         var energy = HardwareProfiles.builtIn("loihi1").energy();
         assertThat(e.hops()).isPositive();
         assertThat(e.breakdownMj().get("spikes_within_tile")).isCloseTo(e.messages() * energy.spikeWithinTile().value() * 1e-9,
-                org.assertj.core.api.Assertions.within(1e-15));
+                Assertions.within(1e-15));
         assertThat(e.breakdownMj().get("hops_east_west") + e.breakdownMj().get("hops_north_south")).isPositive();
     }
 
@@ -197,9 +203,9 @@ class ChipEmulatorTest {
             b = in.readAllBytes();
         }
         // the same binary relabelled for Loihi 1, whose cores hold 1,024 neurons: the reader cannot know that limit
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        buf.put(32, "loihi1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(32, "loihi1".getBytes(StandardCharsets.US_ASCII));
+        CRC32C crc = new CRC32C();
         crc.update(b, 64, b.length - 64);
         buf.putInt(24, (int) crc.getValue());
         BinaryProgram p = BinaryReader.load(b, "relabelled binary");

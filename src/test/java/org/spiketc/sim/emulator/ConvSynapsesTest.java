@@ -2,11 +2,13 @@ package org.spiketc.sim.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.spiketc.compiler.codegen.ConnectionKind;
 import org.spiketc.compiler.codegen.BinaryProgram.Group;
+import org.spiketc.compiler.codegen.ConnectionKind;
+import org.spiketc.hw.LoihiArithmetic;
 
 /**
  * The packed convolution equals a plain 64-bit convolution whatever lane packing the input allows:
@@ -98,7 +100,7 @@ class ConvSynapsesTest {
         assertThat(cur).containsExactly(expected);
         int[] expectedReached = reached(x, cin, h, w, ho, wo, k, s, p);
         assertThat(reached).containsExactly(expectedReached);
-        assertThat(ops).isEqualTo((long) co * java.util.Arrays.stream(expectedReached).sum());
+        assertThat(ops).isEqualTo((long) co * Arrays.stream(expectedReached).sum());
 
         int[] exp = new int[co];
         for (int o = 0; o < co; o++) {
@@ -108,7 +110,7 @@ class ConvSynapsesTest {
         assertThat(conv.accumulateActivation(x, scratch, u, exp, reached)).isEqualTo(ops);
         assertThat(reached).containsExactly(expectedReached);
         for (int i = 0; i < u.length; i++) {
-            assertThat(u[i]).as("neuron %d", i).isEqualTo(org.spiketc.hw.LoihiArithmetic.activation(expected[i], exp[i / (ho * wo)]));
+            assertThat(u[i]).as("neuron %d", i).isEqualTo(LoihiArithmetic.activation(expected[i], exp[i / (ho * wo)]));
         }
     }
 }

@@ -2,7 +2,10 @@ package org.spiketc.sim.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Cancellation;
@@ -66,10 +69,10 @@ class PipelineTest {
         int t = program.image().timeSteps();
         int pops = program.populations().size();
         // which chip steps each population spent in its T-step window, as the emulator shows them
-        java.util.TreeSet<Integer> chipSteps = new java.util.TreeSet<>();
-        List<java.util.TreeSet<Integer>> window = new java.util.ArrayList<>();
+        TreeSet<Integer> chipSteps = new TreeSet<>();
+        List<TreeSet<Integer>> window = new ArrayList<>();
         for (int p = 0; p < pops; p++) {
-            window.add(new java.util.TreeSet<>());
+            window.add(new TreeSet<>());
         }
         ChipEmulator.Emulated run = gated.runDetailed(ChipEmulatorTest.data.pixels()[0], (p, chipStep, modelStep, out, u, v) -> {
             chipSteps.add(chipStep);
@@ -86,13 +89,13 @@ class PipelineTest {
             assertThat(w.last() - w.first()).isEqualTo(t - 1);
         }
         double stepNs = run.estimate().stepNs();
-        assertThat(run.result().latencyMs()).isCloseTo(steps * stepNs / 1e6, org.assertj.core.data.Percentage.withPercentage(1e-9));
+        assertThat(run.result().latencyMs()).isCloseTo(steps * stepNs / 1e6, Percentage.withPercentage(1e-9));
         for (int batch : new int[] {1, 4, 16, 64}) {
             // inference i enters at chip step i·T and leaves `steps` later: the batch is done when the last one leaves
             long done = (long) (batch - 1) * t + steps;
             double expected = batch / (done * stepNs / 1e9);
             assertThat(gated.energyModel().pipelinedThroughput(run.result().latencyMs(), batch)).as("batch %d", batch)
-                    .isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1e-9));
+                    .isCloseTo(expected, Percentage.withPercentage(1e-9));
         }
     }
 

@@ -2,6 +2,7 @@ package org.spiketc.sim.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ class PoolingTest {
         }
         int[] dense = new int[c * o * o];
         int[] events = new int[c * o * o];
-        java.util.Arrays.fill(events, 7); // stale values from an earlier step must not survive
+        Arrays.fill(events, 7); // stale values from an earlier step must not survive
         long denseOps = SynapseKernels.maxPool(x, dense, c, size, size, o, o, k, s, p);
         long eventOps = SynapseKernels.orPool(x, events, c, size, size, o, o, k, s, p);
         assertThat(events).containsExactly(dense);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.spiketc.common.Json;
 import org.spiketc.compiler.frontend.ModelFrontend;
@@ -63,7 +64,7 @@ class GoldenOutputsTest {
                 exact++;
                 for (int k = 0; k < logits.size(); k++) {
                     assertThat((double) r.logits()[k]).as("logit %d of image %d", k, i)
-                            .isCloseTo(logits.get(k).asDouble(), org.assertj.core.data.Offset.offset(1e-4));
+                            .isCloseTo(logits.get(k).asDouble(), Offset.offset(1e-4));
                 }
             } else {
                 // The first layer that differs must have had a membrane at its threshold.

@@ -1,8 +1,6 @@
 package org.spiketc.compiler.passes;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
-import java.util.TreeSet;
 import org.spiketc.common.UserInputException;
 import org.spiketc.hw.HardwareProfile;
 
@@ -153,26 +151,6 @@ public record PipelineOptions(int level, int bits, Double sparsity, Integer time
 
     public static PipelineOptions defaults(int level) {
         return builder().level(level).build();
-    }
-
-    /** Puts the options that differ from a level's defaults, and the level and bits, into a run's configuration. */
-    public void describe(ObjectNode c) {
-        c.put("level", level).put("bits", bits);
-        if (sparsity != null) {
-            c.put("sparsity", sparsity);
-        }
-        if (timeSteps != null) {
-            c.put("time_steps", timeSteps);
-        }
-        if (!disabled.isEmpty()) {
-            c.put("disabled_passes", String.join(",", new TreeSet<>(disabled)));
-        }
-        if (spread) {
-            c.put("spread", true);
-        }
-        if (ranges != null) {
-            c.put("ranges", ranges.describe());
-        }
     }
 
     public PipelineOptions spreadOverChips() {

@@ -1,5 +1,6 @@
 package org.spiketc.analysis;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -61,7 +62,7 @@ public record MetricRule(Direction better, double threshold, boolean absolute, d
      */
     public static MetricRule forMetric(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        Set<String> words = Set.of(n.split("[_\\-]"));
+        Set<String> words = Set.copyOf(Arrays.asList(n.split("[_\\-]"))); // a name may repeat a word
         if (n.startsWith("pass_saves_") || words.contains("ci95")) {
             // differences, and the bounds of an interval (its centre is the metric judged)
             return INFORMATIONAL;

@@ -90,4 +90,11 @@ class MetricRuleTest {
         assertThat(verdict("energy_per_inference_mj", Undeclared.of(new double[] {1.0, 1.0}), Undeclared.of(new double[] {1.04, 1.04})))
                 .isEqualTo(Verdict.NOT_SIGNIFICANT);
     }
+
+    @Test
+    void aNameThatRepeatsAWordIsReadLikeAnyOther() {
+        // found by ResultJsonFuzzTest: a stored metric named like this made reading it fail
+        assertThat(MetricRule.forMetric("energy_per_energy_mj")).isEqualTo(MetricRule.ENERGY);
+        assertThat(MetricInfo.legacy("ms_ms").rule()).isEqualTo(MetricRule.TIME);
+    }
 }

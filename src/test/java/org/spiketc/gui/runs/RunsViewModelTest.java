@@ -99,8 +99,8 @@ class RunsViewModelTest {
         vm.export(alpha, dir.resolve("a.csv"));
         // the same tidy table as stc runs export: one row for the run, its raw samples in a long table beside it
         assertThat(java.nio.file.Files.readAllLines(dir.resolve("a.csv"))).containsExactly(
-                "run_id,test_name,kind,status,started,model,hardware,compilation_time_ms",
-                alpha.id() + ",compile_alpha,compile,finished,2026-11-27T01:00:00Z,,Intel Loihi 2 (simulated),10.0");
+                "run_id,test_name,kind,status,started,model,hardware,label,tags,compilation_time_ms",
+                alpha.id() + ",compile_alpha,compile,finished,2026-11-27T01:00:00Z,,Intel Loihi 2 (simulated),,,10.0");
         assertThat(java.nio.file.Files.readAllLines(dir.resolve("a-samples.csv"))).containsExactly("run_id,metric,sample,value",
                 alpha.id() + ",compilation_time_ms,0,9.0", alpha.id() + ",compilation_time_ms,1,10.0", alpha.id() + ",compilation_time_ms,2,11.0");
         assertThat(vm.statusProperty().get()).startsWith("exported run " + alpha.id());

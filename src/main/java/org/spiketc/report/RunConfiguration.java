@@ -69,13 +69,18 @@ public final class RunConfiguration {
         }
     }
 
-    /** The keys, in order, whose values are not the same in all of {@code runs} (a key one run lacks differs). */
+    /**
+     * The keys, in order, whose values are not the same in all of {@code runs} that recorded a configuration
+     * (a key one of them lacks differs). Runs that recorded none are left out: they say nothing of any key,
+     * and counting them would make every key differ.
+     */
     public static List<String> differingKeys(Collection<? extends Map<String, String>> runs) {
+        List<? extends Map<String, String>> recorded = runs.stream().filter(r -> !r.isEmpty()).toList();
         TreeSet<String> keys = new TreeSet<>();
-        runs.forEach(r -> keys.addAll(r.keySet()));
+        recorded.forEach(r -> keys.addAll(r.keySet()));
         List<String> out = new ArrayList<>();
         for (String k : keys) {
-            if (runs.stream().map(r -> r.get(k)).distinct().count() > 1) {
+            if (recorded.stream().map(r -> r.get(k)).distinct().count() > 1) {
                 out.add(k);
             }
         }

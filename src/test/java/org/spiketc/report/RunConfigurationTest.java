@@ -31,6 +31,8 @@ class RunConfigurationTest {
         var b = RunConfiguration.flat("{\"bits\": 4, \"level\": 2, \"model\": \"m\", \"pruning\": 0.5}");
         assertThat(RunConfiguration.differingKeys(List.of(a, b))).containsExactly("bits", "pruning");
         assertThat(RunConfiguration.differingKeys(List.of(a))).isEmpty();
+        assertThat(RunConfiguration.differingKeys(List.of(a, b, Map.of()))).as("a run that recorded nothing says nothing")
+                .containsExactly("bits", "pruning");
         assertThat(RunConfiguration.summary(b, List.of("bits", "pruning"))).isEqualTo("bits=4, pruning=0.5");
         assertThat(RunConfiguration.summary(a, List.of())).as("nothing differs: all of it").isEqualTo("bits=8, level=2, model=m");
     }

@@ -83,7 +83,7 @@ final class RunsCommand implements Runnable {
         String hardware;
         @Option(names = "--status", description = "running, finished, failed, cancelled or interrupted.")
         RunStatus status;
-        @Option(names = "--search", paramLabel = "TEXT", description = "Test name, model or hardware containing TEXT.")
+        @Option(names = "--search", paramLabel = "TEXT", description = "Test name, model, hardware, label or a tag containing TEXT.")
         String search;
         @Option(names = "--tag", paramLabel = "TAG", description = "Only runs tagged TAG (see stc runs tag).")
         String tag;

@@ -189,11 +189,12 @@ public final class JdbcRunRepository implements RunRepository {
             args.add(q.status().name());
         }
         if (q.text() != null) {
-            sql.append(" AND (LOWER(test_name) LIKE ? OR LOWER(COALESCE(model, '')) LIKE ? OR LOWER(COALESCE(hardware, '')) LIKE ?)");
+            sql.append(" AND (LOWER(test_name) LIKE ? OR LOWER(COALESCE(model, '')) LIKE ? OR LOWER(COALESCE(hardware, '')) LIKE ?"
+                    + " OR LOWER(COALESCE(label, '')) LIKE ? OR EXISTS (SELECT 1 FROM run_tag s WHERE s.run_id = run.id AND s.tag LIKE ?))");
             String like = "%" + q.text().toLowerCase(Locale.ROOT) + "%";
-            args.add(like);
-            args.add(like);
-            args.add(like);
+            for (int i = 0; i < 5; i++) {
+                args.add(like);
+            }
         }
         if (q.tag() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM run_tag f WHERE f.run_id = run.id AND f.tag = ?)");

@@ -3,7 +3,7 @@ package org.spiketc.store;
 /**
  * Which runs to list; null fields do not filter.
  *
- * @param text  a substring of the test name, model or hardware, any case
+ * @param text  a substring of the test name, model, hardware, label or a tag, any case
  * @param tag   a tag the runs carry (any case, as tags are)
  * @param limit at most this many, newest first
  */

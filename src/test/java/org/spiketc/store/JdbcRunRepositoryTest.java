@@ -211,6 +211,10 @@ class JdbcRunRepositoryTest {
         assertThat(runs.list(RunQuery.all().withTag("SWEEP-7"))).extracting(StoredRun::id).containsExactlyInAnyOrder(a, b);
         assertThat(runs.list(RunQuery.all().withTag("best"))).extracting(StoredRun::id).containsExactly(b);
         assertThat(runs.list(RunQuery.all().withTag("sweep"))).as("a whole tag, not a part of one").isEmpty();
+        runs.setLabel(a, "The Good One");
+        assertThat(runs.list(new RunQuery(null, null, null, null, "good", 10))).as("search reads labels").extracting(StoredRun::id)
+                .containsExactly(a);
+        assertThat(runs.list(new RunQuery(null, null, null, null, "BES", 10))).as("and tags").extracting(StoredRun::id).containsExactly(b);
     }
 
     @Test

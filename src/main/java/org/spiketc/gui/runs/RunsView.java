@@ -45,7 +45,7 @@ public final class RunsView extends BorderPane {
     public RunsView(RunsViewModel vm) {
         getStyleClass().add("runs-view");
         TextField search = new TextField();
-        search.setPromptText("Search test, model or hardware");
+        search.setPromptText("Search test, model, hardware, label or tag");
         search.getStyleClass().add("runs-search");
         search.textProperty().bindBidirectional(vm.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);

@@ -6,6 +6,7 @@ import static org.spiketc.cli.StcCommandTest.stc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,7 +124,7 @@ class RunsCommandTest {
             {"runs", "tag", "9", "--add", "x", "--db", db, "no stored run 9 (see stc runs list)"},
         };
         for (String[] c : bad) {
-            var r = stc(java.util.Arrays.copyOf(c, c.length - 1));
+            var r = stc(Arrays.copyOf(c, c.length - 1));
             String expected = c[c.length - 1];
             assertThat(r.code()).as(expected).isEqualTo(ExitCodes.USER);
             assertThat(r.err().strip()).as(expected).contains(expected).doesNotContain("\n").doesNotContain("Exception");

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
-import java.sql.DriverManager;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,7 +151,7 @@ class JdbcRunRepositoryTest {
 
     @Test
     void theDocumentsLimitsAreTheSchemasColumnSizes() throws Exception {
-        Map<String, Integer> expected = new java.util.HashMap<>(Map.of("RUN.TEST_NAME", ResultDocument.MAX_TEST_NAME, "RUN.MODEL", ResultDocument.MAX_MODEL,
+        Map<String, Integer> expected = new HashMap<>(Map.of("RUN.TEST_NAME", ResultDocument.MAX_TEST_NAME, "RUN.MODEL", ResultDocument.MAX_MODEL,
                 "RUN.HARDWARE", ResultDocument.MAX_HARDWARE, "RUN.SOFTWARE_VERSION", ResultDocument.MAX_SOFTWARE_VERSION,
                 "RUN.HOST", ResultDocument.MAX_HOST, "METRIC.NAME", ResultDocument.MAX_METRIC_NAME,
                 "PASS_RECORD.PASS_ID", ResultDocument.MAX_PASS_ID, "LAYER_RECORD.NAME", ResultDocument.MAX_LAYER_NAME,
@@ -227,7 +229,7 @@ class JdbcRunRepositoryTest {
                 .hasMessageContaining("tag 'two words' is not allowed").hasMessageContaining("a-z, 0-9");
         assertThatThrownBy(() -> runs.changeTags(id, List.of("t".repeat(RunLabels.MAX_TAG + 1)), List.of()))
                 .hasMessageContaining("is not allowed");
-        List<String> many = java.util.stream.IntStream.range(0, RunLabels.MAX_TAGS).mapToObj(i -> "t" + i).toList();
+        List<String> many = IntStream.range(0, RunLabels.MAX_TAGS).mapToObj(i -> "t" + i).toList();
         assertThatThrownBy(() -> runs.changeTags(id, many, List.of())).isInstanceOf(StoreException.class)
                 .hasMessageContaining("would carry 17 tags, more than 16");
         assertThat(runs.find(id).orElseThrow().tags()).as("all or nothing").containsExactly("kept");

@@ -3,13 +3,12 @@ package org.spiketc.bench;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import org.spiketc.report.ResultConfiguration;
+import org.spiketc.report.RunConfiguration;
 import org.spiketc.result.ResultDocument;
 
 /**
@@ -64,21 +63,16 @@ final class ResultGroups {
 
     /**
      * The settings of {@code c} whose values differ among the recorded configurations of its test name,
-     * as "name=value", or "name not set" for a setting only others have. The names come in the order they
-     * first appear in those configurations, the same for every row of the test name, so rows read as columns.
+     * as "name=value", or "name not set" for a setting only others have. The names come in key order, the
+     * same for every row of the test name, so rows read as columns.
      */
     static String label(ResultConfiguration c, List<ResultConfiguration> recorded) {
         if (!c.recorded()) {
             return NOT_RECORDED;
         }
-        Set<String> names = new LinkedHashSet<>();
-        recorded.forEach(o -> names.addAll(o.settings().keySet()));
         List<String> parts = new ArrayList<>();
-        for (String name : names) {
-            boolean differs = recorded.stream().anyMatch(o -> !Objects.equals(o.setting(name), c.setting(name)));
-            if (differs) {
-                parts.add(c.setting(name) == null ? name + " not set" : name + "=" + c.setting(name));
-            }
+        for (String name : RunConfiguration.differingKeys(recorded.stream().map(ResultConfiguration::settings).toList())) {
+            parts.add(c.setting(name) == null ? name + " not set" : name + "=" + c.setting(name));
         }
         if (parts.isEmpty() && recorded.size() > 1) {
             // they differ only in how they are written (4 against "4", nested against dotted keys)

@@ -17,6 +17,7 @@ import org.spiketc.analysis.MetricComparison;
 import org.spiketc.analysis.Statistics;
 import org.spiketc.common.UserInputException;
 import org.spiketc.result.ResultDocument;
+import org.spiketc.report.RunConfiguration;
 import org.spiketc.store.RunExport;
 import org.spiketc.result.RunKind;
 import org.spiketc.store.RunQuery;
@@ -31,9 +32,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stc runs}: the stored runs of the command line and the workbench. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show, compare, export, import and delete stored runs.",
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Compare.class, RunsCommand.Export.class,
-                RunsCommand.Import.class, RunsCommand.Delete.class})
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List, show, compare, label, tag, export, import and delete stored runs.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Compare.class, RunsLabelCommand.class,
+                RunsTagCommand.class, RunsCommand.Export.class, RunsCommand.Import.class, RunsCommand.Delete.class})
 final class RunsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -61,6 +63,11 @@ final class RunsCommand implements Runnable {
         return runs.find(id).orElseThrow(() -> new UserInputException("no stored run " + id + " (see stc runs list)"));
     }
 
+    /** A run's tags as listed: space-separated in brackets, or "-". */
+    static String tagsText(List<String> tags) {
+        return tags.isEmpty() ? "-" : "[" + String.join(" ", tags) + "]";
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "One stored run per line, newest first.")
     static final class ListRuns implements Callable<Integer> {
         @Spec
@@ -75,19 +82,31 @@ final class RunsCommand implements Runnable {
         String hardware;
         @Option(names = "--status", description = "running, finished, failed, cancelled or interrupted.")
         RunStatus status;
-        @Option(names = "--search", paramLabel = "TEXT", description = "Test name, model or hardware containing TEXT.")
+        @Option(names = "--search", paramLabel = "TEXT", description = "Test name, model, hardware, label or a tag containing TEXT.")
         String search;
+        @Option(names = "--tag", paramLabel = "TAG", description = "Only runs tagged TAG (see stc runs tag).")
+        String tag;
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
         int limit;
+        @Option(names = "--wide", description = "Print each run's configuration whole (by default cut at "
+                + ConfigurationText.COLUMN + " characters).")
+        boolean wide;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<StoredRun> runs = db.open().list(new RunQuery(kind, model, hardware, status, search, Math.max(1, limit)));
-            for (StoredRun r : runs) {
-                out.printf(Locale.ROOT, "%6d  %s  %-9s %-11s %-48s %-24s %s%n", r.id(), WHEN.format(r.started()),
+            RunQuery query = new RunQuery(kind, model, hardware, status, search, tag, Math.max(1, limit));
+            List<StoredRun> runs = db.open().list(query);
+            // The settings that tell the listed runs apart, which is why they are listed side by side.
+            List<Map<String, String>> settings = runs.stream().<Map<String, String>>map(r -> RunConfiguration.flat(r.configuration())).toList();
+            List<String> differing = RunConfiguration.differingKeys(settings);
+            for (int i = 0; i < runs.size(); i++) {
+                StoredRun r = runs.get(i);
+                out.printf(Locale.ROOT, "%6d  %s  %-9s %-11s %-48s %-24s %-26s %s  %s%s%n", r.id(), WHEN.format(r.started()),
                         r.kind().name().toLowerCase(Locale.ROOT), r.status().name().toLowerCase(Locale.ROOT), r.testName(),
-                        Objects.toString(r.model(), "-"), Objects.toString(r.hardware(), "-"));
+                        Objects.toString(r.model(), "-"), Objects.toString(r.hardware(), "-"),
+                        ConfigurationText.column(settings.get(i), differing, wide), tagsText(r.tags()),
+                        r.label() == null ? "" : "  \"" + r.label() + "\"");
             }
             if (runs.isEmpty()) {
                 out.println("no stored runs match");
@@ -116,6 +135,9 @@ final class RunsCommand implements Runnable {
             out.printf(Locale.ROOT, "  started %s, finished %s, stc %s, host %s%n", WHEN.format(r.started()),
                     r.finished() == null ? "-" : WHEN.format(r.finished()), Objects.toString(r.softwareVersion(), "-"),
                     Objects.toString(r.host(), "-"));
+            out.println("  label: " + Objects.toString(r.label(), "-"));
+            out.println("  tags: " + (r.tags().isEmpty() ? "-" : String.join(" ", r.tags())));
+            ConfigurationText.full(out, RunConfiguration.flat(r.configuration()));
             Map<String, Measurement> metrics = runs.metrics(id);
             if (!metrics.isEmpty()) {
                 out.printf(Locale.ROOT, "  %-40s %16s   %s%n", "metric", "value", "samples: n, median, min-max, spread (IQR)");
@@ -145,6 +167,8 @@ final class RunsCommand implements Runnable {
         Db db;
         @Parameters(paramLabel = "RUN", arity = "2..*", description = "Stored run ids or result JSON files; the first is the baseline.")
         List<String> runs;
+        @Option(names = "--all-config", description = "Print every configuration key, not only those that differ from the baseline's.")
+        boolean allConfig;
 
         @Override
         public Integer call() {
@@ -166,6 +190,7 @@ final class RunsCommand implements Runnable {
                 for (String w : c.warnings()) {
                     out.println("  warning: " + w);
                 }
+                ConfigurationText.differences(out, base.configuration, cur.configuration, allConfig);
                 out.printf(Locale.ROOT, "  %-40s %14s %14s %9s  %s%n", "metric", "baseline", "current", "change", "verdict");
                 for (MetricComparison m : c.metrics()) {
                     out.printf(Locale.ROOT, "  %-40s %14s %14s %9s  %s%n", m.metric(), value(m.baseline()), value(m.current()),
@@ -179,7 +204,7 @@ final class RunsCommand implements Runnable {
             return regression ? ExitCodes.REGRESSION : ExitCodes.OK;
         }
 
-        private record Loaded(String label, Map<String, Measurement> metrics, String host, int schema) {
+        private record Loaded(String label, Map<String, Measurement> metrics, String host, int schema, Map<String, String> configuration) {
         }
 
         private static boolean isFile(String s) {
@@ -193,12 +218,14 @@ final class RunsCommand implements Runnable {
                     throw new UserInputException(ref + " is neither a stored run id nor a result file");
                 }
                 ResultDocument d = ResultDocument.read(p);
-                return new Loaded(ref, d.measurements(), d.environment().path("host").toString(), d.schemaVersion());
+                return new Loaded(ref, d.measurements(), d.environment().path("host").toString(), d.schemaVersion(),
+                        RunConfiguration.flat(d.json().path("configuration")));
             }
             long id = Long.parseLong(ref);
             StoredRun r = require(repo, id);
             int schema = repo.result(id).map(ResultDocument::schemaVersion).orElse(ResultDocument.SCHEMA_VERSION);
-            return new Loaded("run " + id + " (" + r.testName() + ")", repo.metrics(id), r.host(), schema);
+            String named = r.label() == null ? r.testName() : r.testName() + ", \"" + r.label() + "\"";
+            return new Loaded("run " + id + " (" + named + ")", repo.metrics(id), r.host(), schema, RunConfiguration.flat(r.configuration()));
         }
 
         private static String value(Measurement m) {

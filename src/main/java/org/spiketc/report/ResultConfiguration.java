@@ -18,8 +18,7 @@ import org.spiketc.result.ResultDocument;
  *
  * @param canonical the object as JSON text with its keys sorted at every depth and its numbers in one
  *                  form ({@code 4.0} and {@code 4} alike), the identity; null when not recorded
- * @param settings  the scalar values by dotted name ({@code pipeline.level} for {@code {"pipeline":
- *                  {"level": 2}}}), in the document's order, for people to read; arrays as JSON text
+ * @param settings  the settings for people to read, as {@link RunConfiguration#flat(JsonNode)} gives them
  */
 public record ResultConfiguration(String canonical, Map<String, String> settings) {
     /** The configuration of a result that recorded none. */
@@ -35,9 +34,7 @@ public record ResultConfiguration(String canonical, Map<String, String> settings
         if (!c.isObject()) {
             return NOT_RECORDED;
         }
-        Map<String, String> settings = new LinkedHashMap<>();
-        flatten("", c, settings);
-        return new ResultConfiguration(canonical(c), settings);
+        return new ResultConfiguration(canonical(c), RunConfiguration.flat(c));
     }
 
     public boolean recorded() {
@@ -49,7 +46,7 @@ public record ResultConfiguration(String canonical, Map<String, String> settings
         return settings.get(dottedName);
     }
 
-    private static String canonical(JsonNode n) {
+    static String canonical(JsonNode n) {
         if (n.isObject()) {
             Map<String, JsonNode> sorted = new TreeMap<>();
             n.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
@@ -71,13 +68,5 @@ public record ResultConfiguration(String canonical, Map<String, String> settings
 
     private static String quoted(String key) {
         return new TextNode(key).toString();
-    }
-
-    private static void flatten(String prefix, JsonNode n, Map<String, String> out) {
-        if (n.isObject()) {
-            n.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
-        } else {
-            out.put(prefix, n.isTextual() ? n.asText() : canonical(n));
-        }
     }
 }

@@ -1,29 +1,36 @@
 package org.spiketc.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.spiketc.analysis.Measurement;
-import org.spiketc.common.Json;
 
 /**
- * Runs as tidy CSV, as pandas and R read it without reshaping: one row per run, its identity and
- * configuration columns first, then one column per metric; raw samples in a second, long-format table
- * (run, metric, sample index, value). Configuration keys and metric names absent from a run are empty cells.
+ * Runs as tidy CSV, as pandas and R read it without reshaping: one row per run, its identity (with the
+ * user's label and tags) and configuration columns first, then one column per metric; raw samples in a
+ * second, long-format table (run, metric, sample index, value). Configuration keys and metric names
+ * absent from a run are empty cells.
  */
 public final class RunsCsv {
-    /** What a row says of one run. {@code configuration} is its stored JSON object, or null. */
+    /**
+     * What a row says of one run. {@code configuration} is its stored JSON object, or null; {@code label}
+     * the user's label, or null; {@code tags} the user's tags (one cell, space-separated: a tag has no spaces).
+     */
     public record Run(long id, String testName, String kind, String status, String started, String model, String hardware,
-            String configuration, Map<String, Measurement> metrics) {
+            String label, List<String> tags, String configuration, Map<String, Measurement> metrics) {
+        public Run {
+            tags = List.copyOf(tags);
+        }
     }
 
-    private static final List<String> IDENTITY = List.of("run_id", "test_name", "kind", "status", "started", "model", "hardware");
+    private static final List<String> IDENTITY = List.of("run_id", "test_name", "kind", "status", "started", "model", "hardware",
+            "label", "tags");
 
     private RunsCsv() {
     }
@@ -42,7 +49,7 @@ public final class RunsCsv {
         try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (Run r : runs) {
                 List<Object> row = new ArrayList<>(List.of(r.id(), r.testName(), r.kind(), r.status(), r.started(),
-                        nullToEmpty(r.model()), nullToEmpty(r.hardware())));
+                        nullToEmpty(r.model()), nullToEmpty(r.hardware()), nullToEmpty(r.label()), String.join(" ", r.tags())));
                 Map<String, String> c = configuration(r);
                 config.forEach(k -> row.add(c.getOrDefault(k, "")));
                 for (String m : metrics) {
@@ -58,7 +65,7 @@ public final class RunsCsv {
     public static void writeSamples(List<Run> runs, Writer out) throws IOException {
         try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("run_id", "metric", "sample", "value").get())) {
             for (Run r : runs) {
-                for (Map.Entry<String, Measurement> m : new java.util.TreeMap<>(r.metrics()).entrySet()) {
+                for (Map.Entry<String, Measurement> m : new TreeMap<>(r.metrics()).entrySet()) {
                     double[] s = m.getValue().samples();
                     for (int i = 0; i < s.length; i++) {
                         p.printRecord(r.id(), m.getKey(), i, s[i]);
@@ -68,26 +75,8 @@ public final class RunsCsv {
         }
     }
 
-    /** The configuration's scalar fields as text, nested objects flattened with dots. */
     private static Map<String, String> configuration(Run r) {
-        Map<String, String> flat = new java.util.TreeMap<>();
-        if (r.configuration() == null || r.configuration().isBlank()) {
-            return flat;
-        }
-        try {
-            flatten("", Json.mapper().readTree(r.configuration()), flat);
-        } catch (IOException e) {
-            flat.put("unreadable", r.configuration());
-        }
-        return flat;
-    }
-
-    private static void flatten(String prefix, JsonNode n, Map<String, String> out) {
-        if (n.isObject()) {
-            n.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
-        } else if (!n.isNull()) {
-            out.put(prefix, n.isValueNode() ? n.asText() : n.toString());
-        }
+        return RunConfiguration.flat(r.configuration());
     }
 
     private static String nullToEmpty(String s) {

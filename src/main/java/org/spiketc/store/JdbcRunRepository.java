@@ -14,11 +14,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.analysis.MetricInfo;
 import org.spiketc.common.Json;
@@ -30,8 +33,11 @@ import org.spiketc.result.RunKind;
 public final class JdbcRunRepository implements RunRepository {
     /** Points per stored chunk of a series. */
     static final int CHUNK = 4096;
-    private static final String RUN_COLUMNS =
-            "id, kind, test_name, model, hardware, status, started_at, finished_at, software_version, host, configuration";
+    /** An imported configuration beyond this is not a run's options but something else pasted in: refused. */
+    public static final int MAX_CONFIGURATION = 64 * 1024;
+    /** A run's columns with its tags in order, space-separated (a tag has no spaces), for {@link #run}. */
+    private static final String RUN_COLUMNS = "id, kind, test_name, model, hardware, status, started_at, finished_at, software_version, "
+            + "host, configuration, label, (SELECT LISTAGG(t.tag, ' ') WITHIN GROUP (ORDER BY t.tag) FROM run_tag t WHERE t.run_id = run.id)";
     private final Database db;
     private final Clock clock;
 
@@ -104,11 +110,16 @@ public final class JdbcRunRepository implements RunRepository {
 
     @Override
     public List<Long> importResults(List<ResultDocument> results) {
+        List<String> configurations = new ArrayList<>();
+        for (ResultDocument r : results) {
+            configurations.add(configurationOf(r));
+        }
         return write(c -> {
             List<Long> ids = new ArrayList<>();
-            for (ResultDocument r : results) {
+            for (int i = 0; i < results.size(); i++) {
+                ResultDocument r = results.get(i);
                 try {
-                    ids.add(insertImported(c, r));
+                    ids.add(insertImported(c, r, configurations.get(i)));
                 } catch (SQLException e) {
                     // Parsing checks what the schema refuses; should the two ever disagree, name the file.
                     throw new StoreException(db.failure("cannot store " + r.origin() + " in", e).getMessage() + "; nothing was imported");
@@ -118,10 +129,28 @@ public final class JdbcRunRepository implements RunRepository {
         });
     }
 
-    private long insertImported(Connection c, ResultDocument result) throws Exception {
+    /**
+     * The document's top-level "configuration" object as compact JSON, or null where it has none (or
+     * something other than an object there, which says nothing about options); refused beyond
+     * {@link #MAX_CONFIGURATION} characters, naming the file.
+     */
+    private static String configurationOf(ResultDocument r) {
+        JsonNode n = r.json().path("configuration");
+        if (!n.isObject()) {
+            return null;
+        }
+        String json = n.toString();
+        if (json.length() > MAX_CONFIGURATION) {
+            throw new StoreException(r.origin() + ": its configuration has " + json.length() + " characters of JSON, more than "
+                    + MAX_CONFIGURATION + " (64 KiB) a run keeps; nothing was imported");
+        }
+        return json;
+    }
+
+    private long insertImported(Connection c, ResultDocument result, String configuration) throws Exception {
         long id;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO run (kind, test_name, model, hardware, status, started_at, "
-                + "finished_at, software_version, host, document) VALUES (?, ?, ?, ?, 'FINISHED', ?, ?, ?, ?, ?)",
+                + "finished_at, software_version, host, document, configuration) VALUES (?, ?, ?, ?, 'FINISHED', ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             Instant when = parseInstant(result);
             s.setString(1, kindOf(result).name());
@@ -133,6 +162,7 @@ public final class JdbcRunRepository implements RunRepository {
             s.setString(7, result.environment("software_version"));
             s.setString(8, ResultDocument.hostOf(result.environment().path("host")));
             s.setString(9, Json.mapper().writeValueAsString(result.json()));
+            s.setString(10, configuration);
             s.executeUpdate();
             id = generatedId(s);
         }
@@ -161,11 +191,16 @@ public final class JdbcRunRepository implements RunRepository {
             args.add(q.status().name());
         }
         if (q.text() != null) {
-            sql.append(" AND (LOWER(test_name) LIKE ? OR LOWER(COALESCE(model, '')) LIKE ? OR LOWER(COALESCE(hardware, '')) LIKE ?)");
+            sql.append(" AND (LOWER(test_name) LIKE ? OR LOWER(COALESCE(model, '')) LIKE ? OR LOWER(COALESCE(hardware, '')) LIKE ?"
+                    + " OR LOWER(COALESCE(label, '')) LIKE ? OR EXISTS (SELECT 1 FROM run_tag s WHERE s.run_id = run.id AND s.tag LIKE ?))");
             String like = "%" + q.text().toLowerCase(Locale.ROOT) + "%";
-            args.add(like);
-            args.add(like);
-            args.add(like);
+            for (int i = 0; i < 5; i++) {
+                args.add(like);
+            }
+        }
+        if (q.tag() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM run_tag f WHERE f.run_id = run.id AND f.tag = ?)");
+            args.add(q.tag().strip().toLowerCase(Locale.ROOT));
         }
         sql.append(" ORDER BY started_at DESC, id DESC LIMIT ?");
         args.add(q.limit());
@@ -235,6 +270,75 @@ public final class JdbcRunRepository implements RunRepository {
                 return out;
             }
         });
+    }
+
+    @Override
+    public void setLabel(long id, String label) {
+        String stored = RunLabels.label(label);
+        write(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE run SET label = ? WHERE id = ?")) {
+                s.setString(1, stored);
+                s.setLong(2, id);
+                if (s.executeUpdate() == 0) {
+                    throw new StoreException("no stored run " + id);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> changeTags(long id, Collection<String> add, Collection<String> remove) {
+        // Every tag is checked before anything is written, so a bad one changes nothing.
+        Set<String> adding = new TreeSet<>();
+        add.forEach(t -> adding.add(RunLabels.tag(t)));
+        Set<String> removing = new TreeSet<>();
+        remove.forEach(t -> removing.add(RunLabels.tag(t)));
+        return write(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM run WHERE id = ? FOR UPDATE")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("no stored run " + id);
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM run_tag WHERE run_id = ? AND tag = ?")) {
+                for (String t : removing) {
+                    s.setLong(1, id);
+                    s.setString(2, t);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("MERGE INTO run_tag (run_id, tag) KEY (run_id, tag) VALUES (?, ?)")) {
+                for (String t : adding) {
+                    s.setLong(1, id);
+                    s.setString(2, t);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            List<String> tags = tagsOf(c, id);
+            if (tags.size() > RunLabels.MAX_TAGS) {
+                throw new StoreException("run " + id + " would carry " + tags.size() + " tags, more than " + RunLabels.MAX_TAGS
+                        + ": remove some (its tags: " + String.join(" ", tags) + ")");
+            }
+            return tags;
+        });
+    }
+
+    private static List<String> tagsOf(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT tag FROM run_tag WHERE run_id = ? ORDER BY tag")) {
+            s.setLong(1, id);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
     }
 
     @Override
@@ -402,7 +506,11 @@ public final class JdbcRunRepository implements RunRepository {
         Timestamp end = rs.getTimestamp(8);
         return new StoredRun(rs.getLong(1), RunKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
                 RunStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), end == null ? null : end.toInstant(),
-                rs.getString(9), rs.getString(10), rs.getString(11));
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), tags(rs.getString(13)));
+    }
+
+    private static List<String> tags(String spaced) {
+        return spaced == null || spaced.isEmpty() ? List.of() : List.of(spaced.split(" "));
     }
 
     private static double[] samples(String json) throws Exception {

@@ -20,7 +20,7 @@ public final class RunExport {
         for (long id : ids) {
             StoredRun r = runs.find(id).orElseThrow(() -> new StoreException("no stored run " + id));
             rows.add(new RunsCsv.Run(id, r.testName(), r.kind().name().toLowerCase(Locale.ROOT), r.status().name().toLowerCase(Locale.ROOT),
-                    r.started().toString(), r.model(), r.hardware(), r.configuration(), runs.metrics(id)));
+                    r.started().toString(), r.model(), r.hardware(), r.label(), r.tags(), r.configuration(), runs.metrics(id)));
         }
         Path samples = csv.resolveSibling(csv.getFileName().toString().replaceFirst("(?i)\\.csv$", "") + "-samples.csv");
         try (Writer w = Files.newBufferedWriter(csv)) {

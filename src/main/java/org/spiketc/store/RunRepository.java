@@ -1,5 +1,6 @@
 package org.spiketc.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,10 @@ public interface RunRepository {
      */
     void finish(long id, RunStatus status, ResultDocument result);
 
-    /** Stores a finished result from elsewhere (a file, a baseline script) in one transaction; returns its id. */
+    /**
+     * Stores a finished result from elsewhere (a file, a baseline script) in one transaction; returns its
+     * id. The document's top-level "configuration" object, where it has one, becomes the run's configuration.
+     */
     long importResult(ResultDocument result);
 
     /**
@@ -34,7 +38,21 @@ public interface RunRepository {
 
     Map<String, Measurement> metrics(long id);
 
-    /** Deletes a run and everything recorded with it; false if there was none. */
+    /**
+     * Sets a run's label, the user's one line about it ({@link RunLabels#label}); null or blank clears it.
+     * A run that does not exist, or a label that is not one short line, is refused with a {@link StoreException}.
+     */
+    void setLabel(long id, String label);
+
+    /**
+     * Adds and removes a run's tags ({@link RunLabels#tag}) in one transaction, all or none: adding a tag it
+     * has and removing one it lacks change nothing. Returns its tags after, in order. A run that does not
+     * exist, a tag that is not allowed, or more than {@link RunLabels#MAX_TAGS} tags is refused with a
+     * {@link StoreException}.
+     */
+    List<String> changeTags(long id, Collection<String> add, Collection<String> remove);
+
+    /** Deletes a run and everything recorded with it (metrics, series, records, tags); false if there was none. */
     boolean delete(long id);
 
     /** Appends points to a run's series (chunked: cheap for millions of points). */

@@ -99,12 +99,12 @@ class ResultsReportTest {
                 configured(level2, 0.9, 0.9), configured(level0, 2.2, 0.9)), "test results");
         List<String> energy = trendRows(html, "energy_per_inference_mj");
         assertThat(energy).hasSize(2);
-        assertThat(energy.get(0)).contains("<td>pipeline.level=2, pipeline.bits=4</td>").contains("-10.0%").doesNotContain("model=");
+        assertThat(energy.get(0)).contains("<td>pipeline.bits=4, pipeline.level=2</td>").contains("-10.0%").doesNotContain("model=");
         // the keys in one order for every row, whatever order each document wrote them in
-        assertThat(energy.get(1)).contains("<td>pipeline.level=0, pipeline.bits=8</td>").contains("+10.0%");
+        assertThat(energy.get(1)).contains("<td>pipeline.bits=8, pipeline.level=0</td>").contains("+10.0%");
         assertThat(html).doesNotContain("+120.0%");
         // the opportunities name the configuration they were read from, since the name alone is shared
-        assertThat(html).contains("Layer stem causes 90% of the synaptic operations in inference_&lt;tiny&gt; (pipeline.level=0, pipeline.bits=8)");
+        assertThat(html).contains("Layer stem causes 90% of the synaptic operations in inference_&lt;tiny&gt; (pipeline.bits=8, pipeline.level=0)");
     }
 
     @Test

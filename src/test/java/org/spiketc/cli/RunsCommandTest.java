@@ -6,6 +6,7 @@ import static org.spiketc.cli.StcCommandTest.stc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,100 @@ class RunsCommandTest {
         Path p = dir.resolve(name + ".json");
         Json.mapper().writeValue(p.toFile(), d);
         return p;
+    }
+
+    /** A result file like {@link #result} whose top-level "configuration" object is {@code configuration}. */
+    Path configured(String name, String configuration, double ms, double... samples) throws Exception {
+        Path p = result(name, ms, samples);
+        ObjectNode d = (ObjectNode) Json.mapper().readTree(p.toFile());
+        d.set("configuration", Json.mapper().readTree(configuration));
+        Json.mapper().writeValue(p.toFile(), d);
+        return p;
+    }
+
+    @Test
+    void listShowsTheSettingsThatTellTheListedRunsApartCutUnlessWide() throws Exception {
+        String shared = "\"model\": \"fmnist-spikformer-tiny\", \"note\": \"%s\"";
+        stc("runs", "import", configured("o2_4bit", "{\"bits\": 4, \"pipeline\": {\"level\": 2}, " + shared.formatted("x") + "}", 1).toString(),
+                configured("o3_8bit", "{\"bits\": 8, \"pipeline\": {\"level\": 3}, " + shared.formatted("x".repeat(80)) + "}", 1).toString(),
+                result("unconfigured", 1).toString(), "--db", db);
+        List<String> lines = stc("runs", "list", "--db", db).out().lines().toList();
+        assertThat(lines).hasSize(3);
+        String o2 = lines.stream().filter(l -> l.contains("o2_4bit")).findFirst().orElseThrow();
+        assertThat(o2).contains("bits=4, note=x, pipeline.level=2").as("the same in every run: left out").doesNotContain("model=");
+        String o3 = lines.stream().filter(l -> l.contains("o3_8bit")).findFirst().orElseThrow();
+        assertThat(o3).contains("bits=8, note=xxx").contains("…").doesNotContain("pipeline.level=3");
+        assertThat(lines.stream().filter(l -> l.contains("unconfigured")).findFirst().orElseThrow()).contains(" -  -");
+        assertThat(stc("runs", "list", "--wide", "--db", db).out()).contains("note=" + "x".repeat(80) + ", pipeline.level=3");
+        assertThat(stc("runs", "list", "--search", "o2", "--db", db).out()).as("alone, a run shows all its settings")
+                .contains("bits=4, model=fmnist-spikformer-tiny, note=x, pipeline.leve…");
+    }
+
+    @Test
+    void showPrintsTheWholeConfigurationOneKeyALine() throws Exception {
+        stc("runs", "import", configured("o2", "{\"bits\": 4, \"pipeline\": {\"level\": 2, \"disabled\": [\"fuse-lif\"]}}", 1).toString(),
+                result("plain", 1).toString(), "--db", db);
+        String shown = stc("runs", "show", "1", "--db", db).out();
+        assertThat(shown).contains("  configuration:\n    bits = 4\n    pipeline.disabled = [\"fuse-lif\"]\n    pipeline.level = 2\n");
+        assertThat(stc("runs", "show", "2", "--db", db).out()).contains("  configuration: not recorded");
+    }
+
+    @Test
+    void compareSaysWhichSettingsDifferFromTheBaselineBeforeTheMetrics() throws Exception {
+        Path base = configured("base", "{\"bits\": 8, \"level\": 2, \"sparsity\": 0}", 100);
+        Path cur = configured("cur", "{\"bits\": 4, \"level\": 2, \"time_steps\": 4}", 101);
+        Path same = configured("same", "{\"bits\": 8, \"level\": 2, \"sparsity\": 0}", 100);
+        stc("runs", "import", base.toString(), cur.toString(), same.toString(), "--db", db);
+        String out = stc("runs", "compare", "1", "2", "--db", db).out();
+        assertThat(out).contains("  configuration differs:\n    bits: 8 -> 4\n    sparsity: 0 -> -\n    time_steps: - -> 4\n  metric")
+                .doesNotContain("level");
+        assertThat(stc("runs", "compare", "1", "3", "--db", db).out()).contains("  same configuration\n  metric");
+        assertThat(stc("runs", "compare", "1", "2", "--all-config", "--db", db).out())
+                .contains("  configuration (every key, 3 differ):\n    bits: 8 -> 4\n    level: 2\n");
+        assertThat(stc("runs", "compare", base.toString(), cur.toString()).out()).as("result files: their configuration objects")
+                .contains("    bits: 8 -> 4\n");
+    }
+
+    @Test
+    void aRunsLabelAndTagsAreSetListedShownAndFilteredBy() throws Exception {
+        stc("runs", "import", result("alpha", 1).toString(), result("beta", 2).toString(), "--db", db);
+        var labelled = stc("runs", "label", "1", "4-bit", "weights,", "pruned", "--db", db);
+        assertThat(labelled.code()).as(labelled.err()).isZero();
+        assertThat(labelled.out()).contains("labelled run 1 \"4-bit weights, pruned\"");
+        var tagged = stc("runs", "tag", "1", "--add", "Baseline", "paper", "--db", db);
+        assertThat(tagged.code()).as(tagged.err()).isZero();
+        assertThat(tagged.out()).contains("run 1 tags: baseline paper");
+        assertThat(stc("runs", "tag", "1", "--remove", "paper", "--add", "o2", "--db", db).out()).contains("run 1 tags: baseline o2");
+        String alpha = stc("runs", "list", "--db", db).out().lines().filter(l -> l.contains("alpha")).findFirst().orElseThrow();
+        assertThat(alpha).contains("[baseline o2]").contains("\"4-bit weights, pruned\"");
+        assertThat(stc("runs", "list", "--tag", "baseline", "--db", db).out().lines()).singleElement().asString().contains("alpha");
+        assertThat(stc("runs", "list", "--tag", "nowhere", "--db", db).out()).contains("no stored runs match");
+        assertThat(stc("runs", "show", "1", "--db", db).out()).contains("  label: 4-bit weights, pruned\n  tags: baseline o2\n");
+        assertThat(stc("runs", "show", "2", "--db", db).out()).contains("  label: -\n  tags: -\n");
+        assertThat(stc("runs", "label", "1", "", "--db", db).out()).contains("cleared the label of run 1");
+        assertThat(stc("runs", "show", "1", "--db", db).out()).contains("  label: -\n");
+    }
+
+    @Test
+    void aBadLabelOrTagOrAMissingRunGivesOneLineAndTheUserExitCode() throws Exception {
+        stc("runs", "import", result("alpha", 1).toString(), "--db", db);
+        String[][] bad = {
+            {"runs", "label", "1", "two\nlines", "--db", db, "a label is one line of text"},
+            {"runs", "label", "1", "l".repeat(201), "--db", db, "a label has at most 200 characters: this one has 201"},
+            {"runs", "tag", "1", "--add", "two words", "--db", db, "tag 'two words' is not allowed: a tag is 1 to 32 of a-z"},
+            {"runs", "tag", "1", "--add", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "--db", db,
+                "run 1 would carry 17 tags, more than 16"},
+            {"runs", "tag", "1", "--db", db, "say which tags to --add or --remove"},
+            {"runs", "label", "9", "x", "--db", db, "no stored run 9 (see stc runs list)"},
+            {"runs", "tag", "9", "--add", "x", "--db", db, "no stored run 9 (see stc runs list)"},
+        };
+        for (String[] c : bad) {
+            var r = stc(Arrays.copyOf(c, c.length - 1));
+            String expected = c[c.length - 1];
+            assertThat(r.code()).as(expected).isEqualTo(ExitCodes.USER);
+            assertThat(r.err().strip()).as(expected).contains(expected).doesNotContain("\n").doesNotContain("Exception");
+        }
+        assertThat(stc("runs", "show", "1", "--db", db).out()).as("nothing changed").contains("  label: -\n  tags: -\n");
     }
 
     @Test
@@ -135,7 +230,7 @@ class RunsCommandTest {
         // tidy: a header, then one row per run; identity first, then the metrics; not JSON
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0)).startsWith("run_id,test_name,kind,status,started,model,hardware").endsWith(",compilation_time_ms");
+        assertThat(rows.get(0)).startsWith("run_id,test_name,kind,status,started,model,hardware,label,tags").endsWith(",compilation_time_ms");
         assertThat(rows.get(1)).startsWith("1,alpha,").endsWith(",7.0");
         assertThat(rows.get(2)).startsWith("2,beta,").endsWith(",9.0");
         assertThat(Files.readAllLines(dir.resolve("runs-samples.csv")))

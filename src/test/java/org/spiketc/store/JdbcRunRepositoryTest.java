@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,11 +152,12 @@ class JdbcRunRepositoryTest {
 
     @Test
     void theDocumentsLimitsAreTheSchemasColumnSizes() throws Exception {
-        Map<String, Integer> expected = Map.of("RUN.TEST_NAME", ResultDocument.MAX_TEST_NAME, "RUN.MODEL", ResultDocument.MAX_MODEL,
+        Map<String, Integer> expected = new HashMap<>(Map.of("RUN.TEST_NAME", ResultDocument.MAX_TEST_NAME, "RUN.MODEL", ResultDocument.MAX_MODEL,
                 "RUN.HARDWARE", ResultDocument.MAX_HARDWARE, "RUN.SOFTWARE_VERSION", ResultDocument.MAX_SOFTWARE_VERSION,
                 "RUN.HOST", ResultDocument.MAX_HOST, "METRIC.NAME", ResultDocument.MAX_METRIC_NAME,
                 "PASS_RECORD.PASS_ID", ResultDocument.MAX_PASS_ID, "LAYER_RECORD.NAME", ResultDocument.MAX_LAYER_NAME,
-                "LAYER_RECORD.ENGINE", ResultDocument.MAX_ENGINE);
+                "LAYER_RECORD.ENGINE", ResultDocument.MAX_ENGINE));
+        expected.putAll(Map.of("RUN.LABEL", RunLabels.MAX_LABEL, "RUN_TAG.TAG", RunLabels.MAX_TAG));
         Map<String, Long> actual = new HashMap<>();
         try (var c = db.connect(); var s = c.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, CHARACTER_MAXIMUM_LENGTH FROM "
                 + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC'"); var rs = s.executeQuery()) {
@@ -183,6 +186,111 @@ class JdbcRunRepositoryTest {
         assertThat(runs.metrics(id)).isEmpty();
         assertThat(runs.series(id, "energy").size()).isZero();
         assertThat(runs.delete(id)).isFalse();
+    }
+
+    @Test
+    void aRunKeepsItsLabelAndTagsAndAnEmptyLabelClearsIt() {
+        long id = runs.importResult(result("x", 1));
+        assertThat(runs.find(id).orElseThrow().label()).isNull();
+        assertThat(runs.find(id).orElseThrow().tags()).isEmpty();
+        runs.setLabel(id, "  4-bit weights, pruned 50%  ");
+        assertThat(runs.changeTags(id, List.of("paper", "Baseline", "o2"), List.of())).containsExactly("baseline", "o2", "paper");
+        assertThat(runs.changeTags(id, List.of("paper"), List.of("o2", "never-there"))).containsExactly("baseline", "paper");
+        StoredRun r = runs.find(id).orElseThrow();
+        assertThat(r.label()).isEqualTo("4-bit weights, pruned 50%");
+        assertThat(r.tags()).containsExactly("baseline", "paper");
+        assertThat(runs.list(RunQuery.all())).singleElement().extracting(StoredRun::tags).isEqualTo(List.of("baseline", "paper"));
+        runs.setLabel(id, "");
+        assertThat(runs.find(id).orElseThrow().label()).isNull();
+    }
+
+    @Test
+    void theTagFilterListsOnlyRunsWithThatTagInAnyCase() {
+        long a = runs.importResult(result("a", 1));
+        long b = runs.importResult(result("b", 1));
+        runs.importResult(result("c", 1));
+        runs.changeTags(a, List.of("sweep-7"), List.of());
+        runs.changeTags(b, List.of("sweep-7", "best"), List.of());
+        assertThat(runs.list(RunQuery.all().withTag("SWEEP-7"))).extracting(StoredRun::id).containsExactlyInAnyOrder(a, b);
+        assertThat(runs.list(RunQuery.all().withTag("best"))).extracting(StoredRun::id).containsExactly(b);
+        assertThat(runs.list(RunQuery.all().withTag("sweep"))).as("a whole tag, not a part of one").isEmpty();
+        runs.setLabel(a, "The Good One");
+        assertThat(runs.list(new RunQuery(null, null, null, null, "good", 10))).as("search reads labels").extracting(StoredRun::id)
+                .containsExactly(a);
+        assertThat(runs.list(new RunQuery(null, null, null, null, "BES", 10))).as("and tags").extracting(StoredRun::id).containsExactly(b);
+    }
+
+    @Test
+    void aBadLabelOrTagOrAMissingRunIsRefusedWithOneMessageAndChangesNothing() {
+        long id = runs.importResult(result("x", 1));
+        runs.changeTags(id, List.of("kept"), List.of());
+        assertThatThrownBy(() -> runs.setLabel(id, "two\nlines")).isInstanceOf(StoreException.class).hasMessageContaining("one line");
+        assertThatThrownBy(() -> runs.setLabel(id, "l".repeat(RunLabels.MAX_LABEL + 1))).hasMessageContaining("at most 200 characters");
+        assertThatThrownBy(() -> runs.changeTags(id, List.of("ok", "two words"), List.of())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("tag 'two words' is not allowed").hasMessageContaining("a-z, 0-9");
+        assertThatThrownBy(() -> runs.changeTags(id, List.of("t".repeat(RunLabels.MAX_TAG + 1)), List.of()))
+                .hasMessageContaining("is not allowed");
+        List<String> many = IntStream.range(0, RunLabels.MAX_TAGS).mapToObj(i -> "t" + i).toList();
+        assertThatThrownBy(() -> runs.changeTags(id, many, List.of())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("would carry 17 tags, more than 16");
+        assertThat(runs.find(id).orElseThrow().tags()).as("all or nothing").containsExactly("kept");
+        assertThat(runs.find(id).orElseThrow().label()).isNull();
+        assertThatThrownBy(() -> runs.setLabel(999, "x")).isInstanceOf(StoreException.class).hasMessage("no stored run 999");
+        assertThatThrownBy(() -> runs.changeTags(999, List.of("x"), List.of())).hasMessage("no stored run 999");
+    }
+
+    @Test
+    void deletingARunDeletesItsTags() throws Exception {
+        long id = runs.importResult(result("x", 1));
+        runs.changeTags(id, List.of("gone-with-it"), List.of());
+        runs.delete(id);
+        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM run_tag")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void anImportKeepsTheDocumentsConfigurationObjectAsCompactJson() {
+        ObjectNode d = result("configured", 1).json();
+        d.putObject("configuration").put("bits", 4).putObject("pipeline").put("level", 2).putArray("disabled").add("fuse-lif");
+        List<Long> ids = runs.importResults(List.of(ResultDocument.parse(d, "configured.json"), result("plain", 1)));
+        assertThat(runs.find(ids.get(0)).orElseThrow().configuration())
+                .isEqualTo("{\"bits\":4,\"pipeline\":{\"level\":2,\"disabled\":[\"fuse-lif\"]}}");
+        assertThat(runs.find(ids.get(1)).orElseThrow().configuration()).isNull();
+    }
+
+    @Test
+    void anImportWhoseConfigurationIsBeyondItsBoundStoresNothingAndNamesTheFile() {
+        ObjectNode d = result("huge", 1).json();
+        d.putObject("configuration").put("pasted", "x".repeat(JdbcRunRepository.MAX_CONFIGURATION));
+        List<ResultDocument> docs = List.of(result("fine", 1), ResultDocument.parse(d, "huge.json"));
+        assertThatThrownBy(() -> runs.importResults(docs)).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("huge.json: its configuration has").hasMessageContaining("more than 65536 (64 KiB)")
+                .hasMessageContaining("nothing was imported");
+        assertThat(runs.list(RunQuery.all())).isEmpty();
+    }
+
+    @Test
+    void aVersion5DatabaseMigratesKeepingItsRunsWithoutLabelOrTags() throws Exception {
+        String url = InMemoryStore.url();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("5").load().migrate();
+        try (var c = DriverManager.getConnection(url, "sa", ""); var s = c.createStatement()) {
+            s.execute("INSERT INTO run (kind, test_name, model, hardware, configuration, status, started_at, finished_at) VALUES "
+                    + "('INFERENCE', 'from_v5', 'm', 'loihi2', '{\"bits\": 8}', 'FINISHED', TIMESTAMP WITH TIME ZONE "
+                    + "'2026-11-27 01:00:00Z', TIMESTAMP WITH TIME ZONE '2026-11-27 01:05:00Z')");
+            s.execute("INSERT INTO metric (run_id, name, measured) SELECT id, 'accuracy', 0.9 FROM run");
+        }
+        RunRepository migrated = new JdbcRunRepository(Database.open(url));
+        StoredRun r = migrated.list(RunQuery.all()).get(0);
+        assertThat(r.testName()).isEqualTo("from_v5");
+        assertThat(r.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(r.configuration()).isEqualTo("{\"bits\": 8}");
+        assertThat(r.label()).isNull();
+        assertThat(r.tags()).isEmpty();
+        assertThat(migrated.metrics(r.id())).containsKey("accuracy");
+        migrated.changeTags(r.id(), List.of("old"), List.of());
+        assertThat(migrated.list(RunQuery.all().withTag("old"))).hasSize(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -22,9 +23,11 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.spiketc.result.RunKind;
 import org.spiketc.store.RunStatus;
@@ -42,7 +45,7 @@ public final class RunsView extends BorderPane {
     public RunsView(RunsViewModel vm) {
         getStyleClass().add("runs-view");
         TextField search = new TextField();
-        search.setPromptText("Search test, model or hardware");
+        search.setPromptText("Search test, model, hardware, label or tag");
         search.getStyleClass().add("runs-search");
         search.textProperty().bindBidirectional(vm.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
@@ -70,7 +73,7 @@ public final class RunsView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         HBox filters = new HBox(8, search, model, hardware, kind, runStatus, since);
         HBox actions = new HBox(8);
-        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(6, filters, actions);
+        VBox top = new VBox(6, filters, actions);
         top.setPadding(new Insets(8));
 
         TableView<StoredRun> table = new TableView<>(vm.rows());
@@ -82,9 +85,12 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(text("test", StoredRun::testName, 330));
         table.getColumns().add(text("model", r -> Objects.toString(r.model(), ""), 170));
         table.getColumns().add(text("hardware", r -> Objects.toString(r.hardware(), ""), 220));
-        table.getColumns().add(text("configuration", r -> RunsViewModel.configurationText(r.configuration()), 260));
+        table.getColumns().add(text("label", r -> Objects.toString(r.label(), ""), 160));
+        table.getColumns().add(text("tags", r -> String.join(" ", r.tags()), 110));
+        table.getColumns().add(configurationColumn(vm));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        keepSelection(table, vm);
 
         TableView<RunsViewModel.MetricRow> metrics = new TableView<>(vm.metrics());
         metrics.getStyleClass().add("metrics-table");
@@ -135,7 +141,14 @@ public final class RunsView extends BorderPane {
             ask.initOwner(getScene().getWindow());
             ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.delete(chosen));
         });
-        actions.getChildren().addAll(importButton, tradeOff, delete, status);
+        Button labelButton = new Button("_Label…");
+        labelButton.getStyleClass().add("label-button");
+        labelButton.disableProperty().bind(vm.selectedProperty().isNull());
+        labelButton.setOnAction(e -> {
+            StoredRun run = vm.selectedProperty().get();
+            LabelDialog.ask(getScene().getWindow(), run).ifPresent(t -> vm.setLabelAndTags(run, t.label(), t.tags()));
+        });
+        actions.getChildren().addAll(importButton, labelButton, tradeOff, delete, status);
 
         TableView<RunsViewModel.ComparisonRow> comparison = new TableView<>(vm.comparison());
         comparison.getStyleClass().add("comparison-table");
@@ -167,7 +180,14 @@ public final class RunsView extends BorderPane {
         OverlayChart overlay = new OverlayChart(vm.overlays());
         SplitPane compareSplit = new SplitPane(comparison, overlay);
         compareSplit.setDividerPositions(0.5);
-        Tab compareTab = new Tab("Comparison", new BorderPane(compareSplit, labelled(comparisonTitle), null, null, null));
+        Label configurationDiffers = new Label();
+        configurationDiffers.getStyleClass().add("comparison-configuration");
+        configurationDiffers.setPadding(new Insets(0, 8, 4, 8));
+        configurationDiffers.setWrapText(true);
+        vm.configurationDifferences().addListener((ListChangeListener<String>) ch ->
+                configurationDiffers.setText(String.join("\n", vm.configurationDifferences())));
+        Tab compareTab = new Tab("Comparison", new BorderPane(compareSplit, new VBox(labelled(comparisonTitle), configurationDiffers),
+                null, null, null));
         TradeOffChart pareto = new TradeOffChart(vm.tradeOffs(), run -> {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(run);
@@ -211,9 +231,36 @@ public final class RunsView extends BorderPane {
             c.getItems().setAll(items);
             c.setValue(keep);
         };
-        values.addListener((javafx.collections.ListChangeListener<String>) ch -> fill.run());
+        values.addListener((ListChangeListener<String>) ch -> fill.run());
         fill.run();
         return c;
+    }
+
+    /** The settings that tell the listed runs apart; the whole configuration in the cell's tooltip. */
+    private static TableColumn<StoredRun, String> configurationColumn(RunsViewModel vm) {
+        TableColumn<StoredRun, String> c = text("configuration", vm::configurationColumn, 260);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                StoredRun run = empty ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                setTooltip(run == null ? null : new Tooltip(RunsViewModel.configurationDetail(run)));
+            }
+        });
+        return c;
+    }
+
+    /** Reloading replaces the rows (after a label, say): select the run that was selected, if it is still listed. */
+    private static void keepSelection(TableView<StoredRun> table, RunsViewModel vm) {
+        long[] last = {-1};
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                last[0] = b.id();
+            }
+        });
+        vm.rows().addListener((ListChangeListener<StoredRun>) ch -> vm.rows().stream().filter(r -> r.id() == last[0]).findFirst()
+                .ifPresent(r -> table.getSelectionModel().select(r)));
     }
 
     private static Label labelled(Label source) {

@@ -1,6 +1,5 @@
 package org.spiketc.gui.runs;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,17 +29,20 @@ import org.spiketc.analysis.MetricComparison;
 import org.spiketc.analysis.ParetoFront;
 import org.spiketc.analysis.Statistics;
 import org.spiketc.analysis.Verdict;
-import org.spiketc.common.Json;
+import org.spiketc.common.UserInputException;
 import org.spiketc.gui.BackgroundTask;
 import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.gui.ErrorAdvice;
 import org.spiketc.result.ResultDocument;
+import org.spiketc.report.RunConfiguration;
 import org.spiketc.store.RunExport;
 import org.spiketc.result.RunKind;
+import org.spiketc.store.RunLabels;
 import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.RunStatus;
 import org.spiketc.store.Series;
+import org.spiketc.store.StoreException;
 import org.spiketc.store.StoredRun;
 
 /**
@@ -85,6 +88,9 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<ComparisonRow> comparison = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper comparisonTitle = new ReadOnlyStringWrapper("Select two or more runs and compare");
+    private final ObservableList<String> configurationDifferences = FXCollections.observableArrayList();
+    /** The configuration keys whose values differ among the listed runs: what the configuration column shows. */
+    private List<String> differingKeys = List.of();
 
     private final Clock clock;
 
@@ -178,6 +184,62 @@ public final class RunsViewModel {
     }
 
     /**
+     * What the last comparison's runs were configured differently, one line per setting ({@code #ID key:
+     * baseline -> current}), or one line saying they were configured the same.
+     */
+    public ObservableList<String> configurationDifferences() {
+        return configurationDifferences;
+    }
+
+    /**
+     * A run's configuration as the history's column shows it: the settings that differ among the listed
+     * runs ({@code key=value, ...}), all of its own where none differ, empty where none was recorded.
+     */
+    public String configurationColumn(StoredRun run) {
+        return RunConfiguration.summary(RunConfiguration.flat(run.configuration()), differingKeys);
+    }
+
+    /** A run's whole configuration, one {@code key = value} a line (the column's tooltip). */
+    public static String configurationDetail(StoredRun run) {
+        Map<String, String> settings = RunConfiguration.flat(run.configuration());
+        if (settings.isEmpty()) {
+            return "configuration not recorded";
+        }
+        List<String> lines = new ArrayList<>();
+        settings.forEach((k, v) -> lines.add(k + " = " + v));
+        return String.join("\n", lines);
+    }
+
+    /**
+     * Sets a run's label and tags to what the user typed: the label as one line (empty clears it), the tags
+     * as words separated by spaces or commas, replacing the run's. Both are checked before either is stored,
+     * so bad input changes nothing and ends in the dialog with what is allowed; then the history reloads.
+     */
+    public void setLabelAndTags(StoredRun run, String label, String tagsText) {
+        tasks.task("Cannot label the run", cancel -> {
+            RunLabels.label(label);
+            Set<String> wanted = new TreeSet<>();
+            for (String word : tagsText == null ? new String[0] : tagsText.trim().split("[\\s,]+")) {
+                if (!word.isEmpty()) {
+                    wanted.add(RunLabels.tag(word));
+                }
+            }
+            if (wanted.size() > RunLabels.MAX_TAGS) {
+                throw new StoreException("a run carries at most " + RunLabels.MAX_TAGS + " tags: " + wanted.size() + " were given");
+            }
+            // the tags as stored now, not as the row shows them: another process may have tagged the run since
+            Set<String> removed = new TreeSet<>(runs.find(run.id()).map(StoredRun::tags)
+                    .orElseThrow(() -> new StoreException("no stored run " + run.id())));
+            runs.setLabel(run.id(), label);
+            removed.removeAll(wanted);
+            runs.changeTags(run.id(), wanted, removed);
+            return "labelled run " + run.id();
+        }).advice(e -> e instanceof UserInputException ? new ErrorAdvice(e.getMessage(), "Change the label or tags and try again; "
+                + "the run is as it was.") : ErrorAdvice.of(e, ErrorAdvice.WORKBENCH_GOES_ON))
+                .onSuccess(note -> load(note, false)).onFailure(a -> status.set("labelling failed: " + a.problem())).start();
+    }
+
+    /**
      * Compares runs with the earliest of them, one verdict per metric (the seed's thresholds and a
      * significance test on the samples, as {@code stc runs compare} judges); with more than two, each
      * later run against that baseline, one after another in the table.
@@ -186,11 +248,12 @@ public final class RunsViewModel {
         if (chosen.size() < 2) {
             comparisonTitle.set("Select two or more runs and compare");
             comparison.clear();
+            configurationDifferences.clear();
             return;
         }
         List<StoredRun> ordered = chosen.stream().sorted(Comparator.comparing(StoredRun::started)
                 .thenComparingLong(StoredRun::id)).toList();
-        record Compared(List<ComparisonRow> rows, String title, List<Overlay> lines) {
+        record Compared(List<ComparisonRow> rows, String title, List<Overlay> lines, List<String> configuration) {
         }
         tasks.task("Comparison failed", cancel -> {
             StoredRun base = ordered.get(0);
@@ -206,12 +269,24 @@ public final class RunsViewModel {
                 }
             }
             String title = "Against baseline #" + base.id() + " (" + base.testName() + ")" + (regression ? ": regression" : "");
-            return new Compared(out, title, overlays(ordered));
+            return new Compared(out, title, overlays(ordered), configurationDifferences(ordered));
         }).onSuccess(c -> {
+            configurationDifferences.setAll(c.configuration());
             overlays.setAll(c.lines());
             comparison.setAll(c.rows());
             comparisonTitle.set(c.title());
         }).start();
+    }
+
+    /** Each later run's settings that differ from the baseline's (the first), as {@code stc runs compare} prints them. */
+    private static List<String> configurationDifferences(List<StoredRun> ordered) {
+        Map<String, String> baseline = RunConfiguration.flat(ordered.get(0).configuration());
+        List<String> out = new ArrayList<>();
+        for (StoredRun r : ordered.subList(1, ordered.size())) {
+            RunConfiguration.compare(baseline, RunConfiguration.flat(r.configuration()), true)
+                    .forEach(d -> out.add("#" + r.id() + " " + d.text()));
+        }
+        return out.isEmpty() ? List.of("Same configuration as baseline #" + ordered.get(0).id()) : out;
     }
 
     /**
@@ -351,6 +426,8 @@ public final class RunsViewModel {
             if (choices && !l.hardwares().equals(hardwares)) {
                 hardwares.setAll(l.hardwares());
             }
+            // before the rows, so that their configuration cells show the keys that tell these rows apart
+            differingKeys = RunConfiguration.differingKeys(l.found().stream().map(r -> RunConfiguration.flat(r.configuration())).toList());
             rows.setAll(l.found());
             String count = l.found().size() + (l.found().size() == 1 ? " run" : " runs");
             status.set(note == null ? count : note + "; " + count);
@@ -368,27 +445,6 @@ public final class RunsViewModel {
         }
         metricsRead = tasks.task("Cannot read the run's metrics", cancel -> runs.metrics(run.id()).entrySet().stream()
                 .map(e -> row(e.getKey(), e.getValue())).toList()).onSuccess(metrics::setAll).start();
-    }
-
-    /**
-     * A run's options as the history shows them: "key value" pairs of its configuration JSON, without
-     * where it came from ("source"); the raw text when it is not JSON.
-     */
-    public static String configurationText(String json) {
-        if (json == null || json.isBlank()) {
-            return "";
-        }
-        try {
-            List<String> parts = new ArrayList<>();
-            Json.mapper().readTree(json).fields().forEachRemaining(e -> {
-                if (!e.getKey().equals("source") && !e.getValue().isNull()) {
-                    parts.add(e.getKey().replace('_', ' ') + " " + e.getValue().asText());
-                }
-            });
-            return String.join(", ", parts);
-        } catch (IOException e) {
-            return json;
-        }
     }
 
     static MetricRow row(String name, Measurement m) {

@@ -30,6 +30,7 @@ import org.spiketc.store.JdbcRunRepository;
 import org.spiketc.store.RunQuery;
 import org.spiketc.store.RunRepository;
 import org.spiketc.store.RunStatus;
+import org.spiketc.store.StoredRun;
 
 /** The run history's state and actions, without a stage. */
 class RunsViewModelTest {
@@ -113,8 +114,8 @@ class RunsViewModelTest {
         vm.export(alpha, dir.resolve("a.csv"));
         // the same tidy table as stc runs export: one row for the run, its raw samples in a long table beside it
         assertThat(Files.readAllLines(dir.resolve("a.csv"))).containsExactly(
-                "run_id,test_name,kind,status,started,model,hardware,compilation_time_ms",
-                alpha.id() + ",compile_alpha,compile,finished,2026-11-27T01:00:00Z,,Intel Loihi 2 (simulated),10.0");
+                "run_id,test_name,kind,status,started,model,hardware,label,tags,compilation_time_ms",
+                alpha.id() + ",compile_alpha,compile,finished,2026-11-27T01:00:00Z,,Intel Loihi 2 (simulated),,,10.0");
         assertThat(Files.readAllLines(dir.resolve("a-samples.csv"))).containsExactly("run_id,metric,sample,value",
                 alpha.id() + ",compilation_time_ms,0,9.0", alpha.id() + ",compilation_time_ms,1,10.0", alpha.id() + ",compilation_time_ms,2,11.0");
         assertThat(vm.statusProperty().get()).startsWith("exported run " + alpha.id());
@@ -194,12 +195,81 @@ class RunsViewModelTest {
         assertThat(vm.statusProperty().get()).startsWith("imported 1 result");
     }
 
+    static ResultDocument configured(String name, double ms, String configuration) throws Exception {
+        ObjectNode d = result(name, ms).json();
+        d.set("configuration", Json.mapper().readTree(configuration));
+        return ResultDocument.of(d);
+    }
+
+    StoredRun row(String testName) {
+        return vm.rows().stream().filter(r -> r.testName().equals(testName)).findFirst().orElseThrow();
+    }
+
     @Test
-    void theHistoryShowsARunsOptionsWithoutItsSource() {
-        assertThat(RunsViewModel.configurationText("{\"source\": \"workbench\", \"level\": 2, \"bits\": 4, \"time_steps\": 2}"))
-                .isEqualTo("level 2, bits 4, time steps 2");
-        assertThat(RunsViewModel.configurationText(null)).isEmpty();
-        assertThat(RunsViewModel.configurationText("not json")).isEqualTo("not json");
+    void theConfigurationColumnShowsTheSettingsThatTellTheListedRunsApartAndTheTooltipAllOfThem() throws Exception {
+        runs.importResult(configured("o2_4bit", 1, "{\"bits\": 4, \"pipeline\": {\"level\": 2}, \"model\": \"m\"}"));
+        runs.importResult(configured("o3_4bit", 1, "{\"bits\": 4, \"pipeline\": {\"level\": 3}, \"model\": \"m\"}"));
+        vm.refresh();
+        assertThat(vm.configurationColumn(row("o2_4bit"))).isEqualTo("pipeline.level=2");
+        assertThat(vm.configurationColumn(row("o3_4bit"))).isEqualTo("pipeline.level=3");
+        assertThat(vm.configurationColumn(row("compile_alpha"))).as("none recorded").isEmpty();
+        assertThat(RunsViewModel.configurationDetail(row("o2_4bit"))).isEqualTo("bits = 4\nmodel = m\npipeline.level = 2");
+        assertThat(RunsViewModel.configurationDetail(row("compile_alpha"))).isEqualTo("configuration not recorded");
+        vm.searchProperty().set("o2");
+        assertThat(vm.configurationColumn(row("o2_4bit"))).as("alone: all of it").isEqualTo("bits=4, model=m, pipeline.level=2");
+    }
+
+    @Test
+    void comparingRunsNamesTheSettingsThatDifferFromTheBaseline() throws Exception {
+        runs.importResult(configured("base", 10, "{\"bits\": 8, \"level\": 2}"));
+        runs.importResult(configured("four_bit", 10, "{\"bits\": 4, \"level\": 2, \"pruning\": 0.5}"));
+        runs.importResult(configured("same", 10, "{\"bits\": 8, \"level\": 2}"));
+        vm.refresh();
+        StoredRun base = row("base");
+        StoredRun four = row("four_bit");
+        vm.compare(List.of(four, base));
+        assertThat(vm.configurationDifferences()).containsExactly("#" + four.id() + " bits: 8 -> 4", "#" + four.id() + " pruning: - -> 0.5");
+        vm.compare(List.of(base, row("same")));
+        assertThat(vm.configurationDifferences()).containsExactly("Same configuration as baseline #" + base.id());
+        vm.compare(List.of(base));
+        assertThat(vm.configurationDifferences()).isEmpty();
+    }
+
+    @Test
+    void labellingARunStoresItsLabelAndReplacesItsTagsThenShowsThemInTheHistory() {
+        vm.refresh();
+        StoredRun alpha = row("compile_alpha");
+        runs.changeTags(alpha.id(), List.of("old"), List.of());
+        vm.setLabelAndTags(alpha, "  the 4-bit one ", "Baseline, paper  o2");
+        StoredRun shown = row("compile_alpha");
+        assertThat(shown.label()).isEqualTo("the 4-bit one");
+        assertThat(shown.tags()).as("what was typed replaces what it had").containsExactly("baseline", "o2", "paper");
+        assertThat(vm.statusProperty().get()).startsWith("labelled run " + alpha.id());
+        vm.setLabelAndTags(shown, "", "");
+        assertThat(row("compile_alpha").label()).isNull();
+        assertThat(row("compile_alpha").tags()).isEmpty();
+        assertThat(dialogs.messages()).isEmpty();
+    }
+
+    @Test
+    void aBadLabelOrTagEndsInTheDialogWithWhatIsAllowedAndChangesNothing() {
+        vm.refresh();
+        StoredRun alpha = row("compile_alpha");
+        vm.setLabelAndTags(alpha, "kept?", "two words are fine but t@g is not");
+        vm.setLabelAndTags(alpha, "line one\nline two", "");
+        vm.setLabelAndTags(alpha, "too many", "t a b c d e f g h i j k l m n o p");
+        assertThat(dialogs.messages()).extracting(DialogService.Recording.Message::problem).containsExactly(
+                "tag 't@g' is not allowed: a tag is 1 to 32 of a-z, 0-9, '.', '_', '-', starting with a letter or digit",
+                "a label is one line of text: this one has a line break or another control character",
+                "a run carries at most 16 tags: 17 were given");
+        assertThat(dialogs.messages()).allSatisfy(m -> {
+            assertThat(m.title()).isEqualTo("Cannot label the run");
+            assertThat(m.whatToDo()).contains("the run is as it was");
+        });
+        StoredRun after = runs.find(alpha.id()).orElseThrow();
+        assertThat(after.label()).isNull();
+        assertThat(after.tags()).isEmpty();
+        assertThat(vm.statusProperty().get()).startsWith("labelling failed: ");
     }
 
     /** The store, whose reads of metrics fail once {@code failing} is set (a broken database file, say). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -48,6 +49,17 @@ class RunsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> metrics = robot.lookup(".metrics-table").queryAs(TableView.class);
         assertThat(metrics.getItems()).hasSize(1);
+    }
+
+    @Test
+    void theHistoryHasLabelTagsAndConfigurationColumnsAndALabelButtonForTheSelection(FxRobot robot) {
+        TableView<?> table = robot.lookup(".runs-table").queryAs(TableView.class);
+        assertThat(table.getColumns()).extracting(c -> c.getText()).contains("label", "tags", "configuration");
+        Button label = robot.lookup(".label-button").queryAs(Button.class);
+        assertThat(label.isDisabled()).as("nothing selected").isTrue();
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(label.isDisabled()).isFalse();
     }
 
     @Test

@@ -3,9 +3,16 @@ package org.spiketc;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +92,23 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.spiketc.compiler..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.spiketc.report..", "org.spiketc.cli..", "org.spiketc.app..")
                 .because("the compiler is a library the CLI, benchmarks and GUI call")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheResultModelBuildsResultJson() {
+        Set<String> trees = Set.of(ObjectNode.class.getName(), ArrayNode.class.getName());
+        Set<String> factories = Set.of(ObjectMapper.class.getName(), JsonNodeFactory.class.getName());
+        DescribedPredicate<JavaMethodCall> buildsATree = DescribedPredicate.describe("build or change a JSON tree", call -> {
+            String owner = call.getTargetOwner().getName();
+            String name = call.getName();
+            return trees.contains(owner) && name.matches("(put|set|add|insert|remove|replace).*")
+                    || factories.contains(owner) && name.matches("createObjectNode|createArrayNode|objectNode|arrayNode");
+        });
+        noClasses().that().resideInAnyPackage("org.spiketc.cli..", "org.spiketc.gui..", "org.spiketc.bench..")
+                .should().callMethodWhere(buildsATree)
+                .because("results are built by org.spiketc.result and written by its one writer, so their units, directions "
+                        + "and format are declared in one place")
                 .check(classes);
     }
 }

@@ -1,9 +1,14 @@
 package org.spiketc.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static org.spiketc.result.Quantities.ACCURACY;
+import static org.spiketc.result.Quantities.ACCURACY_REFERENCE;
+import static org.spiketc.result.Quantities.ENERGY_PER_INFERENCE_MJ;
+import static org.spiketc.result.Quantities.PARETO_POINTS;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.spiketc.data.LabelledImages;
@@ -29,10 +34,10 @@ final class AccuracyVsOptimizationBenchmark extends SeedBenchmark {
         double[] sparsity = ctx.full() ? new double[] {0, 0.3, 0.6} : new double[] {0, 0.5};
         int[] steps = ctx.full() ? new int[] {4, 2} : new int[] {4};
         out.environment("target_model", BenchContext.MODEL + " on simulated loihi2, " + data.count() + " images");
-        Evaluation.Outcome ref = ctx.evaluate(BenchContext.reference(), data);
-        out.metric("accuracy_reference", ref.accuracy());
+        Evaluation.Outcome ref = ctx.evaluate(ctx.reference(), data);
+        out.metric(ACCURACY_REFERENCE.value(ref.accuracy()));
         List<double[]> front = new ArrayList<>();
-        List<ObjectNode> points = new ArrayList<>();
+        List<BenchRecorder.Point> points = new ArrayList<>();
         for (int b : bits) {
             for (double s : sparsity) {
                 for (int t : steps) {
@@ -40,14 +45,15 @@ final class AccuracyVsOptimizationBenchmark extends SeedBenchmark {
                     Evaluation.Outcome o = ctx.evaluate(emu, data);
                     double acc = o.accuracy();
                     double energy = o.mean(InferenceResult::deviceEnergyMj);
-                    ObjectNode p = out.point().put("bits", b).put("sparsity", s).put("time_steps", t).put("accuracy", acc)
+                    BenchRecorder.Point p = out.point().put("bits", b).put("sparsity", s).put("time_steps", t).put("accuracy", acc)
                             .put("fidelity", Evaluation.Outcome.fidelity(o, ref)).put("energy_per_inference_mj", energy)
                             .put("inference_latency_ms", o.mean(InferenceResult::latencyMs));
                     points.add(p);
                     front.add(new double[] {acc, energy});
                     String key = String.format(Locale.ROOT, "_%db_s%.0f_t%d", b, s * 100, t);
-                    out.metric("accuracy" + key, acc);
-                    out.metric("energy_per_inference_mj" + key, energy);
+                    Map<String, Object> at = Map.of("weight_bits", b, "sparsity", s, "time_steps", t);
+                    out.metric(ACCURACY.value(acc).at("accuracy" + key, at));
+                    out.metric(ENERGY_PER_INFERENCE_MJ.value(energy).at("energy_per_inference_mj" + key, at));
                 }
             }
         }
@@ -60,8 +66,8 @@ final class AccuracyVsOptimizationBenchmark extends SeedBenchmark {
             points.get(i).put("pareto", !dominated);
             onFront += dominated ? 0 : 1;
         }
-        out.metric("pareto_points", onFront);
-        double best8 = out.metrics().get("accuracy_8b_s0_t4");
+        out.metric(PARETO_POINTS.value(onFront));
+        double best8 = out.value("accuracy_8b_s0_t4");
         out.check(Math.abs(best8 - ref.accuracy()) <= (ctx.full() ? 0.01 : 0.1),
                 "at 8 bits, no pruning, T=4 the emulator's accuracy is within " + (ctx.full() ? "1 point" : "10 points (smoke sample)")
                         + " of the float reference");

@@ -1,7 +1,13 @@
 package org.spiketc.bench;
 
+import static org.spiketc.result.Quantities.BARRIER_SYNCS_PER_INFERENCE;
+import static org.spiketc.result.Quantities.HOST_TIME_PER_INFERENCE_MS;
+import static org.spiketc.result.Quantities.INFERENCE_LATENCY_MS;
+import static org.spiketc.result.Quantities.THROUGHPUT;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.spiketc.data.LabelledImages;
 import org.spiketc.sim.Evaluation;
@@ -31,25 +37,25 @@ final class BatchSizeImpactBenchmark extends SeedBenchmark {
         double latency = o.mean(InferenceResult::latencyMs);
         for (int batch : new int[] {1, 4, 16, 64}) {
             double tput = emu.energyModel().pipelinedThroughput(latency, batch);
-            out.metric("throughput_images_per_s_batch" + batch, tput);
+            out.metric(THROUGHPUT.value(tput).at("throughput_images_per_s_batch" + batch, Map.of("batch", batch)));
             LabelledImages b = data.first(Math.min(batch, data.count()));
             Evaluation.Outcome[] batched = new Evaluation.Outcome[1];
             double[] hostMs = Timing.millis(ctx, () -> batched[0] = ctx.evaluate(emu, b));
             for (int i = 0; i < hostMs.length; i++) {
                 hostMs[i] /= b.count();
             }
-            out.samples("host_time_per_inference_ms_batch" + batch, hostMs);
+            out.metric(HOST_TIME_PER_INFERENCE_MS.median(hostMs).at("host_time_per_inference_ms_batch" + batch, Map.of("batch", batch)));
             out.point().put("batch", batch).put("throughput_images_per_s", tput).put("inference_latency_ms", latency)
-                    .put("host_time_per_inference_ms", out.metrics().get("host_time_per_inference_ms_batch" + batch));
+                    .put("host_time_per_inference_ms", out.value("host_time_per_inference_ms_batch" + batch));
             // The modelled figures rest on each image's simulated latency and energy being its own, whatever else
             // the host runs beside it: a batch on several threads must give the figures the whole set gave.
             Evaluation.Outcome again = batched[0] != null ? batched[0] : ctx.evaluate(emu, b);
             out.check(sameSimulatedFigures(again, o), "batch " + batch + ": each image's simulated latency and energy are those of "
                     + "the full run (the emulator is deterministic whatever the batch and threads)");
         }
-        out.metric("inference_latency_ms", latency);
+        out.metric(INFERENCE_LATENCY_MS.value(latency));
         // one barrier per chip step: T + depth - 1 steps an inference, the figure the pipelined throughput rests on
-        out.metric("barrier_syncs_per_inference", o.mean(r -> r.traffic().barrierSyncs()));
+        out.metric(BARRIER_SYNCS_PER_INFERENCE.value(o.mean(r -> r.traffic().barrierSyncs())));
     }
 
     /** Whether every image that both runs finished has the same simulated latency and energy in each, bit for bit. */

@@ -8,18 +8,16 @@ import java.nio.file.Path;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.ProgressListener;
 import org.spiketc.compiler.codegen.BinaryReader;
-import org.spiketc.compiler.driver.CompileRequest;
 import org.spiketc.compiler.driver.CompileResult;
-import org.spiketc.compiler.driver.Compiler;
-import org.spiketc.compiler.frontend.ModelFrontend;
 import org.spiketc.compiler.passes.PipelineOptions;
 import org.spiketc.data.FashionMnist;
 import org.spiketc.data.LabelledImages;
+import java.util.List;
+import org.spiketc.result.RunSpec;
+import org.spiketc.run.PreparedRun;
+import org.spiketc.run.RunHooks;
+import org.spiketc.run.RunService;
 import org.spiketc.hw.HardwareProfile;
-import org.spiketc.hw.HardwareProfiles;
-import org.spiketc.model.ModelConfig;
-import org.spiketc.model.Presets;
-import org.spiketc.model.weights.WeightSource;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.emulator.ChipEmulator;
@@ -37,6 +35,7 @@ public record BenchContext(BenchScale scale, int repeats, int warmups, int threa
         ProgressListener progress) {
     /** The shipped model every runtime benchmark measures: trained weights and a labelled test set ship with stc. */
     public static final String MODEL = "fmnist-spikformer-tiny";
+    private static final RunService SERVICE = new RunService();
 
     public static BenchContext defaults(BenchScale scale) {
         Path debian = FashionMnist.DEBIAN;
@@ -54,24 +53,32 @@ public record BenchContext(BenchScale scale, int repeats, int warmups, int threa
         return all.first(Math.min(all.count(), full() ? full : smoke));
     }
 
-    public static WeightSource weights(ModelConfig c) {
-        return Presets.shippedWeights(c.name()).map(WeightSource::checkpoint).orElse(WeightSource.random(42));
+    /** A compile of a preset with its shipped weights (else seeded random ones), as stc compile would run it. */
+    public static RunSpec spec(String model, String target, Integer chips, PipelineOptions options) {
+        return RunSpec.compile(RunSpec.ModelSource.preset(model), target, chips, options);
     }
 
-    public static CompileRequest request(String model, String target, Integer chips, PipelineOptions options) {
-        ModelConfig c = Presets.load(model);
-        return new CompileRequest(c, weights(c), HardwareProfiles.builtIn(target), chips, options, false);
+    /** Reads and checks what the spec names (model, weights, hardware): what a timed compile should not include. */
+    public PreparedRun prepare(RunSpec spec) {
+        return SERVICE.prepare(spec, hooks());
     }
 
-    /** Compiles, keeping the binary in memory. */
-    public Compiled compile(CompileRequest req) {
+    /** Compiles through the run service, keeping the binary in memory. */
+    public Compiled compile(PreparedRun run) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            CompileResult r = Compiler.compile(req, bytes, cancel, ProgressListener.NONE);
-            return new Compiled(r, bytes.toByteArray());
+            return new Compiled(SERVICE.compile(run, bytes, List.of(), hooks()).compile(), bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // an in-memory stream does not fail
         }
+    }
+
+    public Compiled compile(RunSpec spec) {
+        return compile(prepare(spec));
+    }
+
+    private RunHooks hooks() {
+        return RunHooks.quiet().withCancel(cancel);
     }
 
     /** A compile and its binary. */
@@ -88,12 +95,12 @@ public record BenchContext(BenchScale scale, int repeats, int warmups, int threa
     }
 
     public ChipEmulator emulator(String target, Integer chips, PipelineOptions options) {
-        return compile(request(MODEL, target, chips, options)).emulator();
+        return compile(spec(MODEL, target, chips, options)).emulator();
     }
 
-    public static ReferenceSimulator reference() {
-        ModelConfig c = Presets.load(MODEL);
-        return new ReferenceSimulator(ModelFrontend.build(c, weights(c).bind(c)));
+    /** The float reference of the shipped model. */
+    public ReferenceSimulator reference() {
+        return SERVICE.reference(prepare(RunSpec.compile(RunSpec.ModelSource.preset(MODEL), "loihi2", null, PipelineOptions.builder().build())));
     }
 
     public Evaluation.Outcome evaluate(InferenceEngine engine, LabelledImages data) {

@@ -1,39 +1,53 @@
 package org.spiketc.bench;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spiketc.analysis.Statistics;
-import org.spiketc.common.Json;
+import org.spiketc.result.Metric;
 
 /**
- * Collects what a benchmark measured: metrics (a repeated measurement keeps its raw samples and reports
- * their median), sweep points, environment facts, and the outcome of its assertions.
+ * Collects what a benchmark measured: metrics as their quantities declare them (a repeated measurement
+ * keeps its raw samples), sweep points, environment facts, and the outcome of its assertions. It builds no
+ * JSON: the runner hands all of it to the result model's writer.
  */
 public final class BenchRecorder {
-    private final Map<String, Double> metrics = new LinkedHashMap<>();
-    private final Map<String, double[]> samples = new LinkedHashMap<>();
-    private final ObjectNode environment = Json.mapper().createObjectNode();
-    private final ArrayNode points = Json.mapper().createArrayNode();
+    private final Map<String, Metric> metrics = new LinkedHashMap<>();
+    private final Map<String, Object> environment = new LinkedHashMap<>();
+    private final List<Point> points = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    public void metric(String name, double value) {
-        metrics.put(name, value);
+    /** One point of a sweep: its parameters and what was measured there, by name, in the order put (for trade-off charts). */
+    public static final class Point {
+        private final Map<String, Object> values = new LinkedHashMap<>();
+
+        public Point put(String name, Object value) {
+            values.put(name, value);
+            return this;
+        }
+
+        Map<String, Object> values() {
+            return Collections.unmodifiableMap(values);
+        }
     }
 
-    /** A repeated measurement: the samples are kept, the metric is their median. */
-    public void samples(String name, double[] values) {
-        samples.put(name, values.clone());
-        metrics.put(name, Statistics.median(values));
+    /** Records a figure under its key; a second figure under one key replaces the first. */
+    public void metric(Metric m) {
+        metrics.put(m.key(), m);
     }
 
-    /** One point of a sweep: its parameters and what was measured there (for trade-off charts). */
-    public ObjectNode point() {
-        return points.addObject();
+    /** The value recorded under {@code key}, for the benchmark's own checks; null when none was. */
+    public Double value(String key) {
+        Metric m = metrics.get(key);
+        return m == null ? null : m.value();
+    }
+
+    public Point point() {
+        Point p = new Point();
+        points.add(p);
+        return p;
     }
 
     public void environment(String key, String value) {
@@ -51,20 +65,16 @@ public final class BenchRecorder {
         }
     }
 
-    Map<String, Double> metrics() {
-        return metrics;
+    Map<String, Metric> metrics() {
+        return Collections.unmodifiableMap(metrics);
     }
 
-    Map<String, double[]> samples() {
-        return samples;
+    Map<String, Object> environment() {
+        return Collections.unmodifiableMap(environment);
     }
 
-    ObjectNode environment() {
-        return environment;
-    }
-
-    ArrayNode points() {
-        return points;
+    List<Map<String, Object>> points() {
+        return points.stream().map(Point::values).toList();
     }
 
     List<String> failures() {

@@ -1,8 +1,10 @@
 package org.spiketc.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +18,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.CancelledException;
+import org.spiketc.common.Json;
+import org.spiketc.common.ThreadCounters;
 import org.spiketc.common.UserInputException;
 import org.spiketc.result.HostInfo;
-import org.spiketc.analysis.MetricInfo;
-import org.spiketc.result.Metric;
+import org.spiketc.result.Quantities;
 import org.spiketc.result.Result;
 import org.spiketc.result.ResultDocument;
 import org.spiketc.result.RunKind;
@@ -31,9 +34,37 @@ import org.spiketc.result.RunKind;
  */
 public final class BenchRunner {
     private final BenchContext ctx;
+    private final boolean profile;
 
     public BenchRunner(BenchContext ctx) {
+        this(ctx, false);
+    }
+
+    /** {@code profile}: also record what each benchmark cost the host (CPU time and allocation of all threads). */
+    public BenchRunner(BenchContext ctx, boolean profile) {
         this.ctx = ctx;
+        this.profile = profile;
+    }
+
+    /** What a benchmark run is set up with: its configuration in the store and in its result. */
+    public static Map<String, Object> configuration(Benchmark b, BenchContext ctx) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("benchmark", b.id());
+        c.put("scale", ctx.scale().name().toLowerCase(Locale.ROOT));
+        c.put("dataset", ctx.dataDir() == null ? "fmnist" : "fmnist:" + ctx.dataDir());
+        c.put("repeats", ctx.repeats());
+        c.put("warmups", ctx.warmups());
+        c.put("threads", ctx.threads());
+        return c;
+    }
+
+    /** {@link #configuration} as the store records it. */
+    public static String configurationJson(Benchmark b, BenchContext ctx) {
+        try {
+            return Json.mapper().writeValueAsString(configuration(b, ctx));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // names, numbers and text always serialise
+        }
     }
 
     /** Runs the benchmarks in order; {@code done} hears of each as it ends. */
@@ -69,7 +100,17 @@ public final class BenchRunner {
                 ctx.progress());
         try {
             Future<?> f = worker.submit(() -> {
-                b.run(mine, rec);
+                // read on the benchmark's own thread, before it ends: the counters sum live threads only
+                long cpu = profile ? ThreadCounters.cpuNanos() : 0;
+                long allocated = profile ? ThreadCounters.allocatedBytes() : 0;
+                try {
+                    b.run(mine, rec);
+                } finally {
+                    if (profile) {
+                        rec.metric(Quantities.PROFILE_CPU_MS.value((ThreadCounters.cpuNanos() - cpu) / 1e6));
+                        rec.metric(Quantities.PROFILE_ALLOCATED_MB.value((ThreadCounters.allocatedBytes() - allocated) / (1024.0 * 1024)));
+                    }
+                }
                 return null;
             });
             long deadline = System.nanoTime() + limit.toNanos();
@@ -119,12 +160,8 @@ public final class BenchRunner {
 
     /** The seed's result shape for one benchmark run. */
     ResultDocument document(Benchmark b, BenchOutcome.Status status, String reason, BenchRecorder rec, Instant start) {
-        Result.Builder r = Result.builder(RunKind.BENCHMARK, testName(b, ctx.scale()), start);
-        // Benchmarks do not declare their metrics yet: each is read from its name, as results of schema 1 were.
-        rec.metrics().forEach((k, v) -> {
-            double[] samples = rec.samples().getOrDefault(k, new double[0]);
-            r.metric(new Metric(k, k, Map.of(), v, samples, MetricInfo.legacy(k)));
-        });
+        Result.Builder r = Result.builder(RunKind.BENCHMARK, testName(b, ctx.scale()), start).configuration(configuration(b, ctx));
+        rec.metrics().values().forEach(r::metric);
         r.environment("hardware", "host CPU; neuromorphic figures from the emulator (simulated Loihi 2 unless stated)");
         r.environment("benchmark", b.id());
         r.environment("seed_benchmark", b.seedName());
@@ -133,7 +170,7 @@ public final class BenchRunner {
         r.environment("warmups", ctx.warmups());
         r.environment("threads", ctx.threads());
         r.environment("markers", b.markers().stream().sorted().map(k -> k.tag()).toList()); // Set.of iterates in a random order
-        rec.environment().fields().forEachRemaining(e -> r.environment(e.getKey(), e.getValue()));
+        rec.environment().forEach(r::environment);
         r.host(HostInfo.detect());
         r.section("status", status.name().toLowerCase(Locale.ROOT));
         if (reason != null) {

@@ -1,5 +1,10 @@
 package org.spiketc.bench;
 
+import static org.spiketc.result.Quantities.ENERGY_COMPONENT_MJ;
+import static org.spiketc.result.Quantities.ENERGY_PAPER_FORMULA_MJ;
+import static org.spiketc.result.Quantities.ENERGY_PER_INFERENCE_MJ;
+import static org.spiketc.result.Quantities.HOST_ENERGY_PER_INFERENCE_MJ;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,10 +41,11 @@ final class EnergyConsumptionBenchmark extends SeedBenchmark {
         out.environment("target_model", BenchContext.MODEL + " on simulated loihi2, " + data.count() + " images");
         var emu = ctx.emulator();
         Evaluation.Outcome o = ctx.evaluate(emu, data);
-        out.samples("energy_per_inference_mj", o.perInference(InferenceResult::deviceEnergyMj));
-        out.metric("energy_per_inference_mj_paper_formula", o.mean(InferenceResult::paperEnergyMj));
+        out.metric(ENERGY_PER_INFERENCE_MJ.median(o.perInference(InferenceResult::deviceEnergyMj)));
+        out.metric(ENERGY_PAPER_FORMULA_MJ.value(o.mean(InferenceResult::paperEnergyMj)));
         for (String component : o.results()[0].energyBreakdownMj().keySet()) {
-            out.metric("energy_" + component + "_mj", o.mean(r -> r.energyBreakdownMj().get(component)));
+            out.metric(ENERGY_COMPONENT_MJ.value(o.mean(r -> r.energyBreakdownMj().get(component)))
+                    .at("energy_" + component + "_mj", Map.of("component", component)));
         }
         for (Map.Entry<String, String> s : emu.runDetailed(data.pixels()[0]).estimate().sources().entrySet()) {
             out.environment("source_" + s.getKey(), s.getValue());
@@ -50,14 +56,14 @@ final class EnergyConsumptionBenchmark extends SeedBenchmark {
             out.environment("host_energy", "skipped: " + rapl.reason());
             out.note("host energy not measured: " + rapl.reason());
         } else {
-            for (var engine : List.of(BenchContext.reference(), (InferenceEngine) emu)) {
+            for (var engine : List.of(ctx.reference(), (InferenceEngine) emu)) {
                 double[] mj = new double[ctx.repeats()];
                 for (int i = 0; i < mj.length; i++) {
                     long[] before = rapl.meter().read();
                     ctx.evaluate(engine, data);
                     mj[i] = rapl.meter().joules(before, rapl.meter().read()) * 1000 / data.count();
                 }
-                out.samples("host_energy_per_inference_mj_" + engine.name(), mj);
+                out.metric(HOST_ENERGY_PER_INFERENCE_MJ.median(mj).at("host_energy_per_inference_mj_" + engine.name(), Map.of("engine", engine.name())));
             }
             OnnxBaseline.Result onnx = OnnxBaseline.open(ctx.threads());
             if (onnx.baseline().isPresent()) {
@@ -68,11 +74,11 @@ final class EnergyConsumptionBenchmark extends SeedBenchmark {
                         baseline.evaluate(data, 1);
                         mj[i] = rapl.meter().joules(before, rapl.meter().read()) * 1000 / data.count();
                     }
-                    out.samples("host_energy_per_inference_mj_onnx", mj);
+                    out.metric(HOST_ENERGY_PER_INFERENCE_MJ.median(mj).at("host_energy_per_inference_mj_onnx", Map.of("engine", "onnx")));
                 }
             }
             out.environment("host_energy", "measured: RAPL package counters, " + rapl.meter().domains() + " domain(s)");
         }
-        out.check(out.metrics().get("energy_per_inference_mj") < 5, "simulated energy per inference under 5 mJ (seed target)");
+        out.check(out.value("energy_per_inference_mj") < 5, "simulated energy per inference under 5 mJ (seed target)");
     }
 }

@@ -1,5 +1,12 @@
 package org.spiketc.bench;
 
+import static org.spiketc.result.Quantities.ACCURACY_EMULATOR;
+import static org.spiketc.result.Quantities.ACCURACY_REFERENCE;
+import static org.spiketc.result.Quantities.FIDELITY;
+import static org.spiketc.result.Quantities.LAYERS_COMPARED;
+import static org.spiketc.result.Quantities.SPIKE_RATE_DEVIATION_MAX;
+import static org.spiketc.result.Quantities.SPIKE_RATE_DEVIATION_MEAN;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,11 +39,11 @@ final class HardwareVsSimulationBenchmark extends SeedBenchmark {
         out.environment("hardware_backend", "skipped: " + NO_BACKEND);
         out.note("hardware comparison skipped: " + NO_BACKEND);
         out.environment("target_model", BenchContext.MODEL + ", " + data.count() + " images");
-        Evaluation.Outcome ref = ctx.evaluate(BenchContext.reference(), data);
+        Evaluation.Outcome ref = ctx.evaluate(ctx.reference(), data);
         Evaluation.Outcome emu = ctx.evaluate(ctx.emulator(), data);
-        out.metric("accuracy_reference", ref.accuracy());
-        out.metric("accuracy_emulator", emu.accuracy());
-        out.metric("fidelity", Evaluation.Outcome.fidelity(emu, ref));
+        out.metric(ACCURACY_REFERENCE.value(ref.accuracy()));
+        out.metric(ACCURACY_EMULATOR.value(emu.accuracy()));
+        out.metric(FIDELITY.value(Evaluation.Outcome.fidelity(emu, ref)));
         Map<String, Double> refRates = rates(ref);
         Map<String, Double> emuRates = rates(emu);
         double sum = 0;
@@ -54,11 +61,11 @@ final class HardwareVsSimulationBenchmark extends SeedBenchmark {
             max = Math.max(max, d);
             n++;
         }
-        out.metric("spike_rate_deviation_mean", n == 0 ? Double.NaN : sum / n);
-        out.metric("spike_rate_deviation_max", max);
-        out.metric("layers_compared", n);
+        out.metric(SPIKE_RATE_DEVIATION_MEAN.value(n == 0 ? Double.NaN : sum / n));
+        out.metric(SPIKE_RATE_DEVIATION_MAX.value(max));
+        out.metric(LAYERS_COMPARED.value(n));
         out.check(n > 0, "the two engines share spiking layers to compare");
-        out.check(out.metrics().get("fidelity") >= 0.8, "the emulator agrees with the reference on at least 80% of the images");
+        out.check(out.value("fidelity") >= 0.8, "the emulator agrees with the reference on at least 80% of the images");
     }
 
     /** Mean firing rate per spiking layer over the run. */

@@ -1,8 +1,12 @@
 package org.spiketc.bench;
 
+import static org.spiketc.result.Quantities.HOST_TIME_PER_INFERENCE_MS;
+import static org.spiketc.result.Quantities.INFERENCE_LATENCY_MS;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.spiketc.data.LabelledImages;
 import org.spiketc.sim.Evaluation;
@@ -28,19 +32,19 @@ final class InferenceLatencyBenchmark extends SeedBenchmark {
             var emu = ctx.emulator(target, null, BenchContext.options(2, 8, null, null));
             Evaluation.Outcome o = ctx.evaluate(emu, data);
             double[] latency = o.perInference(InferenceResult::latencyMs);
-            out.samples("inference_latency_ms_" + target, latency);
+            out.metric(INFERENCE_LATENCY_MS.median(latency).at("inference_latency_ms_" + target, Map.of("target", target)));
             if (target.equals("loihi2")) {
-                out.samples("inference_latency_ms", latency);
+                out.metric(INFERENCE_LATENCY_MS.median(latency));
             }
         }
         var emu = ctx.emulator();
-        var ref = BenchContext.reference();
+        var ref = ctx.reference();
         LabelledImages few = data.first(Math.min(16, data.count()));
         BenchContext single = new BenchContext(ctx.scale(), ctx.repeats(), ctx.warmups(), 1, ctx.dataDir(), ctx.cancel(), ctx.progress());
-        out.samples("host_time_per_inference_ms_emulator",
-                Arrays.stream(Timing.millis(ctx, () -> single.evaluate(emu, few))).map(ms -> ms / few.count()).toArray());
-        out.samples("host_time_per_inference_ms_reference",
-                Arrays.stream(Timing.millis(ctx, () -> single.evaluate(ref, few))).map(ms -> ms / few.count()).toArray());
-        out.check(out.metrics().get("inference_latency_ms") < 25, "simulated latency under 25 ms (seed target)");
+        out.metric(HOST_TIME_PER_INFERENCE_MS.median(Arrays.stream(Timing.millis(ctx, () -> single.evaluate(emu, few)))
+                .map(ms -> ms / few.count()).toArray()).at("host_time_per_inference_ms_emulator", Map.of("engine", "emulator")));
+        out.metric(HOST_TIME_PER_INFERENCE_MS.median(Arrays.stream(Timing.millis(ctx, () -> single.evaluate(ref, few)))
+                .map(ms -> ms / few.count()).toArray()).at("host_time_per_inference_ms_reference", Map.of("engine", "reference")));
+        out.check(out.value("inference_latency_ms") < 25, "simulated latency under 25 ms (seed target)");
     }
 }

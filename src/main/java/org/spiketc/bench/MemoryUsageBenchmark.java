@@ -1,10 +1,14 @@
 package org.spiketc.bench;
 
+import static org.spiketc.result.Quantities.ALLOCATED_MB;
+import static org.spiketc.result.Quantities.MEMORY_PEAK_MB;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.spiketc.common.ThreadCounters;
 
@@ -25,7 +29,7 @@ final class MemoryUsageBenchmark extends SeedBenchmark {
         List<String> models = CompilationSpeedBenchmark.models(ctx.scale());
         double[] peak = new double[0];
         for (String m : models) {
-            var req = BenchContext.request(m, "loihi2", null, BenchContext.options(2, 8, null, null));
+            var run = ctx.prepare(BenchContext.spec(m, "loihi2", null, BenchContext.options(2, 8, null, null)));
             double[] peaks = new double[ctx.repeats()];
             double[] allocated = new double[ctx.repeats()];
             for (int i = 0; i < peaks.length; i++) {
@@ -34,18 +38,18 @@ final class MemoryUsageBenchmark extends SeedBenchmark {
                         .filter(p -> p.getType() == MemoryType.HEAP).toList();
                 heap.forEach(MemoryPoolMXBean::resetPeakUsage);
                 long before = ThreadCounters.allocatedBytes();
-                ctx.compile(req);
+                ctx.compile(run);
                 allocated[i] = (ThreadCounters.allocatedBytes() - before) / (1024.0 * 1024);
                 peaks[i] = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024);
             }
-            out.samples("memory_peak_mb_" + m, peaks);
-            out.samples("allocated_mb_" + m, allocated);
+            out.metric(MEMORY_PEAK_MB.median(peaks).at("memory_peak_mb_" + m, Map.of("model", m)));
+            out.metric(ALLOCATED_MB.median(allocated).at("allocated_mb_" + m, Map.of("model", m)));
             peak = peaks;
         }
         String base = models.get(models.size() - 1);
-        out.samples("memory_peak_mb", peak);
+        out.metric(MEMORY_PEAK_MB.median(peak));
         out.environment("target_model", base);
         out.environment("memory_peak_source", "sum of Java heap pool peaks during one compile (not RSS; see src/bench/compile-speed.sh)");
-        out.check(out.metrics().get("memory_peak_mb") < 4096, "compiling " + base + " peaks under 4 GB (seed target)");
+        out.check(out.value("memory_peak_mb") < 4096, "compiling " + base + " peaks under 4 GB (seed target)");
     }
 }

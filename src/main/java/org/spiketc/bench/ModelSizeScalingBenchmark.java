@@ -1,7 +1,15 @@
 package org.spiketc.bench;
 
+import static org.spiketc.result.Quantities.CHIPS_NEEDED;
+import static org.spiketc.result.Quantities.COMPILATION_TIME_MS;
+import static org.spiketc.result.Quantities.CORES_USED;
+import static org.spiketc.result.Quantities.ENERGY_PER_INFERENCE_MJ;
+import static org.spiketc.result.Quantities.INFERENCE_LATENCY_MS;
+import static org.spiketc.result.Quantities.PARAMS;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.spiketc.sim.InferenceResult;
@@ -24,17 +32,18 @@ final class ModelSizeScalingBenchmark extends SeedBenchmark {
                 ? List.of("fmnist-spikformer-tiny", "spikformer-4-384-cifar", "spikformer-8-384", "spikformer-8-512", "spikformer-8-768")
                 : List.of("fmnist-spikformer-tiny", "spikformer-4-384-cifar");
         for (String m : models) {
-            var req = BenchContext.request(m, "loihi2", null, BenchContext.options(2, 8, null, null));
+            var run = ctx.prepare(BenchContext.spec(m, "loihi2", null, BenchContext.options(2, 8, null, null)));
             System.gc();
             BenchContext.Compiled[] c = new BenchContext.Compiled[1];
-            double[] ms = Timing.millis(ctx, () -> c[0] = ctx.compile(req));
+            double[] ms = Timing.millis(ctx, () -> c[0] = ctx.compile(run));
             var rep = c[0].result().mapping().report();
-            out.metric("params_" + m, c[0].result().stats().params());
-            out.samples("compilation_time_ms_" + m, ms);
-            out.metric("cores_used_" + m, rep.coresUsed());
-            out.metric("chips_needed_" + m, rep.chipsNeeded());
+            Map<String, String> at = Map.of("model", m);
+            out.metric(PARAMS.value(c[0].result().stats().params()).at("params_" + m, at));
+            out.metric(COMPILATION_TIME_MS.median(ms).at("compilation_time_ms_" + m, at));
+            out.metric(CORES_USED.value(rep.coresUsed()).at("cores_used_" + m, at));
+            out.metric(CHIPS_NEEDED.value(rep.chipsNeeded()).at("chips_needed_" + m, at));
             var point = out.point().put("model", m).put("params", c[0].result().stats().params())
-                    .put("compilation_time_ms", out.metrics().get("compilation_time_ms_" + m)).put("cores_used", rep.coresUsed())
+                    .put("compilation_time_ms", out.value("compilation_time_ms_" + m)).put("cores_used", rep.coresUsed())
                     .put("chips_needed", rep.chipsNeeded());
             int images = m.startsWith("fmnist") ? (ctx.full() ? 256 : 32) : m.equals("spikformer-4-384-cifar") ? (ctx.full() ? 16 : 2) : 0;
             if (images > 0) {
@@ -49,12 +58,12 @@ final class ModelSizeScalingBenchmark extends SeedBenchmark {
                     energy += r.deviceEnergyMj() / images;
                     latency += r.latencyMs() / images;
                 }
-                out.metric("energy_per_inference_mj_" + m, energy);
-                out.metric("inference_latency_ms_" + m, latency);
+                out.metric(ENERGY_PER_INFERENCE_MJ.value(energy).at("energy_per_inference_mj_" + m, at));
+                out.metric(INFERENCE_LATENCY_MS.value(latency).at("inference_latency_ms_" + m, at));
                 point.put("energy_per_inference_mj", energy).put("inference_latency_ms", latency).put("emulated_images", images);
             }
         }
-        out.check(out.metrics().get("cores_used_spikformer-4-384-cifar") > out.metrics().get("cores_used_fmnist-spikformer-tiny"),
+        out.check(out.value("cores_used_spikformer-4-384-cifar") > out.value("cores_used_fmnist-spikformer-tiny"),
                 "a larger model needs more cores");
     }
 

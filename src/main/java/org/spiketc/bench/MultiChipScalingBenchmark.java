@@ -1,8 +1,16 @@
 package org.spiketc.bench;
 
+import static org.spiketc.result.Quantities.CHIP_CROSSINGS_PER_INFERENCE;
+import static org.spiketc.result.Quantities.ENERGY_PER_INFERENCE_MJ;
+import static org.spiketc.result.Quantities.HOPS_PER_INFERENCE;
+import static org.spiketc.result.Quantities.INFERENCE_LATENCY_MS;
+import static org.spiketc.result.Quantities.MESSAGES_PER_INFERENCE;
+import static org.spiketc.result.Quantities.THROUGHPUT;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.spiketc.data.LabelledImages;
 import org.spiketc.sim.Evaluation;
@@ -31,21 +39,22 @@ final class MultiChipScalingBenchmark extends SeedBenchmark {
             Evaluation.Outcome o = ctx.evaluate(emu, data);
             double latency = o.mean(InferenceResult::latencyMs);
             String k = "_" + chips + "chip";
-            out.metric("inference_latency_ms" + k, latency);
-            out.metric("throughput_images_per_s" + k, emu.energyModel().pipelinedThroughput(latency, 1));
-            out.metric("energy_per_inference_mj" + k, o.mean(InferenceResult::deviceEnergyMj));
-            out.metric("messages_per_inference" + k, o.mean(r -> r.traffic().messages()));
-            out.metric("hops_per_inference" + k, o.mean(r -> r.traffic().hops()));
-            out.metric("chip_crossings_per_inference" + k, o.mean(r -> r.traffic().chipCrossings()));
+            Map<String, Integer> at = Map.of("chips", chips);
+            out.metric(INFERENCE_LATENCY_MS.value(latency).at("inference_latency_ms" + k, at));
+            out.metric(THROUGHPUT.value(emu.energyModel().pipelinedThroughput(latency, 1)).at("throughput_images_per_s" + k, at));
+            out.metric(ENERGY_PER_INFERENCE_MJ.value(o.mean(InferenceResult::deviceEnergyMj)).at("energy_per_inference_mj" + k, at));
+            out.metric(MESSAGES_PER_INFERENCE.value(o.mean(r -> r.traffic().messages())).at("messages_per_inference" + k, at));
+            out.metric(HOPS_PER_INFERENCE.value(o.mean(r -> r.traffic().hops())).at("hops_per_inference" + k, at));
+            out.metric(CHIP_CROSSINGS_PER_INFERENCE.value(o.mean(r -> r.traffic().chipCrossings())).at("chip_crossings_per_inference" + k, at));
             out.point().put("chips", chips).put("inference_latency_ms", latency)
-                    .put("energy_per_inference_mj", out.metrics().get("energy_per_inference_mj" + k))
-                    .put("chip_crossings_per_inference", out.metrics().get("chip_crossings_per_inference" + k));
+                    .put("energy_per_inference_mj", out.value("energy_per_inference_mj" + k))
+                    .put("chip_crossings_per_inference", out.value("chip_crossings_per_inference" + k));
             int[] classes = Arrays.stream(o.results()).mapToInt(InferenceResult::predicted).toArray();
             if (first == null) {
                 first = classes;
             }
             out.check(Arrays.equals(first, classes), "the classes on " + chips + " chips equal those on 1 chip");
         }
-        out.check(out.metrics().get("chip_crossings_per_inference_8chip") > 0, "on 8 chips some traffic crosses chips");
+        out.check(out.value("chip_crossings_per_inference_8chip") > 0, "on 8 chips some traffic crosses chips");
     }
 }

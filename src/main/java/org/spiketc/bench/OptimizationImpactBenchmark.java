@@ -1,7 +1,17 @@
 package org.spiketc.bench;
 
+import static org.spiketc.result.Quantities.COMPILATION_TIME_MS;
+import static org.spiketc.result.Quantities.CORES_USED;
+import static org.spiketc.result.Quantities.ENERGY_PER_INFERENCE_MJ;
+import static org.spiketc.result.Quantities.PASS_MS;
+import static org.spiketc.result.Quantities.PASS_SAVES_CORES;
+import static org.spiketc.result.Quantities.PASS_SAVES_ENERGY_MJ;
+import static org.spiketc.result.Quantities.PASS_SAVES_SPIKES;
+import static org.spiketc.result.Quantities.SPIKES_PER_INFERENCE;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.spiketc.common.UserInputException;
 import org.spiketc.compiler.pass.PassRecord;
@@ -30,17 +40,18 @@ final class OptimizationImpactBenchmark extends SeedBenchmark {
         BenchContext.Compiled o2Compile = null;
         for (int level = 0; level <= 3; level++) {
             PipelineOptions opts = BenchContext.options(level, 8, null, null);
-            var req = BenchContext.request(BenchContext.MODEL, "loihi2", null, opts);
+            var run = ctx.prepare(BenchContext.spec(BenchContext.MODEL, "loihi2", null, opts));
             BenchContext.Compiled[] last = new BenchContext.Compiled[1];
-            double[] ms = Timing.millis(ctx, () -> last[0] = ctx.compile(req));
+            double[] ms = Timing.millis(ctx, () -> last[0] = ctx.compile(run));
             double[] r = measure(ctx, last[0], data);
             String l = "_O" + level;
-            out.samples("compilation_time_ms" + l, ms);
-            out.metric("cores_used" + l, last[0].result().mapping().report().coresUsed());
-            out.metric("energy_per_inference_mj" + l, r[0]);
-            out.metric("spikes_per_inference" + l, r[1]);
-            out.point().put("level", level).put("compilation_time_ms", out.metrics().get("compilation_time_ms" + l))
-                    .put("cores_used", out.metrics().get("cores_used" + l)).put("energy_per_inference_mj", r[0])
+            Map<String, Integer> at = Map.of("level", level);
+            out.metric(COMPILATION_TIME_MS.median(ms).at("compilation_time_ms" + l, at));
+            out.metric(CORES_USED.value(last[0].result().mapping().report().coresUsed()).at("cores_used" + l, at));
+            out.metric(ENERGY_PER_INFERENCE_MJ.value(r[0]).at("energy_per_inference_mj" + l, at));
+            out.metric(SPIKES_PER_INFERENCE.value(r[1]).at("spikes_per_inference" + l, at));
+            out.point().put("level", level).put("compilation_time_ms", out.value("compilation_time_ms" + l))
+                    .put("cores_used", out.value("cores_used" + l)).put("energy_per_inference_mj", r[0])
                     .put("spikes_per_inference", r[1]).put("accuracy", r[2]);
             if (level == 2) {
                 o2 = r;
@@ -51,20 +62,22 @@ final class OptimizationImpactBenchmark extends SeedBenchmark {
             if (p.depth() != 1) {
                 continue;
             }
-            out.metric("pass_ms_" + p.id(), p.wallMillis());
+            Map<String, String> pass = Map.of("pass", p.id());
+            out.metric(PASS_MS.value(p.wallMillis()).at("pass_ms_" + p.id(), pass));
             PipelineOptions without = PipelineOptions.builder().disabled(Set.of(p.id())).build();
             BenchContext.Compiled c;
             try {
-                c = ctx.compile(BenchContext.request(BenchContext.MODEL, "loihi2", null, without));
+                c = ctx.compile(BenchContext.spec(BenchContext.MODEL, "loihi2", null, without));
             } catch (UserInputException required) {
                 continue; // the mapper needs it: nothing to compare against
             }
             double[] r = measure(ctx, c, data);
-            out.metric("pass_saves_energy_mj_" + p.id(), r[0] - o2[0]);
-            out.metric("pass_saves_cores_" + p.id(), c.result().mapping().report().coresUsed() - o2Compile.result().mapping().report().coresUsed());
-            out.metric("pass_saves_spikes_" + p.id(), r[1] - o2[1]);
+            out.metric(PASS_SAVES_ENERGY_MJ.value(r[0] - o2[0]).at("pass_saves_energy_mj_" + p.id(), pass));
+            out.metric(PASS_SAVES_CORES.value(c.result().mapping().report().coresUsed() - o2Compile.result().mapping().report().coresUsed())
+                    .at("pass_saves_cores_" + p.id(), pass));
+            out.metric(PASS_SAVES_SPIKES.value(r[1] - o2[1]).at("pass_saves_spikes_" + p.id(), pass));
         }
-        out.check(out.metrics().get("energy_per_inference_mj_O2") <= out.metrics().get("energy_per_inference_mj_O0") * 1.05,
+        out.check(out.value("energy_per_inference_mj_O2") <= out.value("energy_per_inference_mj_O0") * 1.05,
                 "-O2 costs no more energy than -O0");
     }
 

@@ -61,7 +61,7 @@ public final class ResultsReport {
         h.append("<h2>Performance targets (seed document)</h2><table><tr><th>metric</th><th>target</th><th>current</th><th></th>")
                 .append("<th>measured on</th></tr>");
         for (Targets.Row r : Targets.evaluateResults(results)) {
-            String v = Double.isNaN(r.current()) ? "-" : fmt(r.current()) + " " + unit(r.target().result());
+            String v = r.currentText();
             String cls = r.verdict() == Targets.Verdict.PASS ? "pass" : r.verdict() == Targets.Verdict.FAIL ? "fail" : "muted";
             h.append("<tr><td>").append(esc(r.target().metric())).append("</td><td>").append(esc(r.target().limit())).append("</td><td class=\"n\">")
                     .append(esc(v)).append("</td><td class=\"").append(cls).append("\">").append(r.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '))
@@ -328,10 +328,6 @@ public final class ResultsReport {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
         return Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 && v != 0 ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%,.4g", v);
-    }
-
-    private static String unit(String metric) {
-        return metric.endsWith("_ms") ? "ms" : metric.endsWith("_mb") ? "MB" : metric.endsWith("_mj") ? "mJ" : "";
     }
 
     static String esc(String s) {

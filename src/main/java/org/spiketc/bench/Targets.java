@@ -2,9 +2,11 @@ package org.spiketc.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.spiketc.analysis.Measurement;
+import org.spiketc.analysis.Unit;
 import org.spiketc.result.ResultDocument;
 
 /**
@@ -21,9 +23,18 @@ public final class Targets {
 
     /**
      * @param current  the value, or NaN when the benchmark did not run
+     * @param unit     the unit the result declares for it
      * @param measured where: benchmark and model
      */
-    public record Row(Target target, double current, String measured, Verdict verdict) {
+    public record Row(Target target, double current, Unit unit, String measured, Verdict verdict) {
+        /** The value with its unit, a time whose target is a second or more in seconds; "-" when not measured. */
+        public String currentText() {
+            if (Double.isNaN(current)) {
+                return "-";
+            }
+            Unit shown = unit.dimension() == Unit.Dimension.TIME && unit.convert(target.max(), Unit.S) >= 1 ? Unit.S : unit;
+            return String.format(Locale.ROOT, "%.4g %s", unit.convert(current, shown), shown.symbol()).trim();
+        }
     }
 
     public enum Verdict { PASS, FAIL, NOT_MEASURED }
@@ -43,7 +54,7 @@ public final class Targets {
     public static List<Row> evaluateResults(List<ResultDocument> results) {
         List<Row> rows = new ArrayList<>();
         for (Target t : SEED) {
-            Row row = new Row(t, Double.NaN, "not run", Verdict.NOT_MEASURED);
+            Row row = new Row(t, Double.NaN, Unit.NONE, "not run", Verdict.NOT_MEASURED);
             for (ResultDocument r : results) {
                 if (!t.benchmark().equals(r.environment("benchmark"))) {
                     continue;
@@ -53,7 +64,7 @@ public final class Targets {
                 if (v != null && !v.failed()) {
                     String model = r.environment("target_model");
                     String where = t.benchmark() + " (" + r.environment("scale") + ")" + (model != null ? ", " + model : "");
-                    row = new Row(t, v.value(), where, v.value() < t.max() ? Verdict.PASS : Verdict.FAIL);
+                    row = new Row(t, v.value(), v.info().unit(), where, v.value() < t.max() ? Verdict.PASS : Verdict.FAIL);
                 }
             }
             rows.add(row);

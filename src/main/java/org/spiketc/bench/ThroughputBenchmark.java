@@ -1,8 +1,14 @@
 package org.spiketc.bench;
 
+import static org.spiketc.result.Quantities.ACCURACY;
+import static org.spiketc.result.Quantities.ACCURACY_REFERENCE;
+import static org.spiketc.result.Quantities.HOST_THROUGHPUT;
+import static org.spiketc.result.Quantities.THROUGHPUT;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.spiketc.data.LabelledImages;
 import org.spiketc.sim.Evaluation;
@@ -43,11 +49,12 @@ final class ThroughputBenchmark extends SeedBenchmark {
                     acc = e[0];
                     tput[i] = data.count() / (e[1] / 1000);
                 }
-                out.samples("host_throughput_images_per_s_onnx_batch" + batch, tput);
-                out.metric("accuracy_onnx", acc);
+                out.metric(HOST_THROUGHPUT.median(tput).at("host_throughput_images_per_s_onnx_batch" + batch,
+                        Map.of("engine", "onnx", "batch", batch)));
+                out.metric(ACCURACY.value(acc).at("accuracy_onnx", Map.of("engine", "onnx")));
             }
-            out.metric("accuracy_reference", referenceAccuracy);
-            out.check(Math.abs(out.metrics().get("accuracy_onnx") - referenceAccuracy) <= 0.01,
+            out.metric(ACCURACY_REFERENCE.value(referenceAccuracy));
+            out.check(Math.abs(out.value("accuracy_onnx") - referenceAccuracy) <= 0.01,
                     "the ONNX export scores within 1 point of the float reference on the same images");
         }
     }
@@ -58,13 +65,13 @@ final class ThroughputBenchmark extends SeedBenchmark {
         out.environment("target_model", BenchContext.MODEL + ", " + data.count() + " images, " + ctx.threads() + " threads");
         var emu = ctx.emulator();
         Evaluation.Outcome o = ctx.evaluate(emu, data);
-        out.metric("throughput_images_per_s", emu.energyModel().pipelinedThroughput(o.mean(InferenceResult::latencyMs), 1));
-        var ref = BenchContext.reference();
-        out.samples("host_throughput_images_per_s_emulator",
-                Arrays.stream(Timing.millis(ctx, () -> ctx.evaluate(emu, data))).map(ms -> data.count() / (ms / 1000)).toArray());
-        out.samples("host_throughput_images_per_s_reference",
-                Arrays.stream(Timing.millis(ctx, () -> ctx.evaluate(ref, data))).map(ms -> data.count() / (ms / 1000)).toArray());
+        out.metric(THROUGHPUT.value(emu.energyModel().pipelinedThroughput(o.mean(InferenceResult::latencyMs), 1)));
+        var ref = ctx.reference();
+        out.metric(HOST_THROUGHPUT.median(Arrays.stream(Timing.millis(ctx, () -> ctx.evaluate(emu, data))).map(ms -> data.count() / (ms / 1000))
+                .toArray()).at("host_throughput_images_per_s_emulator", Map.of("engine", "emulator")));
+        out.metric(HOST_THROUGHPUT.median(Arrays.stream(Timing.millis(ctx, () -> ctx.evaluate(ref, data))).map(ms -> data.count() / (ms / 1000))
+                .toArray()).at("host_throughput_images_per_s_reference", Map.of("engine", "reference")));
         onnx(ctx, out, data, ctx.evaluate(ref, data).accuracy());
-        out.check(out.metrics().get("throughput_images_per_s") > 0, "the modelled chip completes inferences");
+        out.check(out.value("throughput_images_per_s") > 0, "the modelled chip completes inferences");
     }
 }

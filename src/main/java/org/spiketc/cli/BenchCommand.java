@@ -1,6 +1,5 @@
 package org.spiketc.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +26,7 @@ import org.spiketc.bench.Marker;
 import org.spiketc.bench.BenchScale;
 import org.spiketc.bench.Targets;
 import org.spiketc.common.Cancellation;
-import org.spiketc.common.Json;
 import org.spiketc.common.ProgressListener;
-import org.spiketc.common.ThreadCounters;
 import org.spiketc.common.UserInputException;
 import org.spiketc.data.FashionMnist;
 import org.spiketc.result.ResultDocument;
@@ -126,14 +123,9 @@ final class BenchCommand implements Callable<Integer> {
                     break;
                 }
                 StoreOptions.Recording rec = store.begin(RunKind.BENCHMARK, BenchRunner.testName(b, scale), null,
-                        "host + simulated loihi2", "{\"scale\": \"" + scale.name().toLowerCase(Locale.ROOT) + "\"}");
+                        "host + simulated loihi2", BenchRunner.configurationJson(b, ctx));
                 try {
-                    long cpu0 = ThreadCounters.cpuNanos();
-                    long alloc0 = ThreadCounters.allocatedBytes();
-                    BenchOutcome o = new BenchRunner(ctx).runOne(b);
-                    if (profile) {
-                        o = withProfile(o, (ThreadCounters.cpuNanos() - cpu0) / 1e6, (ThreadCounters.allocatedBytes() - alloc0) / (1024.0 * 1024));
-                    }
+                    BenchOutcome o = new BenchRunner(ctx, profile).runOne(b);
                     outcomes.add(o);
                     out.printf(Locale.ROOT, "%-26s %-10s %8.1f  %s%n", b.id(), o.status().name().toLowerCase(Locale.ROOT), o.seconds(),
                             o.reason() != null ? o.reason() : headline(o));
@@ -193,17 +185,9 @@ final class BenchCommand implements Callable<Integer> {
         out.println("Performance targets (seed document)");
         out.printf(Locale.ROOT, "  %-38s %-8s %14s  %-6s  %s%n", "metric", "target", "current", "", "measured on");
         for (Targets.Row r : Targets.evaluate(outcomes)) {
-            String unit = r.target().result().endsWith("_ms") && r.target().max() >= 1000 ? " s" : "";
-            double shown = unit.isEmpty() ? r.current() : r.current() / 1000;
-            String current = Double.isNaN(r.current()) ? "-" : String.format(Locale.ROOT, "%.4g%s", shown, unit.isEmpty()
-                    ? suffix(r.target().result()) : unit);
-            out.printf(Locale.ROOT, "  %-38s %-8s %14s  %-6s  %s%n", r.target().metric(), r.target().limit(), current,
+            out.printf(Locale.ROOT, "  %-38s %-8s %14s  %-6s  %s%n", r.target().metric(), r.target().limit(), r.currentText(),
                     r.verdict() == Targets.Verdict.NOT_MEASURED ? "-" : r.verdict().name().toLowerCase(Locale.ROOT), r.measured());
         }
-    }
-
-    private static String suffix(String metric) {
-        return metric.endsWith("_mb") ? " MB" : metric.endsWith("_mj") ? " mJ" : metric.endsWith("_ms") ? " ms" : "";
     }
 
     private void writeJson(PrintWriter out, List<BenchOutcome> outcomes) throws Exception {
@@ -215,11 +199,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.println("wrote " + outcomes.size() + " results into " + target);
         } else {
-            ObjectNode all = Json.mapper().createObjectNode();
-            all.put("schema_version", ResultDocument.SCHEMA_VERSION);
-            var arr = all.putArray("results");
-            outcomes.forEach(o -> arr.add(o.result().json()));
-            Json.mapper().writeValue(target.toFile(), all);
+            ResultDocument.writeAll(target, outcomes.stream().map(BenchOutcome::result).toList());
             out.println("wrote " + target);
         }
     }
@@ -284,12 +264,5 @@ final class BenchCommand implements Callable<Integer> {
         r.setName("stc bench");
         r.start();
         return r;
-    }
-
-    /** Adds the profile's CPU time and allocation of one benchmark to its result. */
-    private static BenchOutcome withProfile(BenchOutcome o, double cpuMs, double allocatedMb) {
-        ObjectNode j = o.result().json();
-        ((ObjectNode) j.path("metrics")).put("profile_cpu_ms", cpuMs).put("profile_allocated_mb", allocatedMb);
-        return new BenchOutcome(o.benchmark(), o.status(), o.reason(), ResultDocument.of(j), o.seconds());
     }
 }

@@ -1,6 +1,9 @@
 package org.spiketc.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,12 +30,18 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON.")
     Path json;
 
+    /** One row of the table as --json writes it (snake_case names, in this order). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PresetFigures(String preset, String family, int imageSize, int timeSteps, long params, long neurons, long synapses,
+            double sopsPerStep, long firstLayerMacsPerStep, double firingRate) {
+    }
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%-24s %-10s %7s %3s %11s %12s %14s %14s %13s%n", "preset", "family", "input", "T", "params",
                 "neurons", "synapses", "SOPs/step", "analog MACs");
-        ArrayNode arr = Json.mapper().createArrayNode();
+        List<PresetFigures> rows = new ArrayList<>();
         for (String name : Presets.NAMES) {
             ModelConfig c = Presets.load(name);
             // Random weights are lazy: building the graph for its shapes allocates no weights.
@@ -40,15 +49,13 @@ final class ModelsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-24s %-10s %3dx%-3d %3d %11s %12s %14s %14s %13s%n", name, c.family().id(), c.imageSize(),
                     c.imageSize(), c.timeSteps(), mega(s.params()), mega(s.neurons()), mega(s.synapses()),
                     giga(s.sopsPerStep()), giga(s.firstLayerMacs()));
-            arr.addObject().put("preset", name).put("family", c.family().id()).put("image_size", c.imageSize())
-                    .put("time_steps", c.timeSteps()).put("params", s.params()).put("neurons", s.neurons())
-                    .put("synapses", s.synapses()).put("sops_per_step", s.sopsPerStep())
-                    .put("first_layer_macs_per_step", s.firstLayerMacs()).put("firing_rate", firingRate);
+            rows.add(new PresetFigures(name, c.family().id(), c.imageSize(), c.timeSteps(), s.params(), s.neurons(), s.synapses(),
+                    s.sopsPerStep(), s.firstLayerMacs(), firingRate));
         }
         out.printf(Locale.ROOT, "%nSOPs/step = firing rate (%.2f) x MACs of every spike-input layer, per time step "
                 + "(Zhou et al. 2023, App. C.2); the first layer reads the analog image and is counted as MACs.%n", firingRate);
         if (json != null) {
-            Json.mapper().writeValue(json.toFile(), arr);
+            Json.mapper().writeValue(json.toFile(), rows);
         }
         return ExitCodes.OK;
     }

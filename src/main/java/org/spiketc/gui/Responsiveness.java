@@ -1,7 +1,18 @@
 package org.spiketc.gui;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static org.spiketc.result.Quantities.CHART_REFRESHES;
+import static org.spiketc.result.Quantities.CHART_REFRESH_RATE;
+import static org.spiketc.result.Quantities.HEAP_GROWTH_MB;
+import static org.spiketc.result.Quantities.LONG_PULSE_GAPS;
+import static org.spiketc.result.Quantities.PHASE_SECONDS;
+import static org.spiketc.result.Quantities.PULSES;
+import static org.spiketc.result.Quantities.PULSE_GAP_MS;
+import static org.spiketc.result.Quantities.SAMPLES;
+import static org.spiketc.result.Quantities.WARM_UP_INFERENCES;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -11,10 +22,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
-import org.spiketc.common.Json;
 import org.spiketc.result.HostInfo;
-import org.spiketc.result.Version;
+import org.spiketc.result.Result;
+import org.spiketc.result.RunKind;
 
 /**
  * Measures how the workbench holds up during a long live inference run, in the real window: the gaps
@@ -147,16 +159,26 @@ public final class Responsiveness {
 
     private void finish() {
         timer.stop();
-        ObjectNode report = report();
         try {
-            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
+            report().document().write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         done.run();
     }
 
-    private ObjectNode report() {
+    /** A pulse gap of more than 100 ms: when, how long, and whether a collection this measurement forced overlaps it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LongGap(double secondsFromRunStart, double gapMs, Boolean overlapsForcedGc) {
+    }
+
+    /** The heap after a forced collection, every thousand inferences and at the end. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record HeapReading(long inferences, double heapUsedMb, double gcMs) {
+    }
+
+    private Result report() {
         int first = 0;
         while (first < pulseCount && pulses[first] < runStartNanos) {
             first++;
@@ -165,11 +187,8 @@ public final class Responsiveness {
         for (int i = 1; i < first; i++) {
             settleMax = Math.max(settleMax, (pulses[i] - pulses[i - 1]) / 1e6);
         }
-        ObjectNode r = Json.mapper().createObjectNode();
-        r.put("test_name", "gui_responsiveness_live_inference");
-        r.put("timestamp", Instant.now().toString());
-        ObjectNode m = r.putObject("metrics");
-        ArrayNode longGaps = r.putArray("pulse_gaps_over_100_ms");
+        Result.Builder r = Result.builder(RunKind.BENCHMARK, "gui_responsiveness_live_inference", Instant.now());
+        List<LongGap> longGaps = new ArrayList<>();
         double[] gaps = new double[Math.max(0, pulseCount - first - 1)];
         List<Double> clean = new ArrayList<>(); // gaps that overlap none of the collections this measurement forces
         for (int i = first + 1; i < pulseCount; i++) {
@@ -182,50 +201,56 @@ public final class Responsiveness {
                 clean.add(gap);
             }
             if (gap > 100) {
-                longGaps.addObject().put("seconds_after_run_start", round((a - runStartNanos) / 1e9)).put("gap_ms", round(gap))
-                        .put("overlaps_forced_gc", forcedGc);
+                longGaps.add(new LongGap(round((a - runStartNanos) / 1e9), round(gap), forcedGc));
             }
         }
         double[] sorted = gaps.clone();
         Arrays.sort(sorted);
         double seconds = (lastResultNanos - firstResultNanos) / 1e9;
-        m.put("samples", samples);
-        m.put("inference_seconds", round(seconds));
-        m.put("run_seconds", round((pulses[Math.max(0, pulseCount - 1)] - runStartNanos) / 1e9));
-        m.put("pulses", gaps.length + 1);
-        m.put("warm_up_inferences", warmUp);
-        m.put("max_pulse_gap_ms_during_warm_up", round(settleMax));
-        m.put("max_pulse_gap_ms", round(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
-        m.put("p99_pulse_gap_ms", round(sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)]));
-        m.put("median_pulse_gap_ms", round(sorted.length == 0 ? 0 : sorted[sorted.length / 2]));
-        m.put("pulse_gaps_over_100_ms", Arrays.stream(gaps).filter(g -> g > 100).count());
-        m.put("max_pulse_gap_ms_outside_forced_gc", round(clean.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
-        m.put("pulse_gaps_over_100_ms_outside_forced_gc", clean.stream().filter(g -> g > 100).count());
+        Map<String, String> run = Map.of("during", "run");
+        r.metric(SAMPLES.value(samples));
+        r.metric(PHASE_SECONDS.value(round(seconds)).at("inference_seconds", Map.of("phase", "inference")));
+        r.metric(PHASE_SECONDS.value(round((pulses[Math.max(0, pulseCount - 1)] - runStartNanos) / 1e9)).at("run_seconds",
+                Map.of("phase", "run")));
+        r.metric(PULSES.value(gaps.length + 1));
+        r.metric(WARM_UP_INFERENCES.value(warmUp));
+        r.metric(PULSE_GAP_MS.value(round(settleMax)).at("max_pulse_gap_ms_during_warm_up", Map.of("statistic", "max", "during", "warm_up")));
+        r.metric(PULSE_GAP_MS.value(round(sorted.length == 0 ? 0 : sorted[sorted.length - 1])).at("max_pulse_gap_ms",
+                Map.of("statistic", "max", "during", "run")));
+        r.metric(PULSE_GAP_MS.value(round(sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)]))
+                .at("p99_pulse_gap_ms", Map.of("statistic", "p99", "during", "run")));
+        r.metric(PULSE_GAP_MS.value(round(sorted.length == 0 ? 0 : sorted[sorted.length / 2])).at("median_pulse_gap_ms",
+                Map.of("statistic", "median", "during", "run")));
+        r.metric(LONG_PULSE_GAPS.value(Arrays.stream(gaps).filter(g -> g > 100).count()).at("pulse_gaps_over_100_ms", run));
+        String outsideGc = "run outside forced collections";
+        r.metric(PULSE_GAP_MS.value(round(clean.stream().mapToDouble(Double::doubleValue).max().orElse(0)))
+                .at("max_pulse_gap_ms_outside_forced_gc", Map.of("statistic", "max", "during", outsideGc)));
+        r.metric(LONG_PULSE_GAPS.value(clean.stream().filter(g -> g > 100).count()).at("pulse_gaps_over_100_ms_outside_forced_gc",
+                Map.of("during", outsideGc)));
         long refreshes = workbench.liveView().refreshes() - refreshesBefore;
-        m.put("chart_refreshes", refreshes);
-        m.put("chart_refresh_hz", round(refreshes / Math.max(1e-9, seconds)));
+        r.metric(CHART_REFRESHES.value(refreshes));
+        r.metric(CHART_REFRESH_RATE.value(round(refreshes / Math.max(1e-9, seconds))));
         if (heap.size() >= 3) {
             // The last reading is taken once the run is stored; growth is measured while it goes.
-            m.put("heap_after_gc_growth_mb_during_run_after_first_thousand", round(heap.get(heap.size() - 2)[1] - heap.get(0)[1]));
+            r.metric(HEAP_GROWTH_MB.value(round(heap.get(heap.size() - 2)[1] - heap.get(0)[1]))
+                    .at("heap_after_gc_growth_mb_during_run_after_first_thousand", Map.of("from", "1000 inferences", "to", "the last")));
         }
-        ArrayNode warmGaps = r.putArray("warm_up_pulse_gaps_over_100_ms");
+        List<LongGap> warmGaps = new ArrayList<>();
         for (int i = 1; i < first; i++) {
             if (pulses[i] - pulses[i - 1] > 100_000_000L) {
-                warmGaps.addObject().put("seconds_before_run_start", round((runStartNanos - pulses[i - 1]) / 1e9))
-                        .put("gap_ms", round((pulses[i] - pulses[i - 1]) / 1e6));
+                // before the run starts: negative seconds
+                warmGaps.add(new LongGap(round((pulses[i - 1] - runStartNanos) / 1e9), round((pulses[i] - pulses[i - 1]) / 1e6), null));
             }
         }
-        ArrayNode h = r.putArray("heap_after_gc");
-        heap.forEach(v -> h.addObject().put("inferences", (long) v[0]).put("heap_used_mb", round(v[1])).put("gc_ms", round(v[2])));
-        ObjectNode env = r.putObject("environment");
-        env.put("software_version", Version.get());
-        env.put("source_commit", Version.commit());
-        env.put("host", HostInfo.detect().summary());
-        env.put("java", System.getProperty("java.version"));
-        env.put("prism", System.getProperty("prism.order", "default"));
-        env.put("display", String.valueOf(System.getenv("DISPLAY")));
-        env.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        return r;
+        r.environment("java", System.getProperty("java.version"));
+        r.environment("prism", System.getProperty("prism.order", "default"));
+        r.environment("display", String.valueOf(System.getenv("DISPLAY")));
+        r.environment("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        r.host(HostInfo.detect());
+        r.section("pulse_gaps_over_100_ms", longGaps);
+        r.section("warm_up_pulse_gaps_over_100_ms", warmGaps);
+        r.section("heap_after_gc", heap.stream().map(v -> new HeapReading((long) v[0], round(v[1]), round(v[2]))).toList());
+        return r.build();
     }
 
     private static double round(double v) {

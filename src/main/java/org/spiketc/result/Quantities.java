@@ -89,6 +89,22 @@ public final class Quantities {
     public static final Quantity PASS_SAVES_CORES = count("pass_saves_cores", DERIVED);
     public static final Quantity PASS_SAVES_SPIKES = count("pass_saves_spikes", SIMULATED);
 
+    // stc bench --profile: what one benchmark cost the host, all its threads together
+    public static final Quantity PROFILE_CPU_MS = Quantity.of("profile_cpu_ms", Unit.MS, LOWER, MEASURED);
+    public static final Quantity PROFILE_ALLOCATED_MB = Quantity.of("profile_allocated_mb", Unit.MB, LOWER, MEASURED);
+
+    // stc gui --measure-responsiveness: the FX thread's pulses during a live run
+    /** A gap between two pulses of the FX thread, parameters {@code statistic} and {@code during}. */
+    public static final Quantity PULSE_GAP_MS = Quantity.of("pulse_gap_ms", Unit.MS, LOWER, MEASURED);
+    public static final Quantity LONG_PULSE_GAPS = count("pulse_gaps_over_100_ms", MEASURED);
+    public static final Quantity PULSES = count("pulses", MEASURED);
+    public static final Quantity WARM_UP_INFERENCES = count("warm_up_inferences", DERIVED);
+    public static final Quantity CHART_REFRESHES = count("chart_refreshes", MEASURED);
+    public static final Quantity CHART_REFRESH_RATE = Quantity.of("chart_refresh_hz", Unit.PER_S, NEITHER, MEASURED);
+    /** How long a phase took on the host's clock, parameter {@code phase}: for the reader, not judged. */
+    public static final Quantity PHASE_SECONDS = Quantity.of("phase_seconds", Unit.S, NEITHER, MEASURED);
+    public static final Quantity HEAP_GROWTH_MB = Quantity.of("heap_after_gc_growth_mb", Unit.MB, LOWER, MEASURED);
+
     /** Every quantity above, for tests and for readers that list them. */
     public static final List<Quantity> ALL = List.of(COMPILATION_TIME_MS, FRONTEND_MS, PASSES_MS, MAPPING_MS, CODEGEN_MS, PASS_MS,
             MEMORY_PEAK_MB, ALLOCATED_MB, MODEL_SIZE_MB, SYNAPTIC_MEMORY_MB, BINARY_BYTES, PARAMS, NEURONS, SYNAPSES, SOPS_PER_STEP,
@@ -99,7 +115,8 @@ public final class Quantities {
             MACS_PAPER_FORMULA, ENERGY_PER_INFERENCE_MJ, ENERGY_COMPONENT_MJ, INFERENCE_LATENCY_MS, THROUGHPUT, MESSAGES_PER_INFERENCE,
             HOPS_PER_INFERENCE, CHIP_CROSSINGS_PER_INFERENCE, BARRIER_SYNCS_PER_INFERENCE, HOST_TIME_PER_INFERENCE_MS, HOST_THROUGHPUT,
             SIM_EVENTS_PER_S, HOST_ENERGY_PER_INFERENCE_MJ, PARETO_POINTS, SPIKE_RATE_DEVIATION_MEAN, SPIKE_RATE_DEVIATION_MAX,
-            LAYERS_COMPARED, PASS_SAVES_ENERGY_MJ, PASS_SAVES_CORES, PASS_SAVES_SPIKES);
+            LAYERS_COMPARED, PASS_SAVES_ENERGY_MJ, PASS_SAVES_CORES, PASS_SAVES_SPIKES, PROFILE_CPU_MS, PROFILE_ALLOCATED_MB,
+            PULSE_GAP_MS, LONG_PULSE_GAPS, PULSES, WARM_UP_INFERENCES, CHART_REFRESHES, CHART_REFRESH_RATE, PHASE_SECONDS, HEAP_GROWTH_MB);
 
     private Quantities() {
     }

@@ -87,6 +87,12 @@ public record Result(RunKind kind, String testName, Instant timestamp, JsonNode 
             return this;
         }
 
+        /** A configuration that is not a run specification (a benchmark's scale and repetitions), as named settings. */
+        public Builder configuration(Map<String, ?> settings) {
+            configuration = Json.mapper().valueToTree(settings);
+            return this;
+        }
+
         /** A metric; a second one under the same key replaces the first. */
         public Builder metric(Metric m) {
             metrics.put(m.key(), m);

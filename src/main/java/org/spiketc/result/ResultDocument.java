@@ -484,6 +484,14 @@ public final class ResultDocument {
         Json.mapper().writeValue(file.toFile(), json);
     }
 
+    /** Several results in one file, as {@link #readAll(Path)} reads them back: {@code {"schema_version", "results": [...]}}. */
+    public static void writeAll(Path file, List<ResultDocument> results) throws IOException {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("schema_version", SCHEMA_VERSION);
+        all.put("results", results.stream().map(ResultDocument::json).toList());
+        Json.mapper().writeValue(file.toFile(), all);
+    }
+
     @Override
     public String toString() {
         return testName() + " @ " + timestamp();

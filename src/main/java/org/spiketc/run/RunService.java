@@ -31,7 +31,6 @@ import org.spiketc.model.Presets;
 import org.spiketc.model.weights.SafetensorsReader;
 import org.spiketc.model.weights.WeightSet;
 import org.spiketc.model.weights.WeightSource;
-import org.spiketc.report.CompileResults;
 import org.spiketc.report.InferenceResults;
 import org.spiketc.report.PeakMemory;
 import org.spiketc.result.HostInfo;
@@ -79,7 +78,12 @@ public final class RunService {
     public CompileRun compile(PreparedRun run, OutputStream binary, List<PassInstrument> extra, RunHooks hooks) throws IOException {
         CompileResult r = Compiler.compile(run.request(), binary, hooks.cancel(), hooks.progress(), extra);
         PeakMemory.Reading peak = PeakMemory.read();
-        return new CompileRun(r, peak, CompileResults.of(run.spec(), r, peak, HostInfo.detect(), Instant.now()));
+        return new CompileRun(run.spec(), r, peak, Instant.now());
+    }
+
+    /** The float reference simulator of the run's model and weights. */
+    public ReferenceSimulator reference(PreparedRun run) {
+        return new ReferenceSimulator(ModelFrontend.build(run.config(), run.weights().bind(run.config())));
     }
 
     /**
@@ -93,7 +97,7 @@ public final class RunService {
         }
         List<InferenceEngine> engines = new ArrayList<>();
         if (spec.engine().reference()) {
-            engines.add(new ReferenceSimulator(ModelFrontend.build(run.config(), run.weights().bind(run.config()))));
+            engines.add(reference(run));
         }
         ChipEmulator emulator = null;
         List<PassRecord> passes = null;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import org.spiketc.result.Quantities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,9 +39,9 @@ class BenchRunnerTest {
             for (int i = 0; i < s.length; i++) {
                 s[i] = 100 + r.nextInt(1000) / 100.0;
             }
-            out.samples("compilation_time_ms", s);
-            out.metric("energy_per_inference_mj", 0.615);
-            out.metric("accuracy", 0.8999);
+            out.metric(Quantities.COMPILATION_TIME_MS.median(s));
+            out.metric(Quantities.ENERGY_PER_INFERENCE_MJ.value(0.615));
+            out.metric(Quantities.ACCURACY.value(0.8999));
             out.point().put("bits", 8).put("accuracy", 0.8999);
             out.environment("target_model", "fake-model");
             out.check(true, "holds");

@@ -11,6 +11,7 @@ import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.spiketc.analysis.MetricInfo;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.ProgressListener;
 import org.spiketc.model.Presets;
@@ -32,6 +33,11 @@ class BenchSuiteTest {
         assertThat(d.testName()).isEqualTo(id.replace('-', '_') + "_smoke");
         assertThat(d.measurements()).isNotEmpty();
         assertThat(d.environment("scale")).isEqualTo("smoke");
+        d.measurements().forEach((key, m) -> {
+            assertThat(m.info().declared()).as(key + " is declared where it is made").isTrue();
+            // Declaring did not change how a metric is judged: its rule is the one its name gave it before
+            assertThat(m.info().rule()).as(key).isEqualTo(MetricInfo.legacy(key).rule());
+        });
         return d;
     }
 

@@ -10,6 +10,7 @@ import org.spiketc.bench.BenchContext;
 import org.spiketc.bench.BenchRunner;
 import org.spiketc.bench.BenchScale;
 import org.spiketc.bench.BenchSuite;
+import org.spiketc.bench.BenchContext;
 import org.spiketc.bench.Benchmark;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.ProgressListener;
@@ -100,7 +101,8 @@ public final class RunSubmission {
         List<Benchmark> chosen = SetupForm.ALL_BENCHMARKS.equals(choice) ? BenchSuite.ALL : List.of(BenchSuite.byId(choice));
         for (Benchmark b : chosen) {
             String name = BenchRunner.testName(b, BenchScale.SMOKE);
-            submit(() -> new NewRun(RunKind.BENCHMARK, name, null, "host + simulated loihi2", null, Version.get(),
+            String configuration = BenchRunner.configurationJson(b, BenchContext.defaults(BenchScale.SMOKE));
+            submit(() -> new NewRun(RunKind.BENCHMARK, name, null, "host + simulated loihi2", configuration, Version.get(),
                     HostInfo.detect().summary()),
                     "benchmark " + b.id(), (cancel, progress, id) -> work.benchmark(b, id, cancel, progress));
         }

@@ -1,6 +1,8 @@
 package org.spiketc.analysis;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
@@ -26,6 +28,18 @@ public record ProportionInterval(int successes, int trials, double low, double h
         double low = successes == 0 ? 0 : Math.max(0, ci.getLowerBound());
         double high = successes == trials ? 1 : Math.min(1, ci.getUpperBound());
         return new ProportionInterval(successes, trials, low, high);
+    }
+
+    /** The bounds of an interval as a result records them. */
+    public record Bounds(double low, double high) {
+    }
+
+    /** The 95 % interval a result records beside {@code metric} ({@code METRIC_ci95_low} and {@code _high}), if it does. */
+    public static Optional<Bounds> recorded(Map<String, Measurement> metrics, String metric) {
+        Measurement low = metrics.get(metric + "_ci95_low");
+        Measurement high = metrics.get(metric + "_ci95_high");
+        return low == null || high == null || low.failed() || high.failed() ? Optional.empty()
+                : Optional.of(new Bounds(low.value(), high.value()));
     }
 
     public double proportion() {

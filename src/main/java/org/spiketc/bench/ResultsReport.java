@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.spiketc.analysis.Measurement;
+import org.spiketc.analysis.ProportionInterval;
 import org.spiketc.analysis.MetricRule;
 import org.spiketc.result.ResultDocument;
 import org.spiketc.result.Version;
@@ -124,10 +125,8 @@ public final class ResultsReport {
 
     /** " (95 %: low–high)" where the result carries the metric's interval, else nothing. */
     private static String interval(Map<String, Measurement> m, String metric) {
-        Measurement low = m.get(metric + "_ci95_low");
-        Measurement high = m.get(metric + "_ci95_high");
-        return low == null || high == null || low.failed() || high.failed() ? ""
-                : " <span class=\"muted\">(95 %: " + fmt(low.value()) + "–" + fmt(high.value()) + ")</span>";
+        return ProportionInterval.recorded(m, metric).map(b -> " <span class=\"muted\">(95 %: " + fmt(b.low()) + "–" + fmt(b.high())
+                + ")</span>").orElse("");
     }
 
     /** One row per configuration group: the same model and target mapped at another -O level or width uses other cores. */

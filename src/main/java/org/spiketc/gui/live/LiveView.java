@@ -3,6 +3,7 @@ package org.spiketc.gui.live;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.io.File;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYDataItem;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.spiketc.analysis.ProportionInterval;
 import org.spiketc.gui.ChartExport;
 
 /**
@@ -55,11 +57,14 @@ public final class LiveView extends BorderPane {
     private final XYSeries latencyMean = new XYSeries("running mean", false, true);
     private final XYSeries latencyP95 = new XYSeries("running p95", false, true);
     private final XYSeries accuracy = new XYSeries("accuracy so far", false, true);
+    private final XYSeries accuracyLow = new XYSeries("95 % interval (Wilson)", false, true);
+    private final XYSeries accuracyHigh = new XYSeries("95 % interval, upper", false, true);
     private final DefaultCategoryDataset layerRates = new DefaultCategoryDataset();
     private final XYSeries cpu = new XYSeries("host CPU load", false, true);
     private final XYSeries jvm = new XYSeries("JVM heap used", false, true);
     private final XYSeries system = new XYSeries("system memory used", false, true);
-    private final List<XYSeries> perInference = List.of(energy, energyMean, energyP95, latency, latencyMean, latencyP95, accuracy);
+    private final List<XYSeries> perInference = List.of(energy, energyMean, energyP95, latency, latencyMean, latencyP95, accuracy,
+            accuracyLow, accuracyHigh);
     private final List<JFreeChart> charts = new ArrayList<>();
     private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(true);
     private boolean stale;
@@ -89,8 +94,16 @@ public final class LiveView extends BorderPane {
         GridPane grid = new GridPane();
         grid.add(viewer(perImage("Energy per inference (simulated)", "mJ", energy, energyMean, energyP95)), 0, 0);
         grid.add(viewer(perImage("Latency per inference (simulated)", "ms", latency, latencyMean, latencyP95)), 1, 0);
-        JFreeChart accuracyChart = xy("Running accuracy", "inferences finished", "top-1", accuracy);
-        accuracyChart.getXYPlot().setRenderer(new SamplingXYLineRenderer());
+        JFreeChart accuracyChart = xy("Running accuracy", "inferences finished", "top-1", accuracy, accuracyLow, accuracyHigh);
+        SamplingXYLineRenderer band = new SamplingXYLineRenderer();
+        band.setSeriesPaint(0, new Color(0x4c78a8));
+        Stroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
+        for (int i = 1; i <= 2; i++) {
+            band.setSeriesPaint(i, new Color(0x9ecae9));
+            band.setSeriesStroke(i, dashed);
+        }
+        band.setSeriesVisibleInLegend(2, false);
+        accuracyChart.getXYPlot().setRenderer(band);
         grid.add(viewer(accuracyChart), 2, 0);
         JFreeChart rates = ChartFactory.createBarChart("Spike rate per layer (mean)", "layer", "spikes per neuron per step",
                 layerRates, PlotOrientation.HORIZONTAL, false, true, false);
@@ -150,6 +163,10 @@ public final class LiveView extends BorderPane {
             energy.add(p.x(), p.energyMj(), false);
             latency.add(p.x(), p.latencyMs(), false);
             accuracy.add(p.finished(), p.accuracy(), false);
+            // the interval says how far the accuracy so far may still move: wide over the first images
+            ProportionInterval ci = ProportionInterval.wilson95((int) Math.round(p.accuracy() * p.finished()), (int) p.finished());
+            accuracyLow.add(p.finished(), ci.low(), false);
+            accuracyHigh.add(p.finished(), ci.high(), false);
             if (energy.getItemCount() > LiveViewModel.MAX_POINTS) {
                 perInference.forEach(LiveView::thin);
                 stride *= 2;

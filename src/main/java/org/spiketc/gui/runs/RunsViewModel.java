@@ -26,6 +26,7 @@ import javafx.collections.ObservableList;
 import org.spiketc.analysis.Comparison;
 import org.spiketc.analysis.Measurement;
 import org.spiketc.analysis.MetricComparison;
+import org.spiketc.analysis.ProportionInterval;
 import org.spiketc.analysis.ParetoFront;
 import org.spiketc.analysis.Statistics;
 import org.spiketc.analysis.Verdict;
@@ -443,14 +444,21 @@ public final class RunsViewModel {
             metrics.clear();
             return;
         }
-        metricsRead = tasks.task("Cannot read the run's metrics", cancel -> runs.metrics(run.id()).entrySet().stream()
-                .map(e -> row(e.getKey(), e.getValue())).toList()).onSuccess(metrics::setAll).start();
+        metricsRead = tasks.task("Cannot read the run's metrics", cancel -> rows(runs.metrics(run.id()))).onSuccess(metrics::setAll).start();
     }
 
-    static MetricRow row(String name, Measurement m) {
+    /** The table's rows; a figure the result records an interval for (accuracy) shows it beside its value. */
+    static List<MetricRow> rows(Map<String, Measurement> all) {
+        return all.entrySet().stream().map(e -> row(e.getKey(), e.getValue(), all)).toList();
+    }
+
+    static MetricRow row(String name, Measurement m, Map<String, Measurement> all) {
         double[] s = m.samples();
         String samples = s.length == 0 ? "" : String.format(Locale.ROOT, "n=%d, median %.4g, %.4g-%.4g", s.length, Statistics.median(s),
                 Statistics.min(s), Statistics.max(s));
-        return new MetricRow(name, m.failed() ? "failed" : String.format(Locale.ROOT, "%.6g", m.value()), samples);
+        String value = m.failed() ? "failed" : String.format(Locale.ROOT, "%.6g", m.value())
+                + ProportionInterval.recorded(all, name).map(b -> String.format(Locale.ROOT, " (95 %% CI %.4g–%.4g)", b.low(), b.high()))
+                        .orElse("");
+        return new MetricRow(name, value, samples);
     }
 }

@@ -12,17 +12,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spiketc.analysis.Measurement;
 import org.spiketc.analysis.Verdict;
 import org.spiketc.common.Json;
 import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.gui.DialogService;
 import org.spiketc.gui.WorkbenchThreads;
+import org.spiketc.result.Quantities;
 import org.spiketc.result.ResultDocument;
 import org.spiketc.result.RunKind;
 import org.spiketc.store.Database;
@@ -321,5 +325,17 @@ class RunsViewModelTest {
         assertThat(stepped.metrics()).extracting(RunsViewModel.MetricRow::name).containsExactly("compilation_time_ms");
         assertThat(stepped.metrics().get(0).value()).as("beta's metric, not alpha's").isEqualTo("20.0000");
         assertThat(dialogs.messages()).isEmpty();
+    }
+
+    @Test
+    void anAccuracyShowsTheIntervalItsResultRecordsBesideIt() {
+        Map<String, Measurement> m = new LinkedHashMap<>();
+        m.put("accuracy", new Measurement(0.9, new double[0], Quantities.ACCURACY.info()));
+        m.put("accuracy_ci95_low", new Measurement(0.8731, new double[0], Quantities.ACCURACY_CI95_LOW.info()));
+        m.put("accuracy_ci95_high", new Measurement(0.9215, new double[0], Quantities.ACCURACY_CI95_HIGH.info()));
+        m.put("energy_per_inference_mj", new Measurement(0.6156, new double[0], Quantities.ENERGY_PER_INFERENCE_MJ.info()));
+        List<RunsViewModel.MetricRow> rows = RunsViewModel.rows(m);
+        assertThat(rows.get(0).value()).isEqualTo("0.900000 (95 % CI 0.8731–0.9215)");
+        assertThat(rows.get(3).value()).as("no interval recorded: the value alone").isEqualTo("0.615600");
     }
 }

@@ -329,7 +329,12 @@ public final class JdbcRunRepository implements RunRepository {
     }
 
     private static List<String> tagsOf(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT tag FROM run_tag WHERE run_id = ? ORDER BY tag")) {
+        return strings(c, "SELECT tag FROM run_tag WHERE run_id = ? ORDER BY tag", id);
+    }
+
+    /** The one text column of a query about one run, in the query's order. */
+    private static List<String> strings(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, id);
             List<String> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -418,18 +423,7 @@ public final class JdbcRunRepository implements RunRepository {
 
     @Override
     public List<String> seriesNames(long id) {
-        return read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT series FROM series_chunk WHERE run_id = ? ORDER BY series")) {
-                s.setLong(1, id);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
-            }
-        });
+        return read(c -> strings(c, "SELECT DISTINCT series FROM series_chunk WHERE run_id = ? ORDER BY series", id));
     }
 
     /** Metrics, samples, pass and layer records from a result document. */

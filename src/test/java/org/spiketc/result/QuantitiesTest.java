@@ -2,7 +2,11 @@ package org.spiketc.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,17 @@ class QuantitiesTest {
             assertThat(q.info().declared()).isTrue();
         }
         assertThat(names).containsAll(MISREAD.keySet());
+    }
+
+    @Test
+    void theListHoldsEveryDeclaredQuantity() throws IllegalAccessException {
+        List<Object> declared = new ArrayList<>();
+        for (Field f : Quantities.class.getFields()) {
+            if (f.getType() == Quantity.class && Modifier.isStatic(f.getModifiers())) {
+                declared.add(f.get(null));
+            }
+        }
+        assertThat(Quantities.ALL).containsExactlyInAnyOrderElementsOf(declared.stream().map(Quantity.class::cast).toList());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.spiketc.result.Quantities.ACCURACY_REFERENCE;
 import static org.spiketc.result.Quantities.HOST_THROUGHPUT;
 import static org.spiketc.result.Quantities.THROUGHPUT;
 
+import ai.onnxruntime.OrtEnvironment;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +39,7 @@ final class ThroughputBenchmark extends SeedBenchmark {
             return;
         }
         try (OnnxBaseline onnx = r.baseline().get()) {
-            out.environment("onnx_baseline", "ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion() + " CPU, "
+            out.environment("onnx_baseline", "ONNX Runtime " + OrtEnvironment.getEnvironment().getVersion() + " CPU, "
                     + ctx.threads() + " intra-op threads");
             for (int batch : new int[] {1, 64}) {
                 double[] tput = new double[ctx.repeats()];

@@ -24,14 +24,16 @@ import org.spiketc.run.RunService;
 import org.spiketc.store.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code stc compile}: model to mapped binary, with a report. */
 @Command(name = "compile", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compile a model for a (simulated) Loihi-class system and report passes, resources and warnings.")
 final class CompileCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ModelOptions model;

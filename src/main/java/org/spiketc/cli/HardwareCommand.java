@@ -9,14 +9,16 @@ import org.spiketc.hw.HardwareProfile;
 import org.spiketc.hw.HardwareProfiles;
 import org.spiketc.hw.SystemLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code stc hardware}: the hardware profiles, or every figure of one with its source. */
 @Command(name = "hardware", mixinStandardHelpOptions = true,
         description = "List hardware profiles, or show every figure of one profile with its source.")
 final class HardwareCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "PROFILE", description = "A built-in id (loihi1, loihi2, loihi3) or a profile .json file.")
     String profile;

@@ -9,13 +9,15 @@ import org.spiketc.compiler.codegen.BinaryReader;
 import org.spiketc.hw.HardwareProfiles;
 import org.spiketc.sim.emulator.ChipEmulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code stc inspect}: validate a binary and show its header and sections. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = "Validate a .nxe binary and print its header and sections.")
 final class InspectCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "FILE.nxe")
     Path file;

@@ -2,9 +2,9 @@ package org.spiketc.cli;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spiketc.common.Json;
@@ -14,14 +14,16 @@ import org.spiketc.model.ModelConfig;
 import org.spiketc.model.Presets;
 import org.spiketc.model.weights.WeightSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code stc models}: the built-in architectures and their size. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the built-in model presets with parameters, neurons, synapses and synaptic ops per time step.")
 final class ModelsCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--firing-rate", defaultValue = "0.1",
             description = "Spike input firing rate the synaptic ops assume (default ${DEFAULT-VALUE}).")

@@ -33,15 +33,17 @@ import org.spiketc.store.RunStatus;
 import org.spiketc.store.StoreSeries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code stc run}: inference over a labelled set on the float reference, the chip emulator, or both. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a model over a labelled data set on the float reference simulator and/or the chip emulator "
                 + "(simulated hardware) and report accuracy, fidelity, energy, latency and throughput.")
 final class RunCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ModelOptions model;

@@ -23,7 +23,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.animation.Animation;
 import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.util.Duration;
 import org.spiketc.result.HostInfo;
 import org.spiketc.result.Result;
 import org.spiketc.result.RunKind;
@@ -88,16 +94,16 @@ public final class Responsiveness {
         workbench.setup().form().samplesProperty().set(warmUp);
         workbench.setup().infer();
         workbench.setup().form().samplesProperty().set(samples);
-        javafx.animation.Timeline poll = new javafx.animation.Timeline();
-        poll.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(200), e -> {
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(Duration.millis(200), e -> {
             if (workbench.setup().queue().active().isEmpty() && workbench.live().arrived() >= warmUp) {
                 poll.stop();
-                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+                PauseTransition settle = new PauseTransition(Duration.seconds(1));
                 settle.setOnFinished(f -> startRun());
                 settle.play();
             }
         }));
-        poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
     }
 
@@ -124,7 +130,7 @@ public final class Responsiveness {
                     lastResultNanos = System.nanoTime();
                     Thread.sleep(500); // the last refreshes, and the run's result stored
                     heapAfterGc(done);
-                    javafx.application.Platform.runLater(this::finish);
+                    Platform.runLater(this::finish);
                     return;
                 }
                 if (done >= next) {

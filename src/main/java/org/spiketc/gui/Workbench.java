@@ -1,5 +1,6 @@
 package org.spiketc.gui;
 
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.spiketc.gui.hotspots.HotspotsView;
@@ -59,7 +60,7 @@ public record Workbench(TabPane tabs, SetupViewModel setup, LiveViewModel live, 
         return w;
     }
 
-    private static Tab tab(String name, javafx.scene.Node content) {
+    private static Tab tab(String name, Node content) {
         Tab t = new Tab(name, content);
         t.setClosable(false);
         return t;

@@ -2,8 +2,10 @@ package org.spiketc.gui;
 
 import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Stage;
@@ -33,7 +35,7 @@ public final class WorkbenchApp extends Application {
         stage.setTitle("Spike-Transformer-Compiler Workbench " + Version.get());
         var icon = WorkbenchApp.class.getResourceAsStream("/org/spiketc/assets/icon/stc.png");
         if (icon != null) {
-            stage.getIcons().add(new javafx.scene.image.Image(icon));
+            stage.getIcons().add(new Image(icon));
         }
         double x = settings.getDouble("window.x", Double.NaN);
         double y = settings.getDouble("window.y", Double.NaN);
@@ -55,7 +57,7 @@ public final class WorkbenchApp extends Application {
             Path json = Path.of(getParameters().getNamed().get("json"));
             Responsiveness.start(workbench, Integer.parseInt(measure), Responsiveness.WARM_UP, json, () -> {
                 System.out.println("wrote " + json.toAbsolutePath());
-                javafx.application.Platform.exit();
+                Platform.exit();
             });
         }
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -107,7 +108,7 @@ public final class HotspotsView extends BorderPane {
         setCenter(tabs);
     }
 
-    private static Tab tab(String name, javafx.scene.Node content) {
+    private static Tab tab(String name, Node content) {
         Tab t = new Tab(name, content);
         t.setClosable(false);
         return t;

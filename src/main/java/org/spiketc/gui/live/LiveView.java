@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -66,7 +68,7 @@ public final class LiveView extends BorderPane {
     private final List<XYSeries> perInference = List.of(energy, energyMean, energyP95, latency, latencyMean, latencyP95, accuracy,
             accuracyLow, accuracyHigh);
     private final List<JFreeChart> charts = new ArrayList<>();
-    private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private boolean stale;
     private int stride = 1;
     private long received;
@@ -209,7 +211,7 @@ public final class LiveView extends BorderPane {
      * Whether the view is on screen (its tab selected). Hidden, the charts take in data without drawing
      * it; shown again, each redraws once.
      */
-    public javafx.beans.property.BooleanProperty shownProperty() {
+    public BooleanProperty shownProperty() {
         return shown;
     }
 

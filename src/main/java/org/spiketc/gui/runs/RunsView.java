@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
@@ -64,7 +68,7 @@ public final class RunsView extends BorderPane {
         runStatus.getItems().addAll(RunStatus.values());
         runStatus.setPromptText("any status");
         runStatus.valueProperty().bindBidirectional(vm.runStatusProperty());
-        javafx.scene.control.DatePicker since = new javafx.scene.control.DatePicker();
+        DatePicker since = new DatePicker();
         since.setPromptText("since (date)");
         since.setPrefWidth(130);
         since.valueProperty().bindBidirectional(vm.sinceProperty());
@@ -136,10 +140,10 @@ public final class RunsView extends BorderPane {
         delete.disableProperty().bind(vm.selectedProperty().isNull());
         delete.setOnAction(e -> {
             List<StoredRun> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
-            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
                     "Delete " + chosen.size() + " run(s) and everything stored with them?");
             ask.initOwner(getScene().getWindow());
-            ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.delete(chosen));
+            ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(chosen));
         });
         Button labelButton = new Button("_Label…");
         labelButton.getStyleClass().add("label-button");
@@ -219,7 +223,7 @@ public final class RunsView extends BorderPane {
         setCenter(split);
     }
 
-    private static ComboBox<String> filter(javafx.collections.ObservableList<String> values, String any) {
+    private static ComboBox<String> filter(ObservableList<String> values, String any) {
         ComboBox<String> c = new ComboBox<>();
         c.setPromptText(any);
         c.setPrefWidth(170);

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.spiketc.bench.BenchContext;
 import org.spiketc.bench.BenchSuite;
@@ -34,8 +35,8 @@ import org.spiketc.hw.SystemLayout;
 import org.spiketc.model.ModelConfig;
 import org.spiketc.model.ModelConfigReader;
 import org.spiketc.model.Presets;
-import org.spiketc.result.RunSpec;
 import org.spiketc.model.weights.WeightSource;
+import org.spiketc.result.RunSpec;
 
 /**
  * The Setup form's state: what to compile and run (a preset or a config and weights file, a hardware
@@ -65,7 +66,7 @@ public final class SetupForm {
     private final ObjectProperty<String> benchmark = new SimpleObjectProperty<>(ALL_BENCHMARKS);
     private final ReadOnlyStringWrapper modelInfo = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hardwareInfo = new ReadOnlyStringWrapper("");
-    private final javafx.collections.ObservableList<FigureRow> hardwareFigures = FXCollections.observableArrayList();
+    private final ObservableList<FigureRow> hardwareFigures = FXCollections.observableArrayList();
     /** The model description being read; a newer choice cancels it. */
     private BackgroundTask<String> describing;
 
@@ -196,7 +197,7 @@ public final class SetupForm {
     }
 
     /** The chosen profile's key figures with their sources; projections and estimates say so in {@code basis}. */
-    public javafx.collections.ObservableList<FigureRow> hardwareFigures() {
+    public ObservableList<FigureRow> hardwareFigures() {
         return hardwareFigures;
     }
 

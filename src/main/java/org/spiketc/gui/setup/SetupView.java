@@ -7,16 +7,23 @@ import java.util.Optional;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -86,23 +93,23 @@ public final class SetupView extends BorderPane {
         hardwareInfo.textProperty().bind(choices.hardwareInfoProperty());
         hardwareInfo.setWrapText(true);
         hardwareInfo.setMaxHeight(60);
-        javafx.scene.control.TableView<SetupForm.FigureRow> figures = new javafx.scene.control.TableView<>(choices.hardwareFigures());
+        TableView<SetupForm.FigureRow> figures = new TableView<>(choices.hardwareFigures());
         figures.getStyleClass().add("hardware-figures");
         figures.getColumns().add(Columns.text("figure", SetupForm.FigureRow::figure, 190));
         figures.getColumns().add(Columns.text("value", SetupForm.FigureRow::value, 110));
         figures.getColumns().add(Columns.text("basis", SetupForm.FigureRow::basis, 80));
         figures.getColumns().add(Columns.text("source", SetupForm.FigureRow::source, 600));
-        figures.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
+        figures.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         figures.setPrefHeight(230);
-        figures.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        figures.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SetupForm.FigureRow item, boolean empty) {
                 super.updateItem(item, empty);
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.figure() + ": " + item.value() + " ("
+                setTooltip(empty || item == null ? null : new Tooltip(item.figure() + ": " + item.value() + " ("
                         + item.basis() + ")\n" + item.source()));
             }
         });
-        javafx.scene.control.Tooltip about = new javafx.scene.control.Tooltip();
+        Tooltip about = new Tooltip();
         about.textProperty().bind(choices.hardwareInfoProperty());
         about.setWrapText(true);
         about.setMaxWidth(600);
@@ -128,7 +135,7 @@ public final class SetupView extends BorderPane {
             on.setSelected(!choices.disabledPasses().contains(id));
             if (required.contains(id)) {
                 on.setDisable(true); // the mapper needs it
-                on.setTooltip(new javafx.scene.control.Tooltip(id + " is required: the mapper cannot run without it"));
+                on.setTooltip(new Tooltip(id + " is required: the mapper cannot run without it"));
             }
             on.selectedProperty().addListener((o, a, b) -> {
                 if (b) {
@@ -154,10 +161,10 @@ public final class SetupView extends BorderPane {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().addAll(labels, fields);
         int row = 0;
         form.addRow(row++, new Label("Model"), new HBox(8, model, config, weights, preset));
@@ -191,7 +198,7 @@ public final class SetupView extends BorderPane {
         status.getStyleClass().add("setup-status");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
-        for (javafx.scene.Node n : List.of(configName, weightsName)) {
+        for (Node n : List.of(configName, weightsName)) {
             n.setStyle("-fx-text-fill: #555;");
         }
         TitledPane figuresPane = new TitledPane("Hardware figures and their sources", figures);

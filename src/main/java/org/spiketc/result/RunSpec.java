@@ -225,7 +225,7 @@ public record RunSpec(ModelSource model, String target, Integer chips, PipelineO
         Fields f = new Fields(o, origin, "");
         Fields m = f.object("model");
         ModelSource model = new ModelSource(m.text("preset", null), m.text("config", null), m.text("weights", null),
-                m.integer("seed", 42), m.flag("allow_nonfinite"));
+                m.longInteger("seed", 42), m.flag("allow_nonfinite"));
         m.done(Set.of("preset", "config", "weights", "seed", "allow_nonfinite"));
         Fields p = f.object("pipeline");
         String order = p.text("attention_order", null);
@@ -254,8 +254,14 @@ public record RunSpec(ModelSource model, String target, Integer chips, PipelineO
             data = new DataSelection(d.text("dataset", "fmnist"), d.has("samples") ? (int) d.integer("samples", 0) : null, d.flag("repeat"));
             d.done(Set.of("dataset", "samples", "repeat"));
         }
+        Engine engine;
+        try {
+            engine = Engine.parse(f.text("engine", data == null ? "emulator" : "both"));
+        } catch (UserInputException e) {
+            throw new UserInputException(origin + ": " + e.getMessage());
+        }
         RunSpec spec = new RunSpec(model, f.text("target", "loihi2"), f.has("chips") ? (int) f.integer("chips", 0) : null, b.build(),
-                calibration, data, Engine.parse(f.text("engine", data == null ? "emulator" : "both")), (int) f.integer("batch", 1),
+                calibration, data, engine, (int) f.integer("batch", 1),
                 (int) f.integer("warmup", 0), f.has("threads") ? (int) f.integer("threads", 0) : null, f.flag("bias_always_on"),
                 f.flag("verify_each_pass"));
         f.done(Set.of("model", "target", "chips", "pipeline", "calibration", "data", "engine", "batch", "warmup", "threads",
@@ -299,6 +305,18 @@ public record RunSpec(ModelSource model, String target, Integer chips, PipelineO
             }
             JsonNode v = node.get(field);
             if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw new UserInputException(origin + ": " + name(field) + " is not a whole number");
+            }
+            return v.asLong();
+        }
+
+        /** A whole number that may exceed an int: the random weights' seed, a long on the command line. */
+        long longInteger(String field, long otherwise) {
+            if (!has(field)) {
+                return otherwise;
+            }
+            JsonNode v = node.get(field);
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
                 throw new UserInputException(origin + ": " + name(field) + " is not a whole number");
             }
             return v.asLong();

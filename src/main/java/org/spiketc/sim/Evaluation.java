@@ -54,9 +54,10 @@ public final class Evaluation {
             return correct;
         }
 
+        /** Share of finished samples classified right; NaN when none finished (a figure that could not be computed, not 0). */
         public double accuracy() {
             int n = finished();
-            return n == 0 ? 0 : (double) correct() / n;
+            return n == 0 ? Double.NaN : (double) correct() / n;
         }
 
         public double mean(ToDoubleFunction<InferenceResult> f) {
@@ -86,7 +87,7 @@ public final class Evaluation {
             return totals.coreMeans();
         }
 
-        /** Share of samples where both engines chose the same class. */
+        /** Share of samples where both engines chose the same class; NaN when no sample finished on both. */
         public static double fidelity(Outcome a, Outcome b) {
             int same = 0;
             int n = 0;
@@ -96,7 +97,7 @@ public final class Evaluation {
                     same += a.results[i].predicted() == b.results[i].predicted() ? 1 : 0;
                 }
             }
-            return n == 0 ? 0 : (double) same / n;
+            return n == 0 ? Double.NaN : (double) same / n;
         }
     }
 

@@ -125,6 +125,9 @@ class RunServiceTest {
         assertThat(run.run().main().finished()).isZero();
         assertThat(heard.calls).isEmpty();
         assertThat(run.result().metric(Quantities.SAMPLES.name()).value()).isZero();
+        // no image finished: the accuracy could not be computed, a failed figure (null in the JSON), never 0
+        assertThat(run.result().metric(Quantities.ACCURACY.name()).value()).isNaN();
+        assertThat(run.result().document().measurements().get("accuracy").failed()).isTrue();
         assertThat(run.result().environment()).containsEntry("complete", false);
         assertThat(run.result().configuration()).isEqualTo(spec.toJson());
     }

@@ -99,9 +99,9 @@ public final class LiveView extends BorderPane {
         JFreeChart accuracyChart = xy("Running accuracy", "inferences finished", "top-1", accuracy, accuracyLow, accuracyHigh);
         SamplingXYLineRenderer band = new SamplingXYLineRenderer();
         band.setSeriesPaint(0, new Color(0x4c78a8));
-        Stroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
+        Stroke dashed = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
         for (int i = 1; i <= 2; i++) {
-            band.setSeriesPaint(i, new Color(0x9ecae9));
+            band.setSeriesPaint(i, new Color(0x1f5f9e));
             band.setSeriesStroke(i, dashed);
         }
         band.setSeriesVisibleInLegend(2, false);

@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.spiketc.analysis.ProportionInterval;
 import org.spiketc.gui.BackgroundTasks;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceResult;
@@ -180,8 +181,9 @@ public final class LiveViewModel implements Evaluation.ResultListener {
             for (Map.Entry<String, double[]> e : layerSums.entrySet()) {
                 rates.put(e.getKey(), e.getValue()[0] / seen);
             }
-            summary.set(String.format(Locale.ROOT, "%,d inferences: accuracy so far %.2f %%; energy mean %.4f, median %.4f, p95 %.4f mJ; "
-                    + "latency mean %.4f, median %.4f, p95 %.4f ms (simulated)", seen, 100.0 * correct / seen, running.energyMean(),
+            summary.set(String.format(Locale.ROOT, "%,d inferences: accuracy so far %.2f %% (95 %%: %s); energy mean %.4f, median %.4f, "
+                    + "p95 %.4f mJ; latency mean %.4f, median %.4f, p95 %.4f ms (simulated)", seen, 100.0 * correct / seen,
+                    ProportionInterval.wilson95((int) correct, (int) seen).percentRange(), running.energyMean(),
                     running.energyP50(), running.energyP95(), running.latencyMean(), running.latencyP50(), running.latencyP95()));
         } else if (!host.isEmpty()) {
             HostPoint h = host.get(host.size() - 1);

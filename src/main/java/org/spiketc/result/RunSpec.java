@@ -300,23 +300,20 @@ public record RunSpec(ModelSource model, String target, Integer chips, PipelineO
         }
 
         long integer(String field, long otherwise) {
-            if (!has(field)) {
-                return otherwise;
-            }
-            JsonNode v = node.get(field);
-            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw new UserInputException(origin + ": " + name(field) + " is not a whole number");
-            }
-            return v.asLong();
+            return whole(field, otherwise, true);
         }
 
         /** A whole number that may exceed an int: the random weights' seed, a long on the command line. */
         long longInteger(String field, long otherwise) {
+            return whole(field, otherwise, false);
+        }
+
+        private long whole(String field, long otherwise, boolean int32) {
             if (!has(field)) {
                 return otherwise;
             }
             JsonNode v = node.get(field);
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            if (!v.isIntegralNumber() || !(int32 ? v.canConvertToInt() : v.canConvertToLong())) {
                 throw new UserInputException(origin + ": " + name(field) + " is not a whole number");
             }
             return v.asLong();

@@ -303,22 +303,8 @@ public final class JdbcRunRepository implements RunRepository {
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM run_tag WHERE run_id = ? AND tag = ?")) {
-                for (String t : removing) {
-                    s.setLong(1, id);
-                    s.setString(2, t);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            try (PreparedStatement s = c.prepareStatement("MERGE INTO run_tag (run_id, tag) KEY (run_id, tag) VALUES (?, ?)")) {
-                for (String t : adding) {
-                    s.setLong(1, id);
-                    s.setString(2, t);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            tagBatch(c, "DELETE FROM run_tag WHERE run_id = ? AND tag = ?", id, removing);
+            tagBatch(c, "MERGE INTO run_tag (run_id, tag) KEY (run_id, tag) VALUES (?, ?)", id, adding);
             List<String> tags = tagsOf(c, id);
             if (tags.size() > RunLabels.MAX_TAGS) {
                 throw new StoreException("run " + id + " would carry " + tags.size() + " tags, more than " + RunLabels.MAX_TAGS
@@ -326,6 +312,18 @@ public final class JdbcRunRepository implements RunRepository {
             }
             return tags;
         });
+    }
+
+    /** One statement of (run, tag) per tag, in one batch. */
+    private static void tagBatch(Connection c, String sql, long id, Collection<String> tags) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (String t : tags) {
+                s.setLong(1, id);
+                s.setString(2, t);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     private static List<String> tagsOf(Connection c, long id) throws SQLException {

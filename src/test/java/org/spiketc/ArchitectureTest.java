@@ -13,6 +13,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Set;
+import org.spiketc.compiler.codegen.BinaryProgram;
+import org.spiketc.compiler.driver.Compiler;
+import org.spiketc.hw.HardwareProfile;
+import org.spiketc.sim.Evaluation;
+import org.spiketc.sim.emulator.ChipEmulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +114,19 @@ class ArchitectureTest {
                 .should().callMethodWhere(buildsATree)
                 .because("results are built by org.spiketc.result and written by its one writer, so their units, directions "
                         + "and format are declared in one place")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheRunServiceCompilesOrRunsImages() {
+        noClasses().that().resideInAnyPackage("org.spiketc.cli..", "org.spiketc.gui..", "org.spiketc.bench..")
+                .should().callMethodWhere(DescribedPredicate.describe("Evaluation.run or Compiler.compile",
+                        call -> call.getTargetOwner().isEquivalentTo(Evaluation.class) && call.getName().equals("run")
+                                || call.getTargetOwner().isEquivalentTo(Compiler.class) && call.getName().equals("compile")))
+                .orShould().callConstructor(ChipEmulator.class, BinaryProgram.class, HardwareProfile.class)
+                .orShould().callConstructor(ChipEmulator.class, BinaryProgram.class, HardwareProfile.class, boolean.class)
+                .because("the command line, the workbench and the benchmarks drive the same headless runs through "
+                        + "org.spiketc.run.RunService, so a run means the same thing wherever it was started")
                 .check(classes);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.spiketc.common.Cancellation;
 import org.spiketc.common.ProgressListener;
 import org.spiketc.compiler.codegen.BinaryReader;
@@ -12,12 +13,10 @@ import org.spiketc.compiler.driver.CompileResult;
 import org.spiketc.compiler.passes.PipelineOptions;
 import org.spiketc.data.FashionMnist;
 import org.spiketc.data.LabelledImages;
-import java.util.List;
 import org.spiketc.result.RunSpec;
 import org.spiketc.run.PreparedRun;
 import org.spiketc.run.RunHooks;
 import org.spiketc.run.RunService;
-import org.spiketc.hw.HardwareProfile;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.InferenceEngine;
 import org.spiketc.sim.emulator.ChipEmulator;
@@ -83,9 +82,9 @@ public record BenchContext(BenchScale scale, int repeats, int warmups, int threa
 
     /** A compile and its binary. */
     public record Compiled(CompileResult result, byte[] binary) {
+        /** The emulator of the binary, biases gated to their windows as stc run does by default. */
         public ChipEmulator emulator() {
-            HardwareProfile p = result.request().target();
-            return new ChipEmulator(BinaryReader.load(binary, "benchmark binary"), p);
+            return SERVICE.emulator(BinaryReader.load(binary, "benchmark binary"), result.request().target(), true);
         }
     }
 
@@ -103,8 +102,9 @@ public record BenchContext(BenchScale scale, int repeats, int warmups, int threa
         return SERVICE.reference(prepare(RunSpec.compile(RunSpec.ModelSource.preset(MODEL), "loihi2", null, PipelineOptions.builder().build())));
     }
 
+    /** Runs the images on an engine through the run service's inference loop, with this context's threads. */
     public Evaluation.Outcome evaluate(InferenceEngine engine, LabelledImages data) {
-        return Evaluation.run(engine, data, threads, cancel, ProgressListener.NONE);
+        return SERVICE.evaluate(engine, data, threads, hooks());
     }
 
     public static PipelineOptions options(int level, int bits, Double sparsity, Integer timeSteps) {

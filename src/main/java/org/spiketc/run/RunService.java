@@ -109,7 +109,7 @@ public final class RunService {
                 passes = Compiler.compile(run.request(), bytes, hooks.cancel(), (stage, f) -> p.progress("compiling " + stage, f)).passes();
                 program = BinaryReader.load(bytes.toByteArray(), "compiled binary");
             }
-            emulator = new ChipEmulator(program, run.profile(), !spec.biasAlwaysOn());
+            emulator = emulator(program, run.profile(), !spec.biasAlwaysOn());
             engines.add(emulator);
         }
         int workers = spec.threads() != null ? spec.threads() : Runtime.getRuntime().availableProcessors();
@@ -117,18 +117,41 @@ public final class RunService {
         List<Evaluation.Outcome> outcomes = new ArrayList<>();
         for (InferenceEngine e : engines) {
             if (spec.warmup() > 0) {
-                Evaluation.run(e, data.first(Math.min(spec.warmup(), data.count())), workers, hooks.cancel(), ProgressListener.NONE);
+                evaluate(e, data.first(Math.min(spec.warmup(), data.count())), workers, RunHooks.quiet().withCancel(hooks.cancel()));
             }
-            String id = e == emulator ? "emulator" : "reference";
-            SampleListener s = hooks.samples();
-            outcomes.add(Evaluation.run(e, data, workers, hooks.cancel(), hooks.progress(), (i, r) -> s.sample(id, i, r, data.labels()[i]),
-                    hooks.retention()));
+            outcomes.add(evaluate(e, data, workers, hooks));
             if (hooks.cancel().isRequested()) {
                 break;
             }
         }
         InferenceResults.Run done = new InferenceResults.Run(spec, run.model(), run.weights().describe(), data, outcomes, emulator, passes);
         return new InferenceRun(done, InferenceResults.of(done, HostInfo.detect(), Instant.now()));
+    }
+
+    /**
+     * The one inference loop: runs the images on an engine with {@code workers} threads, reporting each
+     * finished inference to the hooks' sample listener under the engine's id. A cancelled run returns what
+     * finished.
+     */
+    public Evaluation.Outcome evaluate(InferenceEngine engine, LabelledImages data, int workers, RunHooks hooks) {
+        String id = engineId(engine);
+        SampleListener s = hooks.samples();
+        return Evaluation.run(engine, data, workers, hooks.cancel(), hooks.progress(), (i, r) -> s.sample(id, i, r, data.labels()[i]),
+                hooks.retention());
+    }
+
+    /**
+     * The chip emulator of a binary on its hardware.
+     *
+     * @param biasGated false to leave every bias on at every chip step ({@code --bias-always-on})
+     */
+    public ChipEmulator emulator(BinaryProgram program, HardwareProfile profile, boolean biasGated) {
+        return new ChipEmulator(program, profile, biasGated);
+    }
+
+    /** {@code emulator} or {@code reference}: how results and sample listeners name an engine. */
+    public static String engineId(InferenceEngine engine) {
+        return engine instanceof ChipEmulator ? "emulator" : "reference";
     }
 
     /** The test name a run is recorded under when it starts; its result may refine it (a compile adds the system size). */

@@ -70,8 +70,18 @@ print(f"{rounds} rounds of {first['metrics'].get('samples', 'N')} samples; ratio
       " regime, median over rounds")
 metrics["emulator_sim_events_per_s"] = statistics.median(
     json.load(open(f"{out}/java_emulator_threads2_round{r}.json"))["metrics"]["sim_events_per_s"] for r in range(1, rounds + 1))
-summary = {"test_name": "runtime_speed_fmnist-spikformer-tiny", "timestamp": first["timestamp"], "schema_version": 1,
-           "metrics": metrics, "samples": samples,
+def info(key):
+    if key.endswith("_ms_per_inference"):
+        return {"unit": "ms", "better": "lower", "role": "measured"}
+    if key.endswith("_speedup_vs_pytorch_same_regime"):
+        return {"unit": "none", "better": "higher", "role": "measured"}
+    return {"unit": "per_s", "better": "higher", "role": "measured"}
+summary = {"test_name": "runtime_speed_fmnist-spikformer-tiny", "timestamp": first["timestamp"], "schema_version": 2,
+           "kind": "benchmark",
+           "configuration": {"benchmark": "runtime-speed.sh", "model": "fmnist-spikformer-tiny",
+                             "samples": first["metrics"].get("samples"), "rounds": rounds, "java_warmup_samples": 1000,
+                             "pytorch_warmup_batches": 4},
+           "metrics": metrics, "metric_info": {k: info(k) for k in metrics}, "samples": samples,
            "environment": {"hardware": "host CPU, 2 cores", "software_version": first["environment"]["software_version"],
                            "source_commit": first["environment"].get("source_commit"),
                            "model": "fmnist-spikformer-tiny", "host": first["environment"]["host"],

@@ -413,14 +413,45 @@ def cmd_bench(a):
     correct = int((torch.cat(predicted).cpu().numpy() == te_y[:len(x)]).sum())
     where = f"GPU ({torch.cuda.get_device_name(0)}, PyTorch {torch.__version__})" if device == "cuda" \
         else f"host CPU (PyTorch {torch.__version__}, {a.threads} threads)"
+    low, high = wilson_interval(correct, len(x))
+    metrics = {"host_time_per_inference_ms": 1000 * dt / len(x), "host_throughput_images_per_s": len(x) / dt,
+               "accuracy": float(correct) / len(x), "accuracy_ci95_low": low, "accuracy_ci95_high": high,
+               "samples": len(x), "batch": a.batch}
     print(json.dumps({
         "test_name": f"pytorch_{device if device == 'cuda' else 'cpu'}_baseline_{cfg['name']}_batch{a.batch}",
         "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "schema_version": 1,
-        "metrics": {"host_time_per_inference_ms": 1000 * dt / len(x), "throughput_images_per_s": len(x) / dt,
-                    "accuracy": float(correct) / len(x), "samples": len(x), "batch": a.batch},
-        "environment": {"hardware": where, "software_version": "spikformer_tool.py", "device": device},
+        "schema_version": 2,
+        "kind": "imported",
+        "configuration": {"tool": "spikformer_tool.py bench", "checkpoint": os.path.basename(a.checkpoint), "model": cfg["name"],
+                          "samples": len(x), "batch": a.batch, "threads": a.threads, "device": device},
+        "metrics": metrics,
+        "metric_info": {k: METRIC_INFO[k] for k in metrics},
+        "environment": {"hardware": where, "software_version": "spikformer_tool.py (PyTorch " + torch.__version__ + ")",
+                        "model": cfg["name"], "device": device},
     }, indent=1))
+
+
+def wilson_interval(successes, n, z=1.959963984540054):
+    """The 95 % Wilson score interval of a proportion (Wilson 1927), as stc records beside every accuracy."""
+    if n == 0:
+        return float("nan"), float("nan")
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+# How stc's results declare each metric (schema 2's metric_info): unit, which way is better, and whether it
+# was measured on this host or derived from fixed inputs.
+METRIC_INFO = {
+    "host_time_per_inference_ms": {"unit": "ms", "better": "lower", "role": "measured"},
+    "host_throughput_images_per_s": {"unit": "per_s", "better": "higher", "role": "measured"},
+    "accuracy": {"unit": "fraction", "better": "higher", "role": "derived"},
+    "accuracy_ci95_low": {"unit": "fraction", "better": "neither", "role": "derived"},
+    "accuracy_ci95_high": {"unit": "fraction", "better": "neither", "role": "derived"},
+    "samples": {"unit": "count", "better": "neither", "role": "derived"},
+    "batch": {"unit": "count", "better": "neither", "role": "derived"},
+}
 
 
 def cmd_onnx(a):

@@ -13,13 +13,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.spiketc.compiler.codegen.BinaryProgram;
 import org.spiketc.compiler.driver.Compiler;
 import org.spiketc.hw.HardwareProfile;
 import org.spiketc.sim.Evaluation;
 import org.spiketc.sim.emulator.ChipEmulator;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** The pipeline's stages depend only on earlier stages, and the engine never touches JavaFX. */
 class ArchitectureTest {

@@ -130,11 +130,11 @@ public final class RunService {
 
     /**
      * The one inference loop: runs the images on an engine with {@code workers} threads, reporting each
-     * finished inference to the hooks' sample listener under the engine's id. A cancelled run returns what
+     * finished inference to the hooks' sample listener under the engine's name. A cancelled run returns what
      * finished.
      */
     public Evaluation.Outcome evaluate(InferenceEngine engine, LabelledImages data, int workers, RunHooks hooks) {
-        String id = engineId(engine);
+        String id = engine.name();
         SampleListener s = hooks.samples();
         return Evaluation.run(engine, data, workers, hooks.cancel(), hooks.progress(), (i, r) -> s.sample(id, i, r, data.labels()[i]),
                 hooks.retention());
@@ -147,11 +147,6 @@ public final class RunService {
      */
     public ChipEmulator emulator(BinaryProgram program, HardwareProfile profile, boolean biasGated) {
         return new ChipEmulator(program, profile, biasGated);
-    }
-
-    /** {@code emulator} or {@code reference}: how results and sample listeners name an engine. */
-    public static String engineId(InferenceEngine engine) {
-        return engine instanceof ChipEmulator ? "emulator" : "reference";
     }
 
     /** The test name a run is recorded under when it starts; its result may refine it (a compile adds the system size). */
